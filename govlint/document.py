@@ -1,0 +1,96 @@
+"""The Document: what a loader produces, before any understanding of the report.
+
+A loader's only job is to turn a file into a faithful Document: the report's text blocks
+and its tables as expanded cell grids, in reading order, each with its source span. The
+report parser (``govlint.parser``) turns a Document into a ``Report``; it never sees the
+raw file format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Union
+
+from govlint.span import Span
+
+if TYPE_CHECKING:
+    from govlint.findings import Finding
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """A run of prose (a paragraph, a heading, a line of text).
+
+    ``heading`` is a hint from the source format (an HTML ``<h1>``–``<h6>``, a Markdown ``#``
+    line); the parser decides what is really a section heading.
+    """
+
+    text: str
+    span: Span | None = None
+    heading: bool = False
+
+
+@dataclass(slots=True)
+class Cell:
+    """One cell of an expanded table grid.
+
+    A cell that spans several rows or columns appears at each grid position it covers; the
+    copies have ``origin=False`` and share the text and span of the origin cell.
+    """
+
+    text: str
+    span: Span | None = None
+    row: int = 0
+    col: int = 0
+    rowspan: int = 1
+    colspan: int = 1
+    origin: bool = True
+
+
+@dataclass(slots=True)
+class Grid:
+    """A table as the source laid it out: rows of cells, spans expanded.
+
+    Text extractions may produce ragged rows or a single column of cells (one cell per
+    line); the parser recognises tables by label, using rows only as hints.
+    """
+
+    rows: list[list[Cell]] = field(default_factory=list)
+    span: Span | None = None
+
+    def cells(self):
+        """Origin cells in reading order (row-major), skipping span copies."""
+        for row in self.rows:
+            for cell in row:
+                if cell.origin:
+                    yield cell
+
+
+Block = Union[Paragraph, Grid]
+
+
+@dataclass(slots=True)
+class Document:
+    """A loaded file.
+
+    ``source`` is the decoded text of the file (used for source excerpts and suppression
+    comments); loaders of binary formats may leave it empty. ``meta`` holds what the page
+    chrome said (for example ``title`` and ``published``) even though the chrome itself is
+    dropped from ``blocks``. ``problems`` carries findings raised while loading (GL001, GL003).
+    """
+
+    path: str
+    format: str
+    source: str = ""
+    blocks: list[Block] = field(default_factory=list)
+    title: str | None = None
+    published: date | None = None
+    meta: dict[str, str] = field(default_factory=dict)
+    problems: list["Finding"] = field(default_factory=list)
+
+    def paragraphs(self):
+        return [b for b in self.blocks if isinstance(b, Paragraph)]
+
+    def grids(self):
+        return [b for b in self.blocks if isinstance(b, Grid)]

@@ -1,0 +1,253 @@
+"""The engine: files → loader → parser → rules → findings, serially or in worker processes.
+
+Every failure is contained: an unreadable file is GL001, a loader, parser or rule that
+raises becomes GL000 for that file, and the other rules and files still run. Findings are
+sorted by (path, line, column, code), so a parallel run prints exactly what a serial run does.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from govlint.config import Config
+from govlint.findings import Finding, Severity
+from govlint.rule import RuleContext
+from govlint.selection import Selection
+from govlint.suppressions import directives, is_suppressed
+
+DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024
+SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"}
+
+
+@dataclass
+class Settings:
+    """What a worker needs to check a file: picklable, so it can cross to a process."""
+
+    selection: Selection = field(default_factory=Selection)
+    severity: dict[str, Severity] = field(default_factory=dict)
+    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    options: dict = field(default_factory=dict)
+    root: str = "."
+    plugins: tuple[str, ...] = ()
+    keep_reports: bool = False
+
+    @classmethod
+    def from_config(cls, config: Config, options: dict, selection: Selection) -> "Settings":
+        return cls(selection=selection, severity=dict(config.severity),
+                   per_file_ignores=dict(config.per_file_ignores), options=options,
+                   root=str(config.root), plugins=tuple(str(p) for p in config.plugins))
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding]
+    report: object = None
+
+
+def discover(paths, suffixes: set[str]) -> list[str]:
+    """Files to check: given files as they are, directories walked for claimed suffixes."""
+    out: list[str] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for dirpath, dirnames, filenames in os.walk(path):
+                dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not d.startswith("."))
+                for name in sorted(filenames):
+                    if Path(name).suffix.lower() in suffixes:
+                        out.append(os.path.join(dirpath, name))
+        else:
+            out.append(str(given))
+    return list(dict.fromkeys(out))
+
+
+def display_path(path: str) -> str:
+    """The path as findings show it: relative to the working directory where possible."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if rel.startswith("..") else rel
+
+
+class Checker:
+    """Checks files with one registry of plugins and one set of settings."""
+
+    def __init__(self, registry, settings: Settings):
+        self.registry = registry
+        self.settings = settings
+        self.rules = [r for code, r in sorted(registry.rules.items())
+                      if settings.selection.enabled(code)]
+        self.report_rules = [r for r in self.rules if r.scope == "report"]
+        self.run_rules = [r for r in self.rules if r.scope == "run"]
+        self.context = RuleContext(options=dict(settings.options))
+
+    # -- one file -----------------------------------------------------------------------
+    def check_file(self, path: str) -> FileResult:
+        shown = display_path(path)
+        findings, report, source = self._check(path, shown)
+        findings = self._finish(findings, shown, source)
+        return FileResult(shown, findings, report if self.settings.keep_reports else None)
+
+    def _check(self, path: str, shown: str):
+        max_size = self.settings.options.get("max-file-size", DEFAULT_MAX_FILE_SIZE)
+        try:
+            size = os.path.getsize(path)
+            if size > max_size:
+                return [Finding(f"文件过大（{size} 字节，上限 {max_size} 字节），未检查", code="GL001",
+                                properties={"size": size})], None, ""
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError as exc:
+            return [Finding(f"无法读取文件: {exc.strerror or exc}", code="GL001")], None, ""
+        if not data.strip():
+            return [Finding("文件为空", code="GL001")], None, ""
+        loader = self.registry.loader_for(path, data[:1024])
+        if loader is None:
+            return [Finding(f"不支持的文件类型（{Path(path).suffix or '无扩展名'}），没有加载器认领此文件",
+                            code="GL001")], None, ""
+        if b"\x00" in data[:8192] and loader.name in ("html", "text", "markdown"):
+            return [Finding("文件含二进制内容（NUL 字节），不是文本报告", code="GL001")], None, ""
+        try:
+            document = loader.load(shown, data)
+        except Exception as exc:  # noqa: BLE001 - a loader bug is reported, not raised
+            return [_internal(f"加载器 {loader.name}（{loader.plugin}）", exc)], None, ""
+        findings = list(document.problems)
+        if any(f.code == "GL001" for f in findings):
+            return findings, None, document.source
+        try:
+            from govlint.parser import parse
+
+            report = parse(document)
+        except Exception as exc:  # noqa: BLE001
+            return findings + [_internal("报告解析器", exc)], None, document.source
+        for rule in self.report_rules:
+            try:
+                for finding in rule.check(report, self.context) or ():
+                    findings.append(_stamp(finding, rule))
+            except Exception as exc:  # noqa: BLE001 - one rule's crash is one finding
+                findings.append(_internal(f"规则 {rule.code}（{rule.plugin}）", exc))
+        return findings, report, document.source
+
+    def _finish(self, findings: list[Finding], shown: str, source: str) -> list[Finding]:
+        disabled = directives(source) if source else set()
+        ignored = self._per_file_ignores(shown)
+        lines = None
+        out = []
+        for f in findings:
+            rule = self.registry.rules.get(f.code)
+            f.path = shown
+            if rule is not None and not f.name:
+                f.name = rule.name
+            if f.severity is None:
+                f.severity = rule.default_severity if rule is not None else Severity.ERROR
+            if f.code in self.settings.severity:
+                f.severity = self.settings.severity[f.code]
+            if not self.settings.selection.enabled(f.code) or is_suppressed(f.code, disabled) \
+                    or any(f.code.startswith(p) for p in ignored):
+                continue
+            if f.span is not None and source and not f.snippet:
+                if lines is None:
+                    lines = source.split("\n")
+                f.snippet = "\n".join(lines[f.span.line - 1:min(f.span.end_line, f.span.line + 2)])
+            out.append(f)
+        return out
+
+    def _per_file_ignores(self, shown: str) -> set[str]:
+        if not self.settings.per_file_ignores:
+            return set()
+        candidates = {shown.replace(os.sep, "/")}
+        try:
+            candidates.add(os.path.relpath(os.path.abspath(shown), self.settings.root).replace(os.sep, "/"))
+        except ValueError:
+            pass
+        codes: set[str] = set()
+        for pattern, ignored in self.settings.per_file_ignores.items():
+            if any(fnmatch.fnmatch(c, pattern) for c in candidates):
+                codes.update(ignored)
+        return codes
+
+    # -- the whole run --------------------------------------------------------------------
+    def check_run(self, reports) -> list[Finding]:
+        findings = []
+        for rule in self.run_rules:
+            try:
+                for finding in rule.check_run(reports, self.context) or ():
+                    findings.append(_stamp(finding, rule))
+            except Exception as exc:  # noqa: BLE001
+                findings.append(_internal(f"规则 {rule.code}（{rule.plugin}）", exc))
+        by_path: dict[str, list[Finding]] = {}
+        for f in findings:
+            by_path.setdefault(f.path, []).append(f)
+        out = []
+        for path, group in by_path.items():
+            out.extend(self._finish(group, path, ""))
+        return out
+
+
+def _stamp(finding: Finding, rule) -> Finding:
+    if not isinstance(finding, Finding):
+        raise TypeError(f"rule {rule.code} yielded {type(finding).__name__}, not a Finding")
+    if not finding.code:
+        finding.code = rule.code
+        finding.name = rule.name
+    return finding
+
+
+def _internal(what: str, exc: BaseException) -> Finding:
+    import traceback
+
+    frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    where = f"（{Path(frame.filename).name}:{frame.lineno}）" if frame else ""
+    return Finding(f"{what} 运行出错: {type(exc).__name__}: {exc}{where}", code="GL000",
+                   location="内部错误", properties={"exception": type(exc).__name__})
+
+
+# -- worker processes ---------------------------------------------------------------------
+_WORKER: Checker | None = None
+
+
+def _worker_init(settings: Settings) -> None:
+    global _WORKER
+    from govlint.plugin_host import load_plugins
+
+    _WORKER = Checker(load_plugins(settings.plugins), settings)
+
+
+def _worker_check(path: str) -> FileResult:
+    assert _WORKER is not None
+    return _WORKER.check_file(path)
+
+
+@dataclass
+class RunResult:
+    findings: list[Finding]
+    files: int
+
+
+def run(paths: list[str], checker: Checker, jobs: int = 1, progress=None) -> RunResult:
+    """Check every file; ``progress(done, total)`` is called after each file if given."""
+    results: list[FileResult] = []
+    total = len(paths)
+    if jobs <= 1 or total <= 1:
+        for path in paths:
+            results.append(checker.check_file(path))
+            if progress:
+                progress(len(results), total)
+    else:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=min(jobs, total), initializer=_worker_init,
+                                 initargs=(checker.settings,)) as pool:
+            for result in pool.map(_worker_check, paths, chunksize=max(1, min(16, total // (jobs * 4) or 1))):
+                results.append(result)
+                if progress:
+                    progress(len(results), total)
+    findings = [f for r in results for f in r.findings]
+    if checker.run_rules:
+        findings.extend(checker.check_run([r.report for r in results if r.report is not None]))
+    findings.sort(key=Finding.sort_key)
+    return RunResult(findings, total)

@@ -1,0 +1,92 @@
+"""Findings and severities."""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+from dataclasses import dataclass, field, replace
+
+from govlint.span import Span
+
+
+class Severity(enum.IntEnum):
+    """Ordered so that ``severity >= Severity.WARNING`` reads naturally."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, value: "str | Severity") -> "Severity":
+        if isinstance(value, Severity):
+            return value
+        try:
+            return cls[str(value).strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {value!r} (expected error, warning or info)") from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(slots=True)
+class Finding:
+    """One problem found in one file.
+
+    A rule yields findings with at least ``message`` and, where it can, ``span`` (the source
+    position) and ``location`` (the logical location, e.g. ``表三 / （七）总计 / 自然人``).
+    The engine fills in ``code``, ``name``, ``severity`` and ``path`` from the rule and the
+    configuration. ``properties`` carries machine-readable extras (expected, found, ...).
+    """
+
+    message: str
+    span: Span | None = None
+    location: str = ""
+    code: str = ""
+    name: str = ""
+    severity: Severity | None = None
+    path: str = ""
+    properties: dict = field(default_factory=dict)
+    #: the source line(s) the span points into, filled by the engine for excerpts
+    snippet: str = ""
+
+    @property
+    def line(self) -> int:
+        return self.span.line if self.span else 1
+
+    @property
+    def column(self) -> int:
+        return self.span.column if self.span else 1
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, self.code, self.location, self.message)
+
+    def fingerprint(self) -> str:
+        """Stable identity: path, code and logical location, never line numbers.
+
+        Findings without a logical location fall back to the message, which is stable as
+        long as the numbers in it are.
+        """
+        anchor = self.location or self.message
+        raw = "\x1f".join((self.path.replace("\\", "/"), self.code, anchor))
+        return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
+
+    def with_(self, **changes) -> "Finding":
+        return replace(self, **changes)
+
+    def to_dict(self) -> dict:
+        span = self.span
+        return {
+            "path": self.path,
+            "code": self.code,
+            "name": self.name,
+            "severity": str(self.severity) if self.severity else None,
+            "message": self.message,
+            "line": span.line if span else None,
+            "column": span.column if span else None,
+            "end_line": span.end_line if span else None,
+            "end_column": span.end_column if span else None,
+            "location": self.location,
+            "fingerprint": self.fingerprint(),
+            "properties": self.properties,
+        }

@@ -1,0 +1,156 @@
+"""The Report: what govlint understood of an annual report.
+
+Built by the report parser from a Document; read by the rules. Plain dataclasses, so a rule
+author can explore a report in a REPL (``govlint parse --format json`` prints the same).
+
+Canonical keys (stable; rules and JSON output use them):
+
+- sections: ``overview`` (一、总体情况), ``proactive`` (二、主动公开政府信息情况),
+  ``requests`` (三、收到和处理政府信息公开申请情况), ``appeals`` (四、行政复议、行政诉讼情况),
+  ``problems`` (五、存在的主要问题及改进情况), ``other`` (六、其他需要报告的事项);
+- tables: ``table2``, ``table3``, ``table4``; their row, column and group keys are listed in
+  ``govlint.domain``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Iterator, Union
+
+from govlint.document import Document
+from govlint.span import Span
+
+Number = Union[int, Decimal]
+
+SECTION_KEYS = ("overview", "proactive", "requests", "appeals", "problems", "other")
+
+
+@dataclass(slots=True)
+class TableCell:
+    """One numeric cell of a recognised statistical table.
+
+    ``value`` is an ``int`` for counts, a ``Decimal`` for amounts (万元), or ``None`` when the
+    cell is blank or not a number (``raw`` keeps the text as printed). ``location`` is the
+    logical location shown to users, e.g. ``表三 / 一、本年新收政府信息公开申请数量 / 自然人``.
+    """
+
+    row: str
+    col: str
+    value: Number | None
+    raw: str
+    span: Span | None = None
+    location: str = ""
+
+
+@dataclass(slots=True)
+class Label:
+    """A row or column label of a table as printed (used by the template rules)."""
+
+    text: str
+    key: str | None
+    span: Span | None = None
+
+
+@dataclass(slots=True)
+class Table:
+    """A statistical table (表二, 表三 or 表四) recognised against the templates.
+
+    ``complete`` is False when required rows or columns are missing or cells could not be
+    separated unambiguously; ``problems`` says why, and arithmetic rules skip such tables.
+    For table 4, ``row`` is the group key and ``col`` the outcome key.
+    """
+
+    kind: str
+    template: str | None = None
+    complete: bool = True
+    problems: list[str] = field(default_factory=list)
+    cells: dict[tuple[str, str], TableCell] = field(default_factory=dict)
+    labels: list[Label] = field(default_factory=list)
+    span: Span | None = None
+
+    def get(self, row: str, col: str) -> TableCell | None:
+        return self.cells.get((row, col))
+
+    def value(self, row: str, col: str, blank: Number | None = 0) -> Number | None:
+        """The cell's value, ``blank`` for a blank or missing cell."""
+        cell = self.cells.get((row, col))
+        if cell is None or cell.value is None:
+            return blank
+        return cell.value
+
+    def rows(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for row, _ in self.cells:
+            seen.setdefault(row, None)
+        return list(seen)
+
+    def __iter__(self) -> Iterator[TableCell]:
+        return iter(self.cells.values())
+
+
+@dataclass(slots=True)
+class Section:
+    """A top-level section 一 to 六 as printed.
+
+    ``number`` is the numeral printed before the heading (1 for 一); ``key`` the canonical
+    section it was recognised as; ``text`` the prose of the section (tables excluded).
+    """
+
+    number: int
+    key: str
+    heading: str
+    text: str = ""
+    span: Span | None = None
+    paragraphs: list = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Period:
+    start: date
+    end: date
+    span: Span | None = None
+
+
+@dataclass(slots=True)
+class Metadata:
+    title: str | None = None
+    agency: str | None = None
+    year: int | None = None
+    published: date | None = None
+    period: Period | None = None
+    title_span: Span | None = None
+
+
+@dataclass(slots=True)
+class Report:
+    """A parsed annual report.
+
+    ``template`` is ``"2021"``, ``"2019"``, ``"hybrid"`` or None (no table recognised).
+    ``document`` is the Document the report was parsed from, for rules that need the text
+    blocks with their positions.
+    """
+
+    path: str
+    format: str
+    document: Document
+    metadata: Metadata = field(default_factory=Metadata)
+    sections: list[Section] = field(default_factory=list)
+    tables: dict[str, Table] = field(default_factory=dict)
+    template: str | None = None
+    preamble: str = ""
+
+    def section(self, key: str) -> Section | None:
+        for section in self.sections:
+            if section.key == key:
+                return section
+        return None
+
+    def table(self, kind: str) -> Table | None:
+        return self.tables.get(kind)
+
+    @property
+    def text(self) -> str:
+        """The report's prose: preamble and every section's text."""
+        return "\n".join([self.preamble] + [f"{s.heading}\n{s.text}" for s in self.sections])

@@ -1,0 +1,15 @@
+"""Built-in reporters, registered through the ``govlint`` entry-point group like any plugin."""
+
+from govlint.hookspecs import hookimpl
+
+
+@hookimpl
+def govlint_register_reporters(register):
+    from govlint.reporters.concise import ConciseReporter
+    from govlint.reporters.github import GithubReporter
+    from govlint.reporters.json import JsonReporter
+    from govlint.reporters.sarif import SarifReporter
+    from govlint.reporters.terminal import TerminalReporter
+
+    for reporter in (TerminalReporter(), ConciseReporter(), JsonReporter(), SarifReporter(), GithubReporter()):
+        register(reporter)

@@ -1,0 +1,117 @@
+"""The rule API.
+
+A rule is a class with a stable ``code``, a kebab-case ``name``, a default ``severity``, a
+one-line ``summary`` and its documentation in the docstring, and a ``check`` method that
+yields findings for one report::
+
+    from govlint.api import Rule, Finding
+
+    class NoZeroRequests(Rule):
+        '''Why it matters, and a failing and a passing example.'''
+
+        code = "XJ101"
+        name = "no-zero-requests"
+        severity = "warning"
+        summary = "表三第一项全为零"
+
+        def check(self, report, ctx):
+            table = report.table("table3")
+            if table and table.value("new", "total") == 0:
+                yield Finding("本年新收申请为 0", span=table.span, location="表三")
+
+The ``@rule`` decorator makes the same from a function. Rules are deterministic functions of
+the Report: no I/O, no network. A rule that needs every report of the run (cross-year
+checks) sets ``scope = "run"`` and implements ``check_run(reports, ctx)`` instead.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
+
+from govlint.findings import Finding, Severity
+
+CODE_RE = re.compile(r"^[A-Z]{1,5}[0-9]{3,4}$")
+NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+@dataclass
+class RuleContext:
+    """What a rule may know besides the report: its options from the configuration."""
+
+    options: dict[str, Any] = field(default_factory=dict)
+
+    def option(self, key: str, default: Any = None) -> Any:
+        return self.options.get(key, default)
+
+
+class Rule:
+    code: str = ""
+    name: str = ""
+    severity: str | Severity = "error"
+    summary: str = ""
+    #: "report" rules see one report at a time; "run" rules see every report of the run.
+    scope: str = "report"
+    #: rule options: key -> default value; users set them under ``options:`` in .govlint.yaml.
+    options: dict[str, Any] = {}
+    #: the plugin that registered the rule (filled in by the plugin host).
+    plugin: str = ""
+
+    def check(self, report, ctx: RuleContext) -> Iterable[Finding]:  # pragma: no cover - interface
+        return ()
+
+    def check_run(self, reports, ctx: RuleContext) -> Iterable[Finding]:  # pragma: no cover
+        return ()
+
+    @property
+    def default_severity(self) -> Severity:
+        return Severity.parse(self.severity)
+
+    @property
+    def docs(self) -> str:
+        return inspect.cleandoc(type(self).__doc__ or self.summary)
+
+    def __repr__(self) -> str:
+        return f"<Rule {self.code} {self.name}>"
+
+
+def validate_rule(rule: Rule) -> None:
+    """Raise ValueError when a rule's declaration is unusable."""
+    if not CODE_RE.match(rule.code or ""):
+        raise ValueError(f"rule {rule!r}: code {rule.code!r} must look like ABC123")
+    if not NAME_RE.match(rule.name or ""):
+        raise ValueError(f"rule {rule.code}: name {rule.name!r} must be kebab-case")
+    Severity.parse(rule.severity)
+    if not rule.summary:
+        raise ValueError(f"rule {rule.code}: a one-line summary is required")
+    if rule.scope not in ("report", "run"):
+        raise ValueError(f"rule {rule.code}: scope must be 'report' or 'run'")
+
+
+def rule(code: str, name: str, severity: str = "error", summary: str = "",
+         options: dict | None = None) -> Callable[[Callable], Rule]:
+    """Make a rule from a generator function ``(report, ctx) -> findings``.
+
+    The function's docstring is the rule's documentation.
+    """
+
+    def wrap(func: Callable) -> Rule:
+        cls = type(
+            "".join(part.title() for part in name.split("-")) + "Rule",
+            (Rule,),
+            {
+                "__doc__": func.__doc__,
+                "__module__": func.__module__,
+                "code": code,
+                "name": name,
+                "severity": severity,
+                "summary": summary or (inspect.cleandoc(func.__doc__ or "").split("\n")[0]),
+                "options": dict(options or {}),
+                "check": staticmethod(func),
+            },
+        )
+        return cls()
+
+    return wrap
