@@ -221,10 +221,14 @@ def _plain(value):
     return value
 
 
+_STANDARD_TAGS = {f"tag:yaml.org,2002:{name}" for name in
+                  ("str", "int", "float", "bool", "null", "map", "seq", "omap", "set", "timestamp")}
+
+
 def _refuse_tags(node, check: _Checker) -> None:
     tag = getattr(node, "tag", None)
     tag_value = getattr(tag, "value", tag) if tag is not None else None
-    if isinstance(tag_value, str) and tag_value.startswith("!") and not tag_value.startswith("!!"):
+    if isinstance(tag_value, str) and tag_value not in _STANDARD_TAGS:
         check.fail(_position(node), f"不允许使用 YAML 标签 {tag_value}")
     if isinstance(node, dict):
         for value in node.values():

@@ -1,0 +1,271 @@
+"""The ``govlint`` command line (click).
+
+Start-up is kept cheap: this module imports only click and govlint's light modules; plugins,
+rich and lxml are loaded by the commands that need them, so ``govlint --version`` and
+``govlint --help`` scan no entry points.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from govlint import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+BUILTIN_FORMATS = ("terminal", "concise", "json", "sarif", "github")
+
+
+def _fail(message: str) -> "click.exceptions.Exit":
+    click.echo(f"govlint: 错误: {message}", err=True)
+    return click.exceptions.Exit(EXIT_USAGE)
+
+
+class GovlintGroup(click.Group):
+    """Loads plugin commands only when an unknown subcommand is asked for."""
+
+    def get_command(self, ctx, name):
+        command = super().get_command(ctx, name)
+        if command is None and not getattr(self, "_plugin_commands_loaded", False):
+            self._plugin_commands_loaded = True
+            from govlint.plugin_host import load_plugins
+
+            registry = load_plugins()
+            try:
+                registry.manager.hook.govlint_add_commands(cli=self)
+            except Exception as exc:  # noqa: BLE001 - a broken plugin command must not take govlint down
+                click.echo(f"govlint: 警告: 插件命令加载失败: {exc}", err=True)
+            command = super().get_command(ctx, name)
+        return command
+
+
+@click.group(cls=GovlintGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="govlint", message="%(prog)s %(version)s")
+def cli():
+    """govlint: 政府信息公开工作年度报告检查工具 (a linter for government information disclosure annual reports)."""
+
+
+# -- shared set-up ------------------------------------------------------------------------
+def _split_codes(values) -> tuple[str, ...]:
+    out = []
+    for value in values or ():
+        out.extend(part.strip().upper() for part in value.split(",") if part.strip())
+    return tuple(out)
+
+
+def _setup(config_path, strict_plugins: bool):
+    """Config and plugins, or exit 2 with a clear message."""
+    from pathlib import Path
+
+    from govlint.config import ConfigError, find_config, load_config, validate_options
+    from govlint.plugin_host import PluginError, load_plugins
+
+    try:
+        config = load_config(Path(config_path) if config_path else find_config())
+    except ConfigError as exc:
+        raise _fail(str(exc))
+    strict = strict_plugins or config.strict_plugins
+    try:
+        registry = load_plugins(config.plugins, strict=strict)
+    except PluginError as exc:
+        raise _fail(f"插件加载失败（--strict-plugins）:\n{exc}")
+    for warning in registry.warnings:
+        click.echo(f"govlint: 警告: {warning}", err=True)
+    try:
+        options = validate_options(config, registry.options)
+    except ConfigError as exc:
+        raise _fail(str(exc))
+    return config, registry, options
+
+
+def _default_format() -> str:
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        return "github"
+    return "terminal" if sys.stdout.isatty() else "concise"
+
+
+# -- check --------------------------------------------------------------------------------
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", metavar="FORMAT",
+              help="terminal|concise|json|sarif|github (default: terminal on a TTY, concise otherwise, github in GitHub Actions)")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE.")
+@click.option("--select", multiple=True, help="Codes or prefixes to check (e.g. GL2,GL301); replaces the config.")
+@click.option("--extend-select", multiple=True, help="Codes or prefixes to add to the selection.")
+@click.option("--ignore", multiple=True, help="Codes or prefixes to skip.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (default: .govlint.yaml found upward).")
+@click.option("--jobs", "-j", type=click.IntRange(0), default=1, show_default=True, help="Worker processes (0 = all cores).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that fails the run (default: warning).")
+@click.option("--statistics", is_flag=True, help="Show the number of findings per rule.")
+@click.option("--baseline", type=click.Path(dir_okay=False), help="Hide the findings recorded in this baseline file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record the current findings in FILE and exit 0.")
+@click.option("--strict-plugins", is_flag=True, help="Exit 2 when a plugin fails to load.")
+@click.option("--no-color", is_flag=True, help="No colours in terminal output (also NO_COLOR=1).")
+def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, exit_zero, fail_on,
+          statistics, baseline, write_baseline, strict_plugins, no_color):
+    """Check report files and directories."""
+    from govlint.baseline import BaselineError, read_baseline
+    from govlint.baseline import write_baseline as save_baseline
+    from govlint.engine import Checker, Settings, discover, run
+    from govlint.findings import Severity
+    from govlint.reporters.base import RunInfo
+    from govlint.selection import Selection
+
+    missing = [p for p in paths if not os.path.exists(p)]
+    if missing:
+        raise _fail(f"路径不存在: {', '.join(missing)}")
+    config, registry, options = _setup(config_path, strict_plugins)
+    fmt = fmt or _default_format()
+    if fmt not in registry.reporters:
+        raise _fail(f"未知的输出格式 {fmt!r}（可用: {', '.join(sorted(registry.reporters))}）")
+
+    cli_select = _split_codes(select)
+    selection = Selection(select=cli_select or config.select,
+                          ignore=config.ignore + _split_codes(ignore),
+                          extend_select=config.extend_select + _split_codes(extend_select))
+    for code in cli_select + _split_codes(extend_select) + _split_codes(ignore):
+        if code != "ALL" and not any(c.startswith(code) for c in registry.rules):
+            raise _fail(f"选择器 {code} 不匹配任何规则（govlint rules 列出所有规则）")
+
+    settings = Settings.from_config(config, options, selection)
+    checker = Checker(registry, settings)
+    settings.keep_reports = bool(checker.run_rules)
+    files = discover(paths, registry.suffixes)
+    jobs = jobs or os.cpu_count() or 1
+
+    from govlint.reporters.progress import progress
+
+    with progress(len(files), fmt == "terminal" and not output) as advance:
+        result = run(files, checker, jobs=jobs, progress=advance)
+    findings = result.findings
+
+    if write_baseline:
+        count = save_baseline(write_baseline, findings)
+        click.echo(f"govlint: 已将 {count} 个问题写入基线 {write_baseline}", err=True)
+        raise click.exceptions.Exit(EXIT_OK)
+    baseline_path = baseline or config.baseline
+    if baseline_path:
+        try:
+            known = read_baseline(baseline_path)
+        except BaselineError as exc:
+            raise _fail(str(exc))
+        findings = [f for f in findings if f.fingerprint() not in known]
+
+    try:
+        registry.manager.hook.govlint_run_finished(findings=findings)
+    except Exception as exc:  # noqa: BLE001
+        click.echo(f"govlint: 警告: 插件 govlint_run_finished 出错: {exc}", err=True)
+
+    color = not no_color and not os.environ.get("NO_COLOR") and not output
+    info = RunInfo(rules=registry.rules, files=result.files, root=os.getcwd(),
+                   statistics=statistics, color=color, version=__version__)
+    reporter = registry.reporters[fmt]
+    if output:
+        with open(output, "w", encoding="utf-8", newline="\n") as out:
+            reporter.write(findings, info, out)
+    else:
+        reporter.write(findings, info, sys.stdout)
+
+    threshold = Severity.parse(fail_on) if fail_on else config.fail_on
+    failed = any(f.severity is not None and f.severity >= threshold for f in findings)
+    raise click.exceptions.Exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_OK)
+
+
+# -- parse --------------------------------------------------------------------------------
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["json", "terminal"]), default="json", show_default=True)
+@click.option("--cells", is_flag=True, help="Also list every table cell with its source position.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False))
+def parse(paths, fmt, cells, config_path):
+    """Show what govlint understood of reports: metadata, sections, table cells."""
+    import json
+
+    from govlint.engine import discover
+    from govlint.parse_view import parse_paths
+
+    missing = [p for p in paths if not os.path.exists(p)]
+    if missing:
+        raise _fail(f"路径不存在: {', '.join(missing)}")
+    _config, registry, _options = _setup(config_path, False)
+    files = discover(paths, registry.suffixes)
+    results = parse_paths(files, registry, cells=cells)
+    if fmt == "json":
+        click.echo(json.dumps(results, ensure_ascii=False, indent=2, default=str))
+    else:
+        from govlint.parse_view import print_terminal
+
+        print_terminal(results)
+
+
+# -- rules, rule, plugins, init ----------------------------------------------------------------
+@cli.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rules_command(fmt):
+    """List every rule with its code, name and default severity."""
+    _config, registry, _options = _setup(None, False)
+    rules = [registry.rules[c] for c in sorted(registry.rules)]
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps([{"code": r.code, "name": r.name, "severity": str(r.default_severity),
+                                "summary": r.summary, "plugin": r.plugin} for r in rules],
+                              ensure_ascii=False, indent=2))
+        return
+    width = max((len(r.name) for r in rules), default=10)
+    for r in rules:
+        click.echo(f"{r.code:<7} {r.name:<{width}}  {str(r.default_severity):<7}  {r.summary}")
+
+
+@cli.command("rule")
+@click.argument("code")
+def rule_command(code):
+    """Show a rule's documentation."""
+    _config, registry, _options = _setup(None, False)
+    rule = registry.rules.get(code.upper())
+    if rule is None:
+        raise _fail(f"没有规则 {code}（govlint rules 列出所有规则）")
+    click.echo(f"{rule.code} {rule.name}")
+    click.echo(f"默认级别: {rule.default_severity}    插件: {rule.plugin}")
+    click.echo(f"概要: {rule.summary}")
+    if rule.options:
+        click.echo("选项: " + ", ".join(f"{k} (默认 {v!r})" for k, v in rule.options.items()))
+    click.echo("")
+    click.echo(rule.docs)
+
+
+@cli.command("plugins")
+def plugins_command():
+    """List loaded plugins, their versions and what they contribute."""
+    _config, registry, _options = _setup(None, False)
+    for info in registry.plugins:
+        version = f" {info.version}" if info.version else ""
+        click.echo(f"{info.name}{version}" + (f"  [加载失败: {info.error}]" if info.error else ""))
+        for kind, items in info.contributes.items():
+            click.echo(f"    {kind}: {', '.join(items)}")
+
+
+@cli.command("init")
+@click.option("--path", "target", type=click.Path(dir_okay=False), default=".govlint.yaml", show_default=True)
+def init_command(target):
+    """Write a commented .govlint.yaml (an existing file keeps its content and comments)."""
+    from govlint.config import ConfigError
+    from govlint.init_config import write_starter
+
+    try:
+        added = write_starter(target)
+    except ConfigError as exc:
+        raise _fail(str(exc))
+    if added is None:
+        click.echo(f"已创建 {target}")
+    elif added:
+        click.echo(f"已更新 {target}，补充了: {', '.join(added)}（原有内容与注释保持不变）")
+    else:
+        click.echo(f"{target} 已包含所有配置项，未作修改")
+
+
+def main(argv=None):
+    cli.main(args=argv, prog_name="govlint")
