@@ -1,0 +1,234 @@
+"""The .docx loader: document order, merged cells, archive safety, and values through the parser."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from govlint.domain import TABLE3_COLUMNS, TABLE3_ROWS_2021, TABLE4_GROUPS, TABLE4_OUTCOMES
+from govlint.document import Grid, Paragraph
+from govlint.parser import parse
+from govlint.testing import codes, lint_file, load_document, parse_file, registry
+from govlint_docx.loader import DocxLoader
+from govlint_docx.safety import archive_problem
+
+from docx_report_builder import build_report
+
+DATA = Path(__file__).parent / "data"
+TEMPLATE = DATA / "template_2021_blank.docx"
+
+# Seed 000 (壶关县人民政府 2023), typed from /work/shared/seeds/000_*.txt.
+SEED_TITLE = "壶关县人民政府2023年政府信息公开工作年度报告"
+SEED_PREAMBLE = ("根据《中华人民共和国政府信息公开条例》等相关规定，壶关县人民政府综合各级各部门政府信息公开工作情况，"
+                 "编制并发布2023年政府信息公开工作年度报告。本年度报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。")
+SEED_TABLE2 = [
+    ("第二十条第（一）项", ["本年制发件数", "本年废止件数", "现行有效件数"],
+     [("规章", ["0", "0", "0"]), ("行政规范性文件", ["3", "0", "34"])]),
+    ("第二十条第（五）项", ["本年处理决定数量"], [("行政许可", ["5710"])]),
+    ("第二十条第（六）项", ["本年处理决定数量"], [("行政处罚", ["305"]), ("行政强制", ["26"])]),
+    ("第二十条第（八）项", ["本年收费金额（单位：万元）"], [("行政事业性收费", ["3080.699"])]),
+]
+SEED_TABLE3_NATURAL = {"new": 20, "granted": 5, "partial": 4, "unable.1": 9, "not_processed.2": 1,
+                       "total": 19, "carried_forward": 1}  # every other row is 0; only 自然人 is used
+SEED_TABLE3 = {(row, col): (SEED_TABLE3_NATURAL.get(row, 0) if col in ("natural", "total") else 0)
+               for row in TABLE3_ROWS_2021 for col in TABLE3_COLUMNS}
+SEED_TABLE4 = {(g, o): 0 for g in TABLE4_GROUPS for o in TABLE4_OUTCOMES}
+SEED_OTHER = "2023年壶关县未发生对政府信息公开申请收费的情况。"
+
+
+def _as_text(values):
+    return {key: str(value) for key, value in values.items()}
+
+
+@pytest.fixture(scope="module")
+def seed_docx(tmp_path_factory):
+    path = tmp_path_factory.mktemp("docx") / "huguan_2023.docx"
+    build_report(path, title=SEED_TITLE, preamble=SEED_PREAMBLE, table2=SEED_TABLE2,
+                 table3=_as_text(SEED_TABLE3), table4=_as_text(SEED_TABLE4), texts={"六": SEED_OTHER})
+    return path
+
+
+def _values(table):
+    return {key: cell.value for key, cell in table.cells.items()}
+
+
+def test_registered_through_the_entry_point():
+    loaders = {loader.name: loader for loader in registry().loaders}
+    assert loaders["docx"].plugin == "govlint-docx:docx"
+    assert registry().loader_for("报告.DOCX").name == "docx"
+
+
+# -- the blank 2021 template ------------------------------------------------------------
+def test_template_keeps_body_order_paragraphs_and_tables_interleaved():
+    doc = load_document(TEMPLATE)
+    kinds = ["T" if isinstance(b, Grid) else b.text for b in doc.blocks]
+    assert kinds.index("二、主动公开政府信息情况") < kinds.index("T")
+    tables = [i for i, k in enumerate(kinds) if k == "T"]
+    assert len(tables) == 3
+    assert kinds.index("三、收到和处理政府信息公开申请情况") < tables[1] < kinds.index("四、政府信息公开行政复议、行政诉讼情况") < tables[2]
+    assert doc.problems == []
+
+
+def test_template_merged_cells_are_one_origin_with_span_copies():
+    table3 = load_document(TEMPLATE).grids()[1]
+    assert len(table3.rows) == 28 and all(len(row) == 10 for row in table3.rows)
+    corner = table3.rows[0][0]
+    assert (corner.origin, corner.rowspan, corner.colspan) == (True, 3, 3)
+    assert corner.text.startswith("（本列数据的勾稽关系为")
+    for r in range(3):
+        for c in range(3):
+            copy = table3.rows[r][c]
+            assert copy.text == corner.text and copy.span == corner.span
+            assert copy.origin == (r == 0 and c == 0)
+    legal = table3.rows[1][4]
+    assert (legal.text, legal.colspan, legal.rowspan) == ("法人或其他组织", 5, 1)
+    results = [row[0] for row in table3.rows if row[0].text == "三、本年度办理结果"]
+    assert len(results) == 22 and sum(c.origin for c in results) == 1 and results[0].rowspan == 22
+    # every origin cell's span points at its text in the rendered source
+    lines = load_document(TEMPLATE).source.split("\n")
+    for cell in table3.cells():
+        if cell.text:
+            line = lines[cell.span.line - 1]
+            assert line[cell.span.column - 1:cell.span.end_column - 1] == cell.text
+
+
+def test_template_is_recognised_as_the_2021_form_with_empty_tables():
+    report = parse_file(TEMPLATE)
+    assert [s.key for s in report.sections] == ["overview", "proactive", "requests", "appeals", "problems", "other"]
+    assert report.template == "2021"
+    table3 = report.table("table3")
+    assert table3 is not None and table3.template == "2021"
+    assert {row for row, _ in table3.cells} == set(TABLE3_ROWS_2021)
+    assert all(cell.value is None and cell.raw.strip() == "" for cell in table3)
+    table4 = report.table("table4")
+    assert len(table4.cells) == 15 and all(cell.value is None for cell in table4)
+
+
+# -- filled reports written with python-docx ---------------------------------------------------
+def test_seed_000_values_come_back_exactly(seed_docx):
+    report = parse_file(seed_docx)
+    assert report.template == "2021"
+    assert _values(report.table("table3")) == SEED_TABLE3
+    assert _values(report.table("table4")) == SEED_TABLE4
+    table2 = report.table("table2")
+    assert sorted(cell.value for cell in table2) == sorted(
+        [0, 0, 0, 3, 0, 34, 5710, 305, 26, Decimal("3080.699")])
+    assert report.metadata.year == 2023
+
+
+def test_seed_000_docx_is_clean_under_the_arithmetic_rules(seed_docx):
+    assert lint_file(seed_docx, select=["GL0", "GL1", "GL2"]) == []
+
+
+def test_a_broken_cross_sum_is_found_in_a_docx(tmp_path):
+    broken = dict(SEED_TABLE3)
+    broken[("new", "natural")] = 21
+    broken[("new", "total")] = 21
+    path = tmp_path / "broken.docx"
+    build_report(path, title=SEED_TITLE, preamble=SEED_PREAMBLE, table2=SEED_TABLE2,
+                 table3=_as_text(broken), table4=_as_text(SEED_TABLE4))
+    found = lint_file(path, select=["GL201"])
+    assert codes(found) == ["GL201", "GL201"]  # 自然人 and 总计 columns
+    assert all(f.span is not None for f in found)
+
+
+counts = st.integers(min_value=0, max_value=99999)
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(table3=st.fixed_dictionaries({(r, c): counts for r in TABLE3_ROWS_2021 for c in TABLE3_COLUMNS}),
+       table4=st.fixed_dictionaries({(g, o): counts for g in TABLE4_GROUPS for o in TABLE4_OUTCOMES}))
+def test_any_values_written_to_docx_parse_back_unchanged(tmp_path, table3, table4):
+    path = tmp_path / "random.docx"
+    build_report(path, title=SEED_TITLE, preamble=SEED_PREAMBLE, table2=SEED_TABLE2,
+                 table3=_as_text(table3), table4=_as_text(table4))
+    report = parse(DocxLoader().load(str(path), path.read_bytes()))
+    assert _values(report.table("table3")) == table3
+    assert _values(report.table("table4")) == table4
+
+
+# -- bad input becomes GL001, never a traceback ----------------------------------------------------
+def _zip(members: dict[str, bytes], compression=zipfile.ZIP_DEFLATED) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression) as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def _gl001(data: bytes) -> list[str]:
+    doc = DocxLoader().load("x.docx", data)
+    assert doc.blocks == []
+    return [f.message for f in doc.problems if f.code == "GL001"]
+
+
+def test_zip_bomb_is_refused_before_decompression():
+    bomb = _zip({"word/document.xml": b"<" + b"a" * (60 * 1024 * 1024)})
+    assert len(bomb) < 1024 * 1024  # small on disk, 60 MB unpacked
+    (message,) = _gl001(bomb)
+    assert "压缩炸弹" in message
+
+
+def test_too_many_members_is_refused():
+    data = _zip({f"word/media/{i}.bin": b"" for i in range(1200)} | {"word/document.xml": b""})
+    (message,) = _gl001(data)
+    assert "1201" in message
+
+
+@pytest.mark.parametrize("data", [
+    b"PK\x03\x04 truncated",
+    b"not a zip at all",
+    b"\x00\x01\x02" * 100,
+])
+def test_non_zip_bytes_are_unreadable(data):
+    (message,) = _gl001(data)
+    assert "不是有效的 Word 文档" in message
+
+
+def test_zip_without_word_document_is_unreadable():
+    (message,) = _gl001(_zip({"hello.txt": b"hi"}))
+    assert "word/document.xml" in message
+
+
+def test_corrupt_document_xml_is_unreadable():
+    template = zipfile.ZipFile(TEMPLATE)
+    members = {i.filename: template.read(i.filename) for i in template.infolist() if not i.is_dir()}
+    members["word/document.xml"] = members["word/document.xml"][:5000]  # cut mid-element
+    (message,) = _gl001(_zip(members))
+    assert "无法打开 Word 文档" in message
+
+
+def test_absurd_grid_span_is_clamped(tmp_path):
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "甲"
+    from docx.oxml.ns import qn
+    from docx.oxml import OxmlElement
+
+    span = OxmlElement("w:gridSpan")
+    span.set(qn("w:val"), "100000000")
+    table.cell(0, 0)._tc.get_or_add_tcPr().append(span)
+    path = tmp_path / "wide.docx"
+    document.save(str(path))
+    grid = load_document(path).grids()[0]
+    assert len(grid.rows[0]) <= 64 + 1
+
+
+def test_archive_limits_are_parameters():
+    data = TEMPLATE.read_bytes()
+    assert archive_problem(data) is None
+    assert "压缩炸弹" in archive_problem(data, max_uncompressed=1000)
+    assert "超过上限 5" in archive_problem(data, max_members=5)
+
+
+def test_check_reports_gl001_through_the_engine(tmp_path):
+    path = tmp_path / "fake.docx"
+    path.write_bytes(b"this is not a word file")
+    assert codes(lint_file(path)) == ["GL001"]
