@@ -1,0 +1,196 @@
+"""The PDF loader: text lines become paragraphs, ruled tables become grids.
+
+Each page's tables are found by pdfplumber (ruled lines); the characters outside them are
+grouped into lines, and the lines into paragraphs by indentation and line length, as a
+reader would (a wrapped sentence is one paragraph; page numbers are dropped). A PDF without
+a text layer (a scan) is GL001, never a page of garbage.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass
+from statistics import median
+
+from govlint.document import Cell, Document, Grid, Paragraph
+from govlint.findings import Finding
+from govlint.loaders.base import Loader
+from govlint.span import Span
+
+from govlint_pdf import tables as tbl
+from govlint_pdf.source import SourceBuilder, join_pieces
+from govlint_pdf.text import group_lines, line_text
+
+MAX_PAGES = 500
+_PAGE_NUMBER = re.compile(r"^([-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})$")
+_HEAVY_FONT = ("bold", "hei", "黑体", "heavy", "black", "xbs")  # 黑体, 小标宋 and bold faces
+
+
+@dataclass
+class _Line:
+    text: str
+    x0: float
+    x1: float
+    size: float
+    font: str
+    page: int
+
+
+class PdfLoader(Loader):
+    name = "pdf"
+    suffixes = (".pdf",)
+
+    def sniff(self, head: bytes) -> bool:
+        return head.lstrip()[:5] == b"%PDF-"
+
+    def load(self, path: str, data: bytes) -> Document:
+        doc = Document(path=path, format="pdf")
+        try:
+            import pdfplumber
+
+            pdf = pdfplumber.open(io.BytesIO(data))
+        except Exception as exc:  # noqa: BLE001 - any failure to open is unreadable input
+            doc.problems.append(Finding(f"无法打开 PDF 文件（已损坏、加密或不是 PDF）: {type(exc).__name__}",
+                                        code="GL001"))
+            return doc
+        try:
+            with pdf:
+                if len(pdf.pages) > MAX_PAGES:
+                    doc.problems.append(Finding(f"PDF 共 {len(pdf.pages)} 页，超过上限 {MAX_PAGES} 页，未检查",
+                                                code="GL001"))
+                    return doc
+                items = _read_pages(pdf, doc)
+        except Exception as exc:  # noqa: BLE001 - pdfminer raises on damaged streams
+            doc.problems.append(Finding(f"无法读取 PDF 内容: {type(exc).__name__}: {exc}", code="GL001"))
+            return doc
+        chars = sum(len(item.text) for item in items if isinstance(item, _Line))
+        cells = sum(len(item.cells) for item in items if isinstance(item, tbl.LogicalTable))
+        if not chars and not cells:
+            doc.problems.append(Finding("PDF 无文本层（可能为扫描件），无法检查", code="GL001"))
+            return doc
+        _assemble(items, doc)
+        return doc
+
+
+def _read_pages(pdf, doc: Document) -> list:
+    """Lines and tables of every page, in reading order."""
+    items: list = []
+    undecodable = total = 0
+    for number, page in enumerate(pdf.pages, 1):
+        chars = page.chars
+        total += len(chars)
+        undecodable += sum(1 for c in chars if c["text"].startswith("(cid:"))
+        found = []
+        for table in page.find_tables():
+            logical = tbl.from_pdfplumber(table, chars, number)
+            # A one-column "table" is a framed text box: its text stays prose.
+            if logical is not None and logical.width >= 2:
+                found.append(logical)
+        boxes = [t.bbox for t in found]
+
+        def outside(char):
+            cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+            return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+        positioned = [(t.bbox[1], t) for t in found]
+        for chars_of_line in group_lines([c for c in chars if outside(c)]):
+            text = line_text(chars_of_line)
+            if not text or _PAGE_NUMBER.match(text):
+                continue
+            first = chars_of_line[0]
+            positioned.append((first["top"], _Line(text, min(c["x0"] for c in chars_of_line),
+                                                   max(c["x1"] for c in chars_of_line),
+                                                   round(first.get("size", 0), 1),
+                                                   str(first.get("fontname", "")), number)))
+        positioned.sort(key=lambda pair: pair[0])
+        items.extend(item for _, item in positioned)
+    if total and undecodable > total / 2:
+        # Fonts without a Unicode map: the "text" would be (cid:123) codes.
+        doc.problems.append(Finding("PDF 文本层无法解码（字体缺少 Unicode 映射），无法检查", code="GL001"))
+        return []
+    return _join_tables(items)
+
+
+def _join_tables(items: list) -> list:
+    """Join a table with its continuation at the top of the next page."""
+    out: list = []
+    for item in items:
+        previous = out[-1] if out else None
+        if isinstance(item, tbl.LogicalTable) and isinstance(previous, tbl.LogicalTable) \
+                and item.page == previous.page + 1 and item.width == previous.width:
+            tbl.join(previous, item)
+            previous.page = item.page
+            continue
+        out.append(item)
+    return out
+
+
+def _assemble(items: list, doc: Document) -> None:
+    lines = [item for item in items if isinstance(item, _Line)]
+    body_size = Counter(line.size for line in lines).most_common(1)[0][0] if lines else 0
+    left = Counter(round(line.x0) for line in lines if line.size == body_size).most_common(1)[0][0] if lines else 0
+    full = [line.x1 for line in lines if abs(line.x0 - left) <= 2]
+    right = median(full) if full else max((line.x1 for line in lines), default=0)
+    source = SourceBuilder()
+    paragraph: list[tuple[_Line, Span]] = []
+
+    def flush():
+        if paragraph:
+            text = join_pieces([line.text for line, _ in paragraph])
+            first, last = paragraph[0][1], paragraph[-1][1]
+            heading = len(paragraph) == 1 and _looks_heading(paragraph[0][0], body_size) \
+                or paragraph[0][0].size > body_size + 1
+            doc.blocks.append(Paragraph(text, Span(first.line, first.column, last.end_line, last.end_column),
+                                        heading=heading))
+            paragraph.clear()
+
+    for item in items:
+        if isinstance(item, tbl.LogicalTable):
+            flush()
+            doc.blocks.append(_grid(item, source))
+            continue
+        if paragraph:
+            before = paragraph[-1][0]
+            size = max(before.size, 1)
+            title_run = before.size > body_size + 1 and item.size == before.size
+            starts_new = (item.x0 > left + 0.8 * size or before.x1 < right - 1.5 * size
+                          or abs(item.size - before.size) > 1 or _looks_heading(before, body_size))
+            if starts_new and not title_run:
+                flush()
+        paragraph.append((item, source.add_line(item.text)))
+    flush()
+    doc.source = source.text()
+    first = doc.blocks[0] if doc.blocks else None
+    if isinstance(first, Paragraph) and first.heading:
+        doc.title = first.text
+
+
+def _looks_heading(line: _Line, body_size: float) -> bool:
+    font = line.font.lower()
+    return line.size > body_size + 1 or any(mark in font for mark in _HEAVY_FONT)
+
+
+def _grid(table: tbl.LogicalTable, source: SourceBuilder) -> Grid:
+    owner = table.owner_map()
+    spans: dict[int, Span] = {}
+    first_line = source.next_line
+    for r in range(table.height):
+        starting = [i for c in range(table.width) if (i := owner.get((r, c))) is not None
+                    and table.cells[i].row == r and table.cells[i].col == c]
+        for i, span in zip(starting, source.add_row([table.cells[i].text for i in starting])):
+            spans[i] = span
+    rows = []
+    for r in range(table.height):
+        row = []
+        for c in range(table.width):
+            i = owner.get((r, c))
+            if i is None:  # no ruled cell here
+                row.append(Cell("", None, r, c))
+                continue
+            cell = table.cells[i]
+            row.append(Cell(cell.text, spans.get(i), r, c, cell.rowspan, cell.colspan,
+                            origin=(cell.row == r and cell.col == c)))
+        rows.append(row)
+    return Grid(rows=rows, span=Span(first_line, 1, max(source.next_line - 1, first_line), 2))
