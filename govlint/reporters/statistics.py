@@ -1,15 +1,44 @@
-"""Per-rule counts shared by the text reporters."""
+"""Per-rule and per-severity counts shared by the reporters."""
 
 from __future__ import annotations
 
 from collections import Counter
 
+#: how severities are named in Chinese output
+SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def severity_of(finding) -> str:
+    """The finding's severity as text; a finding the engine did not stamp counts as an error."""
+    return str(finding.severity) if finding.severity is not None else "error"
+
 
 def rule_counts(findings) -> list[tuple[str, str, str, int]]:
     """(code, name, severity, count), most frequent first, then by code."""
-    counts = Counter((f.code, f.name, str(f.severity)) for f in findings)
-    return sorted(((c, n, s, k) for (c, n, s), k in counts.items()), key=lambda t: (-t[3], t[0]))
+    counts = Counter((f.code, f.name, severity_of(f)) for f in findings)
+    return sorted(((c, n, s, k) for (c, n, s), k in counts.items()), key=lambda t: (-t[3], t[0], t[2]))
+
+
+def severity_counts(findings) -> dict[str, int]:
+    """{"error": E, "warning": W, "info": I}, every key present."""
+    counts = Counter(severity_of(f) for f in findings)
+    return {key: counts.get(key, 0) for key in SEVERITY_LABELS}
+
+
+def summary_line(files: int, findings) -> str:
+    """``N 个文件，M 个问题：E 个错误，W 个警告，I 个提示``."""
+    counts = severity_counts(findings)
+    parts = "，".join(f"{counts[key]} 个{label}" for key, label in SEVERITY_LABELS.items())
+    return f"{files} 个文件，{len(findings)} 个问题：{parts}"
 
 
 def statistics_lines(findings) -> list[str]:
     return [f"{count:6d}  {code:<7} {name} [{sev}]" for code, name, sev, count in rule_counts(findings)]
+
+
+def statistics_dict(findings) -> dict:
+    """The ``statistics`` object of the JSON and SARIF formats (see docs/output.md)."""
+    return {
+        "rules": [{"code": c, "name": n, "severity": s, "count": k} for c, n, s, k in rule_counts(findings)],
+        "severities": severity_counts(findings),
+    }
