@@ -1,8 +1,18 @@
-"""One finding per line: ``path:line:col: CODE message``."""
+"""One finding per line: ``path:line:col: CODE [severity] message``.
+
+Never wrapped: line breaks and control characters in paths and messages are folded, so
+that every finding is exactly one line for grep, editors and problem matchers.
+"""
 
 from __future__ import annotations
 
 from govlint.reporters.base import Reporter
+from govlint.reporters.sanitize import one_line, safe_write
+from govlint.reporters.statistics import severity_of, statistics_lines, summary_line
+
+
+def concise_line(f) -> str:
+    return f"{one_line(f.path)}:{f.line}:{f.column}: {one_line(f.code)} [{severity_of(f)}] {one_line(f.message)}"
 
 
 class ConciseReporter(Reporter):
@@ -10,11 +20,9 @@ class ConciseReporter(Reporter):
     summary = "one finding per line, never wrapped"
 
     def write(self, findings, info, out):
-        for f in findings:
-            message = " ".join(f.message.split())
-            out.write(f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {message}\n")
+        lines = [concise_line(f) for f in findings]
         if info.statistics:
-            from govlint.reporters.statistics import statistics_lines
-
-            for line in statistics_lines(findings):
-                out.write(line + "\n")
+            lines += statistics_lines(findings)
+            lines.append(summary_line(info.files, findings))
+        if lines:
+            safe_write(out, "\n".join(lines) + "\n")

@@ -1,18 +1,49 @@
-"""GitHub Actions workflow commands: ``::error file=…,line=…,col=…,title=CODE::message``."""
+"""GitHub Actions workflow commands, one annotation per finding:
+``::error file=…,line=…,col=…,endLine=…,endColumn=…,title=CODE name::message``.
+
+The runner rejects ``col``/``endColumn`` when ``line`` and ``endLine`` differ and an
+``endColumn`` before ``col``, and then drops the annotation silently, so multi-line spans
+carry lines only. ``file`` is relative to the run's root (the repository checkout).
+"""
 
 from __future__ import annotations
 
 from govlint.reporters.base import Reporter
+from govlint.reporters.paths import display_relative
+from govlint.reporters.sanitize import clean_text, safe_write
+from govlint.reporters.statistics import severity_of
 
-_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
-def _escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+def escape_data(value: str) -> str:
+    """Escape the message part (after ``::``)."""
+    return clean_text(value).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-def _escape_property(value: str) -> str:
-    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+def escape_property(value: str) -> str:
+    """Escape a property value: also ``:`` and ``,``, which separate properties."""
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def position(f) -> list[str]:
+    span = f.span
+    if span is None:
+        return ["line=1"]
+    line = max(span.line, 1)
+    end_line = max(span.end_line, line)
+    props = [f"line={line}"]
+    if end_line != line:
+        return props + [f"endLine={end_line}"]
+    col = max(span.column, 1)
+    return props + [f"col={col}", f"endLine={end_line}", f"endColumn={max(span.end_column, col)}"]
+
+
+def annotation(f, root: str) -> str:
+    props = [f"file={escape_property(display_relative(f.path, root))}", *position(f),
+             f"title={escape_property(f'{f.code} {f.name}'.strip())}"]
+    message = f.message + (f"（{f.location}）" if f.location else "")
+    return f"::{LEVELS.get(severity_of(f), 'error')} {','.join(props)}::{escape_data(message)}"
 
 
 class GithubReporter(Reporter):
@@ -20,10 +51,5 @@ class GithubReporter(Reporter):
     summary = "GitHub Actions annotations"
 
     def write(self, findings, info, out):
-        for f in findings:
-            props = [f"file={_escape_property(f.path)}", f"line={f.line}", f"col={f.column}"]
-            if f.span:
-                props += [f"endLine={f.span.end_line}", f"endColumn={f.span.end_column}"]
-            props.append(f"title={_escape_property(f.code + ' ' + f.name)}")
-            message = f.message + (f" ({f.location})" if f.location else "")
-            out.write(f"::{_LEVEL.get(str(f.severity), 'error')} {','.join(props)}::{_escape_data(message)}\n")
+        if findings:
+            safe_write(out, "".join(annotation(f, info.root) + "\n" for f in findings))

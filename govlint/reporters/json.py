@@ -1,10 +1,39 @@
-"""JSON output: ``{"version", "files", "findings": [...]}``; see docs/output.md."""
+"""JSON output: ``{"schema_version", "version", "files", "findings": [...], "statistics"?}``.
+
+The schema is documented in docs/output.md and is stable: keys are only ever added.
+"""
 
 from __future__ import annotations
 
-import json
-
 from govlint.reporters.base import Reporter
+from govlint.reporters.sanitize import fingerprint, jsonable
+from govlint.reporters.statistics import severity_of
+
+SCHEMA_VERSION = 1
+
+
+def finding_dict(f) -> dict:
+    """The keys of ``Finding.to_dict()``; an unstamped severity counts as an error, and a
+    path with lone surrogates still gets a fingerprint."""
+    span = f.span
+    return {
+        "path": f.path, "code": f.code, "name": f.name, "severity": severity_of(f),
+        "message": f.message,
+        "line": span.line if span else None, "column": span.column if span else None,
+        "end_line": span.end_line if span else None, "end_column": span.end_column if span else None,
+        "location": f.location, "fingerprint": fingerprint(f), "properties": f.properties,
+    }
+
+
+def dump(doc, out) -> None:
+    """Write ``doc`` as indented UTF-8 JSON (ASCII escapes if the stream cannot take UTF-8)."""
+    import json
+
+    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    try:
+        out.write(text)
+    except UnicodeEncodeError:
+        out.write(json.dumps(doc, ensure_ascii=True, indent=2) + "\n")
 
 
 class JsonReporter(Reporter):
@@ -12,12 +41,10 @@ class JsonReporter(Reporter):
     summary = "stable JSON document of every finding"
 
     def write(self, findings, info, out):
-        doc = {"version": info.version, "files": info.files,
-               "findings": [f.to_dict() for f in findings]}
+        doc = {"schema_version": SCHEMA_VERSION, "version": info.version, "files": info.files,
+               "findings": [finding_dict(f) for f in findings]}
         if info.statistics:
-            from govlint.reporters.statistics import rule_counts
+            from govlint.reporters.statistics import statistics_dict
 
-            doc["statistics"] = [{"code": c, "name": n, "severity": s, "count": k}
-                                 for c, n, s, k in rule_counts(findings)]
-        json.dump(doc, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+            doc["statistics"] = statistics_dict(findings)
+        dump(jsonable(doc), out)
