@@ -1,0 +1,198 @@
+"""Helpers shared by the built-in rules: report year, labels, number formatting, prose spans.
+
+Not a rule module (the leading underscore keeps ``all_rules`` from scanning it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from govlint.domain import (
+    TABLE3_COLUMN_LABELS,
+    TABLE3_ROW_LABELS,
+    TABLE4_GROUP_LABELS,
+    TABLE4_OUTCOME_LABELS,
+)
+from govlint.span import Span
+
+TABLE_NAMES = {"table2": "表二", "table3": "表三", "table4": "表四"}
+SECTION_NUMERALS = "一二三四五六"
+
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_BRACKETS = str.maketrans({"(": "（", ")": "）", "[": "〔", "]": "〕", ":": "：", ",": "，",
+                           ";": "；", "\"": "“", "'": "‘", "”": "“", "’": "‘", "＂": "“"})
+
+
+def norm(text: str) -> str:
+    """Label text for matching: no whitespace, full-width brackets, one kind of quote."""
+    return re.sub(r"\s+", "", text or "").translate(_BRACKETS)
+
+
+def title_year(report) -> int | None:
+    """The year printed in the report's title (the report year, by convention)."""
+    title = report.metadata.title or ""
+    match = _TITLE_YEAR.search(title)
+    return int(match.group(1)) if match else None
+
+
+def report_year(report) -> int | None:
+    """The report year: the parser's, else the title's, else the statistical period's."""
+    meta = report.metadata
+    if meta.year:
+        return meta.year
+    year = title_year(report)
+    if year:
+        return year
+    if meta.period is not None:
+        return meta.period.end.year
+    return None
+
+
+def has_content(report) -> bool:
+    """False for a file where nothing of a report was recognised (GL002 covers it)."""
+    return bool(report.sections or report.tables)
+
+
+def fmt(value) -> str:
+    """A number as a report prints it: ``8``, ``3080.699``, never ``8.0`` or ``1E+1``."""
+    if isinstance(value, Decimal):
+        if value == value.to_integral_value():
+            return str(int(value))
+        return format(value.normalize(), "f")
+    return str(value)
+
+
+def plain(value):
+    """A JSON-friendly number for ``properties``: ints stay ints, Decimals become strings."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else format(value.normalize(), "f")
+    return value
+
+
+def table3_row_label(row: str) -> str:
+    """``denied.3`` → ``（三）不予公开 / 3.危及“三安全一稳定”``."""
+    group, _, item = row.partition(".")
+    if item and group in TABLE3_ROW_LABELS:
+        return f"{TABLE3_ROW_LABELS[group]} / {TABLE3_ROW_LABELS.get(row, item)}"
+    return TABLE3_ROW_LABELS.get(row, row)
+
+
+def table3_col_label(col: str) -> str:
+    return TABLE3_COLUMN_LABELS.get(col, col)
+
+
+def table4_group_label(group: str) -> str:
+    return TABLE4_GROUP_LABELS.get(group, group)
+
+
+def table4_outcome_label(outcome: str) -> str:
+    return TABLE4_OUTCOME_LABELS.get(outcome, outcome)
+
+
+def cell_location(kind: str, row: str, col: str) -> str:
+    """The logical location of a cell, as users see it."""
+    if kind == "table3":
+        return f"表三 / {table3_row_label(row)} / {table3_col_label(col)}"
+    if kind == "table4":
+        return f"表四 / {table4_group_label(row)} / {table4_outcome_label(col)}"
+    return f"{TABLE_NAMES.get(kind, kind)} / {row} / {col}"
+
+
+def cell_span(table, row: str, col: str) -> Span | None:
+    cell = table.get(row, col)
+    if cell is not None and cell.span is not None:
+        return cell.span
+    return table.span
+
+
+# --- prose with positions ------------------------------------------------------------------
+@dataclass(frozen=True)
+class Prose:
+    """A run of report prose with its position; ``section`` is a canonical key or None."""
+
+    text: str
+    span: Span | None
+    section: str | None
+
+    def span_of(self, start: int, end: int) -> Span | None:
+        """The source span of ``text[start:end]`` when it can be located exactly.
+
+        Loaders may have trimmed or joined lines, so offsets are trusted only when the text
+        fits its span exactly; otherwise the whole run's span is the honest answer.
+        """
+        span = self.span
+        if span is None:
+            return None
+        text = self.text
+        lines = text.split("\n")
+        if len(lines) - 1 != span.end_line - span.line:
+            return span
+        if len(lines) == 1 and span.end_column - span.column != len(text):
+            return span
+        before = text[:start]
+        line = span.line + before.count("\n")
+        column = (span.column if "\n" not in before else 1) + len(before.rsplit("\n", 1)[-1])
+        inner = text[start:max(end, start + 1)]
+        end_line = line + inner.count("\n")
+        if "\n" in inner:
+            end_column = 1 + len(inner.rsplit("\n", 1)[-1])
+        else:
+            end_column = column + len(inner)
+        return Span(line, column, end_line, end_column)
+
+
+def _paragraph_runs(paragraphs, section_key):
+    for para in paragraphs or ():
+        text = getattr(para, "text", None)
+        if isinstance(text, str) and text.strip():
+            yield Prose(text, getattr(para, "span", None), section_key)
+        elif isinstance(para, str) and para.strip():
+            yield Prose(para, None, section_key)
+
+
+def prose(report, include_preamble: bool = True) -> list[Prose]:
+    """The report's prose in reading order, tables excluded, each run with its section.
+
+    Uses the sections' paragraphs when the parser kept them (positions), else their text.
+    """
+    out: list[Prose] = []
+    if include_preamble:
+        out.extend(_preamble_runs(report))
+    for section in report.sections:
+        runs = list(_paragraph_runs(section.paragraphs, section.key))
+        if not runs and section.text.strip():
+            runs = [Prose(section.text, None, section.key)]
+        out.extend(runs)
+    return out
+
+
+def _preamble_runs(report) -> list[Prose]:
+    if not report.preamble.strip():
+        return []
+    from govlint.document import Paragraph
+
+    first = report.sections[0].span if report.sections else None
+    runs: list[Prose] = []
+    if first is not None and report.document is not None:
+        for block in report.document.blocks:
+            if not isinstance(block, Paragraph):
+                continue
+            if block.span is None or block.span.line >= first.line:
+                break
+            if block.text.strip() and block.text.strip() in report.preamble:
+                runs.append(Prose(block.text, block.span, None))
+    if not runs:
+        runs = [Prose(report.preamble, None, None)]
+    return runs
+
+
+def first_span(report) -> Span | None:
+    """A position for whole-report findings: the title, else the first section."""
+    if report.metadata.title_span is not None:
+        return report.metadata.title_span
+    for section in report.sections:
+        if section.span is not None:
+            return section.span
+    return None

@@ -1,0 +1,48 @@
+from govlint.domain import CURRENT_LABELS, HYBRID_LABELS
+from govlint.findings import Finding
+from govlint.rule import Rule
+
+from ._template import bare
+
+
+class HybridTemplateLabel(Rule):
+    """A 2019-format label inside an otherwise 2021-format table.
+
+    What it checks: in a 表二 that has the 2021 columns (本年制发件数, 本年废止件数, 现行有效件数,
+    本年处理决定数量, 本年收费金额), a row label that the 2021 format renamed: ``规范性文件``
+    instead of ``行政规范性文件``. One finding per label. Tables entirely in the 2019 format are
+    GL301's.
+
+    Why it matters: 国办公开办函〔2021〕30号 renamed the row to match 条例第二十条 and the
+    terminology of 行政规范性文件 management; a mixed table shows that an old template was
+    patched by hand, and other old rows may be left over.
+
+    Failing example: a 表二 with ``本年制发件数 | 本年废止件数 | 现行有效件数`` and the row
+    ``规范性文件``.
+
+    Passing example: the same columns with the row ``行政规范性文件``.
+    """
+
+    code = "GL302"
+    name = "hybrid-template-label"
+    severity = "warning"
+    summary = "2021年版表格中混用2019年版标签（如“规范性文件”应为“行政规范性文件”）"
+
+    def check(self, report, ctx):
+        table = report.table("table2")
+        if table is None:
+            return
+        labels = [(label.text, label.span) for label in table.labels]
+        printed = [bare(text) for text, _ in labels]
+        modern = table.template in ("2021", "hybrid") or any(
+            label in CURRENT_LABELS and label not in HYBRID_LABELS.values() for label in printed)
+        if not modern:
+            return
+        seen = set()
+        for (text, span), label in zip(labels, printed):
+            if label in HYBRID_LABELS and label not in seen:
+                seen.add(label)
+                correct = HYBRID_LABELS[label]
+                yield Finding(f"表二为2021年版格式，但行标签为2019年版的“{label}”，应为“{correct}”",
+                              span=span or table.span, location=f"表二 / {label}",
+                              properties={"expected": correct, "found": label})

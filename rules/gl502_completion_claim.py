@@ -1,0 +1,47 @@
+from govlint.findings import Finding
+from govlint.rule import Rule
+
+from ._arith import checkable, value
+from ._claims import norm_keep
+from ._claims import completion_claims
+from ._common import fmt, plain
+
+
+class CompletionClaim(Rule):
+    """The prose says every application was handled, while 表三 carries some over to next year.
+
+    What it checks: claims such as 全部办结, 均已办结, 均已按期答复, 均在法定期限内答复,
+    办结率100% in the preamble or sections 一 and 三, in a sentence about applications,
+    while 表三 四、结转下年度继续办理 (总计) is above 0. "均已按照规定办理" is not a claim that
+    all were finished and is not read. Incomplete tables (GL104) are skipped.
+
+    Why it matters: an application carried over to the next year is by definition not
+    finished; the claim overstates the agency's performance (条例第三十三条 sets the answer
+    period; 国办公开办函〔2021〕30号 table identity 一+二=三+四).
+
+    Failing example: "所有申请均已按期答复" with 结转下年度继续办理 = 1.
+
+    Passing example: the same sentence with 结转 0, or "1件结转下年度继续办理，其余均已办结".
+    """
+
+    code = "GL502"
+    name = "completion-claim"
+    severity = "warning"
+    summary = "正文称申请全部办结，但表三有结转下年度继续办理的申请"
+
+    def check(self, report, ctx):
+        table = report.table("table3")
+        if not checkable(table):
+            return
+        pending = value(table, "carried_forward", "total")
+        if not pending:
+            return
+        for run, start, end in completion_claims(report):
+            sentence = norm_keep(run.text)
+            if "其余" in sentence[max(0, start - 12):start] or "其他" in sentence[max(0, start - 12):start]:
+                continue  # "其余均已办结": the rest, not all
+            claim = run.text[start:end]
+            yield Finding(f"正文称申请“{claim}”，但表三四、结转下年度继续办理总计为 {fmt(pending)}",
+                          span=run.span_of(start, end), location="正文 / 办结情况",
+                          properties={"expected": 0, "found": plain(pending), "claim": claim})
+            return
