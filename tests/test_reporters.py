@@ -315,3 +315,13 @@ def test_text_reporters_never_raise_and_stay_line_oriented(items, color):
         if not isinstance(reporter, TerminalReporter):
             assert out.getvalue().count("\n") == len(items)
     json.loads(render(JsonReporter(), items))
+
+
+def test_excerpt_of_a_megabyte_line_shows_only_the_neighbourhood():
+    line = "<td>表三</td>" * 100_000
+    col = 11 * 50_000 + len("<td>") + 1  # the 表 of the 50 001st cell (cells are 11 characters)
+    (shown,) = excerpt(line, Span(1, col, 1, col + 2), 80)
+    assert shown.text.startswith(ELLIPSIS) and shown.text.endswith(ELLIPSIS)
+    assert cell_len(shown.text) <= 80
+    assert shown.text[shown.start:shown.end] == "表三" and shown.caret_width == 4
+    assert shown.caret_offset == cell_len(shown.text[:shown.start])

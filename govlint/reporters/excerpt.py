@@ -16,6 +16,8 @@ ELLIPSIS = "..."
 MAX_LINES = 3
 #: cells of context kept before the span when a long line is cut
 LEAD = 12
+#: lines longer than this many code points are first cut to the neighbourhood of the span
+CLIP = 2000
 
 
 @dataclass(frozen=True)
@@ -49,19 +51,23 @@ def excerpt(snippet: str, span, width: int = 80) -> list[ExcerptLine]:
         end = span.end_column - 1 if number == last else len(line)
         start = min(max(start, 0), len(line))
         end = min(max(end, start), len(line))
-        out.append(_window(number, line, start, end, width, cell_len,
-                           point=number == first))
+        # a minified page can be one line of a megabyte: look only near the span
+        lo, hi = 0, len(line)
+        if len(line) > CLIP:
+            lo, hi = max(0, start - width), min(len(line), start + 2 * width + 1)
+        out.append(_window(number, line[lo:hi], start - lo, min(end, hi) - lo, width, cell_len,
+                           point=number == first, clipped=(lo > 0, hi < len(line))))
     return out
 
 
-def _window(number, line, start, end, width, cell_len, point) -> ExcerptLine:
+def _window(number, line, start, end, width, cell_len, point, clipped=(False, False)) -> ExcerptLine:
     shown = [visible_char(ch) for ch in line]
     cells = [cell_len(s) for s in shown]
     lo, hi = 0, len(line)
-    if sum(cells) > width:
+    if any(clipped) or sum(cells) > width:
         lo, hi = _cut(cells, start, end, width - 2 * len(ELLIPSIS))
-    head = ELLIPSIS if lo > 0 else ""
-    tail = ELLIPSIS if hi < len(line) else ""
+    head = ELLIPSIS if lo > 0 or clipped[0] else ""
+    tail = ELLIPSIS if hi < len(line) or clipped[1] else ""
     before = head + "".join(shown[lo:max(start, lo)])
     marked = "".join(shown[max(start, lo):max(min(end, hi), lo)])
     text = before + marked + "".join(shown[max(min(end, hi), lo):hi]) + tail

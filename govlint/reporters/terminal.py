@@ -82,43 +82,47 @@ class TerminalReporter(Reporter):
     def _file(self, console, path, group):
         from rich.text import Text
 
-        console.print(Text.assemble((visible(path), "bold underline"), f"（{len(group)} 个问题）"))
+        # one print per file: rich's per-call overhead dominates with thousands of findings
+        lines = [Text.assemble((visible(path), "bold underline"), f"（{len(group)} 个问题）")]
         for finding in group:
-            self._finding(console, finding)
-        console.print()
+            lines.extend(self._finding(finding, console.width))
+        lines.append(Text(""))
+        console.print(Text("\n").join(lines))
 
-    def _finding(self, console, f):
+    def _finding(self, f, width: int) -> list:
         from rich.text import Text
 
         severity = severity_of(f)
-        lines = [visible(line) for line in (f.message.splitlines() or [""])]
-        console.print(Text.assemble(
+        message = [visible(line) for line in (f.message.splitlines() or [""])]
+        lines = [Text.assemble(
             (f"{visible(f.path)}:{f.line}:{f.column}", "bold"), ": ",
             (SEVERITY_LABELS.get(severity, severity), SEVERITY_STYLES.get(severity, "bold")), " ",
-            (visible(f.code), "bold"), " ", lines[0]))
-        for line in lines[1:]:
-            console.print(Text("    " + line))
+            (visible(f.code), "bold"), " ", message[0])]
+        lines.extend(Text("    " + line) for line in message[1:])
         if f.location:
-            console.print(Text.assemble("    ", ("位置：", "dim"), (one_line(f.location), "cyan")))
+            lines.append(Text.assemble("    ", ("位置：", "dim"), (one_line(f.location), "cyan")))
         if f.span is not None and f.snippet:
-            self._excerpt(console, f)
+            lines.extend(self._excerpt(f, width))
+        return lines
 
-    def _excerpt(self, console, f):
+    def _excerpt(self, f, width: int) -> list:
         from rich.text import Text
 
         from govlint.reporters.excerpt import excerpt
 
         number_width = len(str(max(f.span.end_line, f.span.line, 1)))
         indent = "    "
-        room = console.width - len(indent) - number_width - len(GUTTER)
+        room = width - len(indent) - number_width - len(GUTTER)
+        lines = []
         for line in excerpt(f.snippet, f.span, room):
             text = Text(line.text)
             text.stylize(HIGHLIGHT, line.start, line.end)
-            console.print(Text.assemble((f"{indent}{line.number:>{number_width}}{GUTTER}", "dim"), text))
+            lines.append(Text.assemble((f"{indent}{line.number:>{number_width}}{GUTTER}", "dim"), text))
             if line.caret_width:
-                console.print(Text.assemble(
+                lines.append(Text.assemble(
                     (f"{indent}{'':>{number_width}}{GUTTER}", "dim"),
                     " " * line.caret_offset, ("^" * line.caret_width, CARET)))
+        return lines
 
     # -- the run --------------------------------------------------------------------------
     def _rule_table(self, console, findings):
