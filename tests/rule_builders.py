@@ -178,7 +178,10 @@ def run_rule(rule_cls, report, **options):
     """The findings of one rule on one report, with the rule's default options."""
     rule = rule_cls()
     ctx = RuleContext(options={**rule.options, **options})
-    return list(rule.check(report, ctx) or ())
+    findings = list(rule.check(report, ctx) or ())
+    for finding in findings:
+        finding.code = finding.code or rule.code
+    return findings
 
 
 def run_all(report, **options):
