@@ -69,7 +69,8 @@ class Finding:
         """
         anchor = self.location or self.message
         raw = "\x1f".join((self.path.replace("\\", "/"), self.code, anchor))
-        return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
+        # surrogatepass: undecodable file names must not crash baselines
+        return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
     def with_(self, **changes) -> "Finding":
         return replace(self, **changes)

@@ -42,7 +42,7 @@ def test_findings_give_exit_1_and_concise_lines(local_plugin):
     (local_plugin.parent / "年报.txt").write_text(REPORT, encoding="utf-8")
     result = invoke("check", "--format", "concise", "--select", "TS001", "年报.txt")
     assert result.exit_code == 1
-    assert result.output.splitlines() == ["年报.txt:3:1: TS001 [warning] 段落中出现“错误”: 这里有错误的说法。"]
+    assert result.output.splitlines() == ["年报.txt:3:1: TS001 段落中出现“错误”: 这里有错误的说法。"]
 
 
 def test_exit_zero_and_fail_on(local_plugin):

@@ -63,10 +63,10 @@ class FakeTTY(io.StringIO):
 # -- concise --------------------------------------------------------------------------------
 def test_concise_lines_are_exact_and_one_per_finding():
     assert render(ConciseReporter()).splitlines() == [
-        "报告/2023 年报.txt:4:5: GL201 [error] 表三“自然人”列：第一项+第二项=8，第三项+第四项=0",
-        "报告/2023 年报.txt:1:1: GL101 [warning] 缺少第五部分 （存在的主要问题及改进情况）",
-        "a:b,c.html:7:9: GL202 [error] 表三（七）总计: 100%, 不符",
-        "a:b,c.html:2:3: GL205 [info] 单元格为空",
+        "报告/2023 年报.txt:4:5: GL201 表三“自然人”列：第一项+第二项=8，第三项+第四项=0",
+        "报告/2023 年报.txt:1:1: GL101 缺少第五部分 （存在的主要问题及改进情况）",
+        "a:b,c.html:7:9: GL202 表三（七）总计: 100%, 不符",
+        "a:b,c.html:2:3: GL205 单元格为空",
     ]
 
 
@@ -74,7 +74,7 @@ def test_concise_folds_every_line_break_and_control_character():
     nasty = Finding("一\u2028二\x1b[31m三\x85四\t五", code="GL001", severity=Severity.ERROR, path="换\n行.txt")
     out = render(ConciseReporter(), [nasty])
     assert out.count("\n") == 1 and "\x1b" not in out and "\u2028" not in out
-    assert out.startswith("换 行.txt:1:1: GL001 [error] 一 二")
+    assert out.startswith("换 行.txt:1:1: GL001 一 二")
 
 
 def test_concise_statistics_end_with_the_summary_line():

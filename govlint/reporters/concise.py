@@ -1,4 +1,4 @@
-"""One finding per line: ``path:line:col: CODE [severity] message``.
+"""One finding per line: ``path:line:col: CODE message``.
 
 Never wrapped: line breaks and control characters in paths and messages are folded, so
 that every finding is exactly one line for grep, editors and problem matchers.
@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from govlint.reporters.base import Reporter
 from govlint.reporters.sanitize import one_line, safe_write
-from govlint.reporters.statistics import severity_of, statistics_lines, summary_line
+from govlint.reporters.statistics import statistics_lines, summary_line
 
 
 def concise_line(f) -> str:
-    return f"{one_line(f.path)}:{f.line}:{f.column}: {one_line(f.code)} [{severity_of(f)}] {one_line(f.message)}"
+    return f"{one_line(f.path)}:{f.line}:{f.column}: {one_line(f.code)} {one_line(f.message)}"
 
 
 class ConciseReporter(Reporter):
