@@ -56,6 +56,11 @@ def key_only(text: str) -> str | None:
     return match.group(1) if match else None
 
 
+def is_value(text: str) -> bool:
+    """Whether a line can be the value after a label line (not a label or pair itself)."""
+    return key_only(text) is None and not _KEY_AT_START.match(text) and len(text) <= 100
+
+
 def grid_meta(texts_by_row: list[list[str]]) -> list[tuple[str, str]] | None:
     """Key/value pairs when a small table is a metadata box, else None."""
     if len(texts_by_row) > 15:
@@ -66,7 +71,7 @@ def grid_meta(texts_by_row: list[list[str]]) -> list[tuple[str, str]] | None:
         while i < len(row):
             key = key_only(row[i])
             if key is not None:
-                value = row[i + 1] if i + 1 < len(row) and key_only(row[i + 1]) is None else ""
+                value = row[i + 1] if i + 1 < len(row) and is_value(row[i + 1]) else ""
                 pairs.append((key, value.strip()))
                 i += 2 if value else 1
                 continue

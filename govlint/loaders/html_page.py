@@ -21,8 +21,7 @@ def _harvest_lines(lines: list[str], meta: dict[str, str]) -> None:
     while i < len(lines):
         line = lines[i]
         key = chrome.key_only(line)
-        if key is not None and i + 1 < len(lines) and chrome.key_only(lines[i + 1]) is None \
-                and len(lines[i + 1]) <= 100:
+        if key is not None and i + 1 < len(lines) and chrome.is_value(lines[i + 1]):
             _remember(meta, key, lines[i + 1])
             i += 2
             continue
@@ -42,7 +41,7 @@ def drop_chrome(blocks: list, meta: dict[str, str]) -> list:
         nxt = blocks[i + 1]
         if kinds[i] is None and isinstance(block, Paragraph) and isinstance(nxt, Paragraph):
             key = chrome.key_only(block.text)
-            if key in chrome.STRONG_KEYS and len(nxt.text) <= 100 and kinds[i + 1] is None:
+            if key in chrome.STRONG_KEYS and chrome.is_value(nxt.text) and kinds[i + 1] is None:
                 _remember(meta, key, nxt.text)
                 kinds[i] = kinds[i + 1] = "meta"
     # Site contact lines count as chrome only when they stand next to a real footer line.
