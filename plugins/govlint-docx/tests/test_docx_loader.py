@@ -232,3 +232,25 @@ def test_check_reports_gl001_through_the_engine(tmp_path):
     path = tmp_path / "fake.docx"
     path.write_bytes(b"this is not a word file")
     assert codes(lint_file(path)) == ["GL001"]
+
+
+def test_govlint_check_and_plugins_on_the_command_line(seed_docx, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, NO_COLOR="1")
+    env.pop("GITHUB_ACTIONS", None)
+
+    def govlint(*args):
+        return subprocess.run([sys.executable, "-m", "govlint", *args], cwd=tmp_path, env=env,
+                              capture_output=True, text=True, timeout=120)
+
+    listed = govlint("plugins")
+    assert "govlint-docx:docx 0.1.0" in listed.stdout and "loaders: docx" in listed.stdout
+    clean = govlint("check", str(seed_docx), "--select", "GL0,GL1,GL2", "--format", "concise")
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    result = govlint("check", str(broken), "--format", "concise")
+    assert result.returncode == 1 and " GL001 " in result.stdout and "Traceback" not in result.stderr

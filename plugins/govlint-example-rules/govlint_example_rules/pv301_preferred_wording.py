@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from govlint.document import Paragraph
 from govlint.findings import Finding
 from govlint.rule import Rule
 from govlint.span import Span
@@ -32,7 +33,8 @@ class PreferredWording(Rule):
     title 政府信息公开工作年度报告, or 信息处理费 as named in 国办函〔2020〕109号).
 
     Option: ``pv-wording``, a mapping from the discouraged wording to the preferred one.
-    An occurrence that is part of the preferred wording itself is not reported.
+    The report's paragraphs and its title (also when the title is page chrome) are checked;
+    an occurrence that is part of the preferred wording itself is not reported.
 
     Failing example: 本机关2023年政府信息公开年度报告 (expected 政府信息公开工作年度报告).
 
@@ -49,7 +51,12 @@ class PreferredWording(Rule):
         wording = ctx.option("pv-wording", DEFAULT_WORDING)
         source_lines = report.document.source.split("\n") if report.document.source else []
         counts: dict[str, int] = {}
-        for paragraph in report.document.paragraphs():
+        paragraphs = list(report.document.paragraphs())
+        title = report.metadata.title
+        # Page chrome (a 标题: line, <title>) is not among the paragraphs; the title still counts.
+        if title and not any(title in p.text for p in paragraphs):
+            paragraphs.insert(0, Paragraph(title, span=report.metadata.title_span))
+        for paragraph in paragraphs:
             for bad, good in wording.items():
                 for offset in _occurrences(paragraph.text, str(bad), str(good)):
                     counts[bad] = counts.get(bad, 0) + 1

@@ -151,3 +151,15 @@ def test_pv301_never_flags_the_preferred_wording_itself(parts):
     report = Report(path="r.txt", format="text", document=doc)
     found = list(PreferredWording().check(report, RuleContext({"pv-wording": {"新媒体": "政务新媒体"}})))
     assert len(found) == text.count("新媒体") - text.count("政务新媒体")
+
+
+def test_pv301_checks_the_title_once():
+    title = "示例局2023年政府信息公开年度报告"
+    ctx = RuleContext(dict(PreferredWording.options))
+    chrome_title = Report(path="r.txt", format="text", document=Document(path="r.txt", format="text"),
+                          metadata=Metadata(title=title, title_span=Span(3, 4, 3, 20)))
+    (finding,) = PreferredWording().check(chrome_title, ctx)
+    assert finding.span == Span(3, 4, 3, 20)
+    in_body = Report(path="r.txt", format="text", metadata=Metadata(title=title),
+                     document=Document(path="r.txt", format="text", blocks=[Paragraph(title)]))
+    assert len(list(PreferredWording().check(in_body, ctx))) == 1

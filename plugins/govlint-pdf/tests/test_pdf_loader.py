@@ -183,3 +183,25 @@ def test_broken_pdf_is_unreadable_not_a_traceback(data):
     doc = PdfLoader().load("x.pdf", data)
     assert [f.code for f in doc.problems] == ["GL001"]
     assert doc.blocks == []
+
+
+def test_govlint_check_and_plugins_on_the_command_line(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, NO_COLOR="1")
+    env.pop("GITHUB_ACTIONS", None)
+
+    def govlint(*args):
+        return subprocess.run([sys.executable, "-m", "govlint", *args], cwd=tmp_path, env=env,
+                              capture_output=True, text=True, timeout=120)
+
+    listed = govlint("plugins")
+    assert "govlint-pdf:pdf 0.1.0" in listed.stdout and "loaders: pdf" in listed.stdout
+    clean = govlint("check", str(HUAIAN), "--select", "GL0,GL1,GL2", "--format", "concise")
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(_pdf(b"0 g 10 10 100 100 re f"))
+    result = govlint("check", str(scan), "--format", "concise")
+    assert result.returncode == 1 and "扫描件" in result.stdout
