@@ -1,33 +1,90 @@
-"""The report parser: Document → Report (placeholder until table recognition lands)."""
+"""The report parser: Document → Report.
+
+Steps (one module each):
+
+1. ``stream``: every paragraph and cell as one character stream with source positions; runs
+   of glued text are cut at strict section headings (``sections.split_headings``).
+2. ``tables``: tables 二, 三, 四 found by label (``labels``) and read row by row
+   (``table2``/``table3``/``table4``, values via ``values`` and ``glued``).
+3. ``sections``: the six headings, never inside a table; text between them is section prose.
+4. ``metadata``: title, agency, year, publication date, statistical period.
+
+``serialize`` turns a Report into the JSON of ``govlint parse`` (docs/parse-format.md).
+"""
 
 from __future__ import annotations
 
-import re
-
 from govlint.document import Paragraph
-from govlint.domain import CHINESE_NUMERALS, SECTION_KEYS, SECTION_TITLES
-from govlint.report import Metadata, Report, Section
-
-_HEADING = re.compile(r"^\s*([一二三四五六七八九十])\s*、\s*(.+)$")
+from govlint.parser import metadata as _metadata
+from govlint.parser.sections import find_headings, split_headings
+from govlint.parser.stream import SEP, Stream
+from govlint.parser.tables import find_tables
+from govlint.report import Report, Section
 
 
 def parse(document) -> Report:
-    report = Report(path=document.path, format=document.format, document=document,
-                    metadata=Metadata(title=document.title, published=document.published))
-    current = None
-    for block in document.blocks:
-        if not isinstance(block, Paragraph):
-            continue
-        match = _HEADING.match(block.text)
-        if match:
-            for key in SECTION_KEYS:
-                if SECTION_TITLES[key][:4] in match.group(2):
-                    current = Section(CHINESE_NUMERALS.index(match.group(1)) + 1, key,
-                                      block.text.strip(), span=block.span)
-                    report.sections.append(current)
-                    break
-            else:
-                match = None
-        if not match and current is not None:
-            current.text += block.text + "\n"
+    stream = Stream(document, splitter=split_headings)
+    tables, regions = find_tables(stream)
+    regions.sort()
+    headings = find_headings(stream, regions)
+    report = Report(path=document.path, format=document.format, document=document)
+    report.tables = tables
+    report.template = overall_template(tables)
+    ends = [h.start for h in headings[1:]] + [len(stream.text)]
+    first = headings[0].start if headings else len(stream.text)
+    preamble = list(_prose(stream, 0, first, regions))
+    report.preamble = "\n".join(p.text for p in preamble)
+    for heading, end in zip(headings, ends):
+        paragraphs = list(_prose(stream, heading.end, end, regions))
+        title = stream.original(heading.start, heading.end).replace(SEP, " ").strip()
+        report.sections.append(Section(heading.number, heading.key, title,
+                                       "\n".join(p.text for p in paragraphs),
+                                       stream.span(heading.start, heading.end), paragraphs))
+    body = "\n".join(s.text for s in report.sections[:1])
+    report.metadata = _metadata.extract(document, stream, headings[0].start if headings else None,
+                                        report.preamble, body)
     return report
+
+
+def overall_template(tables: dict) -> str | None:
+    found = {t.template for t in tables.values() if t.template}
+    if not found:
+        return None
+    if len(found) > 1 or "hybrid" in found:
+        return "hybrid"
+    return found.pop()
+
+
+def _prose(stream, start: int, end: int, regions):
+    """Paragraphs of the text in ``[start, end)`` outside table regions, with their spans."""
+    if start >= end:
+        return
+    pieces = stream.pieces
+    i = stream.piece_index(start)
+    while i < len(pieces) and pieces[i].start < end:
+        piece = pieces[i]
+        i += 1
+        a, b = max(start, piece.start), min(end, piece.end)
+        if a >= b:
+            continue
+        for s, e in _subtract(a, b, regions):
+            raw = stream.raw[s:e]
+            text = raw.strip()
+            if not text:
+                continue
+            lead = len(raw) - len(raw.lstrip())
+            trail = len(raw) - len(raw.rstrip())
+            yield Paragraph(text, stream.span(s + lead, e - trail), piece.heading)
+
+
+def _subtract(a: int, b: int, regions):
+    for ra, rb in regions:
+        if rb <= a or ra >= b:
+            continue
+        if ra > a:
+            yield a, ra
+        a = max(a, rb)
+        if a >= b:
+            return
+    if a < b:
+        yield a, b

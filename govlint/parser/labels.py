@@ -1,0 +1,137 @@
+"""Table labels as one precompiled expression per table, found anywhere in the stream.
+
+Each label is written in ``govlint.domain`` in normalised form; here it becomes a pattern that
+tolerates whitespace and piece separators between its characters (``商业 企业``, ``结果|维持``)
+and an optional numbering prefix (``一、``, ``（一）``, ``1.``). The alternatives are ordered
+longest first, so ``法人或其他组织`` wins over ``其他`` and ``本年处理决定数量`` over
+``处理决定数量``. A hit carries a *tag* (what kind of label) and a *key*.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from govlint import domain
+
+#: what may stand between two characters of a label: a little whitespace or a piece break
+_JOIN = r"\s{0,3}"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    tag: str
+    key: str | None
+    start: int
+    end: int
+
+
+def literal(text: str) -> str:
+    return _JOIN.join(re.escape(ch) for ch in text)
+
+
+def _numeral_prefix(numeral: str, required: bool = False) -> str:
+    """``一、`` / ``一.`` / ``一`` before a top-level row label."""
+    pattern = rf"{numeral}\s{{0,2}}[、.，]?\s{{0,2}}" if not required else rf"{numeral}\s{{0,2}}[、.]\s{{0,2}}"
+    return f"(?:{pattern})" + ("" if required else "?")
+
+
+def _bracket_prefix(numeral: str, required: bool = False) -> str:
+    """``（一）`` (or ``一、``) before a group label."""
+    pattern = rf"(?:（\s?{numeral}\s?）|{numeral}\s?[、.])\s{{0,2}}"
+    return f"(?:{pattern})" + ("" if required else "?")
+
+
+def _item_prefix(number: str, required: bool = False) -> str:
+    """``1.`` before a sub-item; without its dot only when no digit precedes it, so the last
+    digit of a glued value run (``00000002.其他…``) is never taken for the item number."""
+    dotted = rf"{number}\s{{0,2}}[.、，]\s{{0,2}}"
+    if required:
+        return f"(?:{dotted})"
+    return rf"(?:{dotted}|(?<![0-9.]){number}\s{{0,2}})?"
+
+
+class LabelSet:
+    """A compiled alternation of label patterns; ``scan(text)`` yields hits left to right."""
+
+    def __init__(self, entries: list[tuple[str, str | None, str, int]]):
+        # entries: (tag, key, pattern, weight); heavier (longer) labels are tried first
+        entries = sorted(entries, key=lambda e: -e[3])
+        self._meta = []
+        parts = []
+        for i, (tag, key, pattern, _) in enumerate(entries):
+            parts.append(f"(?P<L{i}>{pattern})")
+            self._meta.append((tag, key))
+        self._regex = re.compile("|".join(parts))
+
+    def scan(self, text: str, start: int = 0, end: int | None = None):
+        meta = self._meta
+        for match in self._regex.finditer(text, start, len(text) if end is None else end):
+            tag, key = meta[int(match.lastgroup[1:])]
+            yield Hit(tag, key, match.start(), match.end())
+
+
+def _entry(tag, key, prefix, text, extra=""):
+    return (tag, key, prefix + literal(text) + extra, len(text) + (1 if prefix else 0))
+
+
+@lru_cache(maxsize=1)
+def table3_labels() -> LabelSet:
+    entries = []
+    numbering = domain.TABLE3_ROW_NUMBERING
+    for key, aliases in domain.TABLE3_ROW_ALIASES.items():
+        group, _, item = key.partition(".")
+        for text in aliases:
+            extra = ""
+            if key == "partial":
+                # the printed note（区分处理的，只计这一情形，不计其他情形）belongs to the label
+                extra = r"(?:\s{0,2}（[^）\x1f]{0,40}）)?"
+            if item:
+                required = key == "other.3"      # a bare 其他 is the applicant column
+                entries.append(_entry("row", key, _item_prefix(item, required), text))
+            elif key in ("total",):
+                entries.append(_entry("row", key, _bracket_prefix("七", required=True), text))
+            elif numbering[key].startswith("（"):
+                entries.append(_entry("row", key, _bracket_prefix(numbering[key][1]), text, extra))
+            else:
+                entries.append(_entry("row", key, _numeral_prefix(numbering[key]), text))
+    for key, aliases in domain.TABLE3_COLUMN_ALIASES.items():
+        for text in aliases:
+            tag = {"other": "amb_other", "total": "amb_total"}.get(key, "col")
+            entries.append(_entry(tag, key, "", text))
+    for text in domain.TABLE3_HEADER_TEXTS:
+        entries.append(_entry("hdr", None, "", text))
+    entries.append(("hdr", None, r"（?\s?本列数据的\s?[勾钩]\s?稽关系[^）\x1f]{0,60}）?", 30))
+    return LabelSet(entries)
+
+
+@lru_cache(maxsize=1)
+def table4_labels() -> LabelSet:
+    entries = []
+    for key, aliases in domain.TABLE4_GROUP_ALIASES.items():
+        for text in aliases:
+            entries.append(_entry("group", key, "", text))
+    entries.append(_entry("group", "litigation_direct", "", "直接起诉"))
+    for key, aliases in domain.TABLE4_OUTCOME_ALIASES.items():
+        for text in aliases:
+            entries.append(_entry("out", key, "", text))
+    return LabelSet(entries)
+
+
+@lru_cache(maxsize=1)
+def table2_labels() -> LabelSet:
+    entries = []
+    for key, text in domain.TABLE2_BLOCK_LABELS.items():
+        entries.append(_entry("block", key, "", text))
+    for key, aliases in domain.TABLE2_ROW_ALIASES.items():
+        for text in aliases:
+            entries.append(_entry("row", key, "", text))
+    for key, aliases in domain.TABLE2_COLUMN_ALIASES.items():
+        for text in aliases:
+            entries.append(_entry("col", key, "", text))
+    # the truncated 2019 header 本年新, never the 本年新收… row of table 3
+    entries.append(_entry("col_new", None, "", domain.TABLE2_TRUNCATED_NEW, r"(?!\s{0,3}收)"))
+    for text in domain.TABLE2_HEADER_TEXTS:
+        entries.append(_entry("hdr", None, "", text))
+    return LabelSet(entries)

@@ -1,0 +1,136 @@
+"""Title, agency, report year, publication date and statistical period."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+from govlint.report import Metadata, Period
+from govlint.text import fold
+
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_TITLE_WORDS = re.compile(r"年度报告|年报|工作报告")
+_TITLE_CUT = re.compile(r"^(.*?(?:年度报告|年报|工作报告)(?:的函)?)\s*[_|｜]|^(.*?(?:年度报告|年报)(?:的函)?)\s*[-–—]")
+_TITLE_PREFIX = re.compile(r"^(?:标\s*题|名\s*称|主\s*题\s*词|文件名称)\s*[:：|｜]?\s*")
+_DATE = r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
+_DATE_RE = re.compile(_DATE)
+_PUBLISHED = re.compile(r"(?:发布日期|发布时间|公开日期|公开时间|发布于|(?<![成文印])时间)\s*[:：|｜]?\s*[|｜]?\s*" + _DATE)
+_DATE_LINE = re.compile(r"^\s*[（(]?\s*" + _DATE + r"\s*[)）]?\s*$")
+_SIGNATURE = re.compile(r"(?:^|\s)" + _DATE + r"\s*$")
+_PERIOD = re.compile(
+    r"统计(?:期限|周期|时限|区间|时间|范围|期间|期)?[^。；\d]{0,12}?"
+    r"(?P<y1>(?:19|20)\d{2})\s*年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*日\s*(?:起)?\s*"
+    r"(?:至|到|-|~)\s*(?:(?P<y2>(?:19|20)\d{2})\s*年\s*)?(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日"
+)
+_AGENCY_BEFORE_YEAR = re.compile(r"^(?P<agency>.*?)(?:关于报送|关于印发|关于)?(?:19|20)\d{2}\s*年")
+_AGENCY_AFTER_YEAR = re.compile(r"^(?:19|20)\d{2}\s*年度?(?P<agency>.+?)(?:政府信息公开|政务公开|信息公开)")
+
+
+def _make_date(y, m, d) -> date | None:
+    try:
+        return date(int(y), int(m), int(d))
+    except (TypeError, ValueError):
+        return None
+
+
+def clean_title(title: str) -> str:
+    title = title.strip()
+    match = _TITLE_CUT.match(title)
+    if match:
+        title = (match.group(1) or match.group(2)).strip()
+    return _TITLE_PREFIX.sub("", title).strip()
+
+
+def _title_candidate(text: str) -> str | None:
+    if "当前位置" in text or ">" in text or "。" in text or len(text) > 120:
+        return None
+    for part in re.split(r"[|｜]|(?<=[:：])", text):
+        part = _TITLE_PREFIX.sub("", part.strip()).strip(" :：")
+        if _TITLE_WORDS.search(part) and _YEAR.search(part) and "公开" in part and len(part) <= 80:
+            return part
+    return None
+
+
+def agency_of(title: str) -> str | None:
+    squeezed = re.sub(r"\s+", "", title)
+    match = _AGENCY_BEFORE_YEAR.match(squeezed)
+    agency = match.group("agency") if match else None
+    if not agency:
+        match = _AGENCY_AFTER_YEAR.match(squeezed)
+        agency = match.group("agency") if match else None
+    if agency:
+        agency = agency.strip("《》“”\"'：:，, ")
+    return agency or None
+
+
+def extract(document, stream, first_heading: int | None, preamble: str, body_text: str) -> Metadata:
+    meta = Metadata()
+    top_end = first_heading if first_heading is not None else len(stream.text)
+    top = [p for p in stream.pieces if p.start < top_end][:60]
+    # title
+    if document.title and document.title.strip():
+        meta.title = clean_title(document.title)
+    else:
+        for piece in top:
+            found = _title_candidate(piece.text)
+            if found:
+                meta.title = found
+                break
+    if meta.title:
+        at = stream.raw.find(meta.title)
+        if at != -1:
+            meta.title_span = stream.span(at, at + len(meta.title))
+        meta.agency = agency_of(meta.title)
+    # statistical period
+    match = _PERIOD.search(stream.text)
+    if match:
+        start = _make_date(match["y1"], match["m1"], match["d1"])
+        end = _make_date(match["y2"] or match["y1"], match["m2"], match["d2"])
+        if start and end:
+            meta.period = Period(start, end, stream.span(match.start(), match.end()))
+    # report year
+    title_year = _YEAR.search(meta.title or "")
+    if title_year:
+        meta.year = int(title_year.group(1))
+    elif meta.period is not None:
+        meta.year = meta.period.start.year
+    else:
+        meta.year = _body_year(preamble, body_text)
+    # publication date
+    meta.published = document.published or _published(stream, top)
+    return meta
+
+
+def _body_year(preamble: str, body: str) -> int | None:
+    text = fold(preamble + "\n" + body)
+    match = re.search(r"((?:19|20)\d{2})\s*年度", text)
+    if match:
+        return int(match.group(1))
+    years = Counter(int(m.group(1)) for m in _YEAR.finditer(text))
+    if years:
+        return years.most_common(1)[0][0]
+    return None
+
+
+def _published(stream, top) -> date | None:
+    for piece in top:
+        match = _PUBLISHED.search(fold(piece.text))
+        if match:
+            found = _make_date(match["y"], match["m"], match["d"])
+            if found:
+                return found
+    for piece in top[:15]:
+        match = _DATE_LINE.match(fold(piece.text))
+        if match:
+            found = _make_date(match["y"], match["m"], match["d"])
+            if found:
+                return found
+    for piece in reversed(stream.pieces[-8:]):
+        text = fold(piece.text).strip()
+        match = _SIGNATURE.search(text) if len(text) < 400 or text.endswith("日") else None
+        if match and "年" in match.group():
+            found = _make_date(match["y"], match["m"], match["d"])
+            if found:
+                return found
+    return None

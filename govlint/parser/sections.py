@@ -1,0 +1,125 @@
+"""The six top-level sections: headings found by wording, never inside a table.
+
+Two tests, both requiring a known section's wording:
+
+- *strict*: a section numeral, a separator and one of the heading wordings of
+  ``domain.SECTION_TITLE_PATTERNS`` in full. Safe enough to be found in the middle of a run of
+  glued text (after a sentence end or a table's last number), where it splits the run.
+- *loose*: a short piece that starts with ``一、`` … and holds a section's keywords
+  (``domain.SECTION_KEYWORDS``), for wordings the patterns do not know.
+
+Sub-headings (``（一）主动公开情况``, ``一主动公开情况``, ``一是…``) and table rows
+(``四、结转下年度继续办理``) fail both tests.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from govlint import domain
+from govlint.text import chinese_number
+
+_NUM = r"[一二三四五六七八九十]{1,3}"
+#: characters after which a heading may start inside a glued run of text
+_BEFORE = "。；！？）」\"'0-9|：:.…"
+
+
+@dataclass(slots=True)
+class Heading:
+    start: int            # stream offsets of the heading text
+    end: int
+    number: int
+    key: str
+
+
+def _squeeze(text: str) -> tuple[str, list[int]]:
+    """``text`` without whitespace, and the index in ``text`` of every kept character."""
+    keep = [i for i, ch in enumerate(text) if not ch.isspace()]
+    return "".join(text[i] for i in keep), keep
+
+
+@lru_cache(maxsize=1)
+def _strict():
+    titles = "|".join(f"(?P<{key}>{'|'.join(f'(?:{p})' for p in patterns)})"
+                      for key, patterns in domain.SECTION_TITLE_PATTERNS.items())
+    inline = re.compile(rf"(?<![^{_BEFORE}])(?:第)?(?P<num>{_NUM})(?:部分)?[、.，,](?:{titles})")
+    start = re.compile(rf"^[#*]*(?:第)?(?P<num>{_NUM})(?:部分)?[、.，,]?(?:{titles})")
+    return inline, start
+
+
+_LOOSE = re.compile(rf"^[#*\s]*(?:第\s*)?(?P<num>{_NUM})\s*(?:部分)?\s*(?:[、.，,：:]|\s)\s*(?P<title>\S.*)$")
+
+
+def _key_of(match) -> str | None:
+    for key in domain.SECTION_KEYS:
+        if match.group(key) is not None:
+            return key
+    return None
+
+
+def split_headings(folded: str):
+    """Strict headings inside one piece's folded text: (start, end, (number, key)) each."""
+    squeezed, index = _squeeze(folded)
+    if not squeezed or not any(ch in squeezed for ch in "一二三四五六七八九十"):
+        return
+    inline, start = _strict()
+    seen = set()
+    first = start.match(squeezed)
+    hits = [first] if first else []
+    hits.extend(m for m in inline.finditer(squeezed) if m.start() > 0)
+    for match in hits:
+        if match.start() in seen:
+            continue
+        seen.add(match.start())
+        number = chinese_number(match.group("num"))
+        key = _key_of(match)
+        if number is None or key is None:
+            continue
+        a = index[match.start()]
+        b = index[match.end() - 1] + 1
+        yield a, b, (number, key)
+
+
+def loose_heading(text: str) -> tuple[int, str] | None:
+    """(number, key) of a short heading line that the strict test missed."""
+    stripped = text.strip().strip("*#").strip()
+    if not stripped or len(stripped) > 48:
+        return None
+    match = _LOOSE.match(stripped)
+    if not match:
+        return None
+    title = re.sub(r"\s+", "", match.group("title")).rstrip("*").rstrip("。:：")
+    if len(title) < 2 or len(title) > 36 or "数量" in title or "。" in title:
+        return None
+    number = chinese_number(match.group("num"))
+    if number is None:
+        return None
+    for key in domain.SECTION_KEYS:
+        for words in domain.SECTION_KEYWORDS[key]:
+            if all(w in title for w in words):
+                return number, key
+    return None
+
+
+def find_headings(stream, tables: list[tuple[int, int]]) -> list[Heading]:
+    """Section headings in reading order, none inside a table's region."""
+    def in_table(pos):
+        return any(a <= pos < b for a, b in tables)
+
+    out: list[Heading] = []
+    strict_at = {}
+    for start, end, (number, key) in stream.split_headings:
+        strict_at[start] = (end, number, key)
+    for piece in stream.pieces:
+        if in_table(piece.start):
+            continue
+        if piece.start in strict_at:
+            end, number, key = strict_at[piece.start]
+            out.append(Heading(piece.start, end, number, key))
+            continue
+        found = loose_heading(piece.text)
+        if found:
+            out.append(Heading(piece.start, piece.end, found[0], found[1]))
+    return out

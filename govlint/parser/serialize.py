@@ -1,0 +1,89 @@
+"""The Report as plain data for ``govlint parse --format json`` (docs/parse-format.md)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from govlint import domain
+
+
+def _number(value):
+    """JSON number: ints stay ints, Decimals become int when whole, else float."""
+    if isinstance(value, Decimal):
+        if value == value.to_integral_value():
+            return int(value)
+        return float(value)
+    return value
+
+
+def _grid(table) -> dict:
+    rows: dict[str, dict] = {}
+    for cell in table:
+        rows.setdefault(cell.row, {})[cell.col] = _number(cell.value)
+    return rows
+
+
+def _table2(table):
+    if table is None:
+        return None
+    return {"complete": table.complete, "template": table.template, "rows": _grid(table)}
+
+
+def _table3(table):
+    if table is None:
+        return None
+    rows = _grid(table)
+    order = {key: i for i, key in enumerate(domain.TABLE3_ROWS_2021 + ("other",))}
+    rows = dict(sorted(rows.items(), key=lambda item: order.get(item[0], len(order))))
+    return {"complete": table.complete, "template": table.template, "rows": rows,
+            "problems": list(table.problems)}
+
+
+def _table4(table):
+    if table is None:
+        return None
+    return {"complete": table.complete, "groups": _grid(table)}
+
+
+def report_to_dict(report) -> dict:
+    meta = report.metadata
+    period = None
+    if meta.period is not None:
+        period = {"start": meta.period.start.isoformat(), "end": meta.period.end.isoformat()}
+    return {
+        "path": report.path,
+        "format": report.format,
+        "template": report.template,
+        "metadata": {
+            "title": meta.title,
+            "agency": meta.agency,
+            "year": meta.year,
+            "published": meta.published.isoformat() if meta.published else None,
+            "period": period,
+        },
+        "sections": [{"number": s.number, "key": s.key, "heading": s.heading,
+                      "line": s.span.line if s.span else None} for s in report.sections],
+        "tables": {
+            "table2": _table2(report.tables.get("table2")),
+            "table3": _table3(report.tables.get("table3")),
+            "table4": _table4(report.tables.get("table4")),
+        },
+    }
+
+
+def report_cells(report):
+    """Every recognised cell: table, row, column, value, raw text, location and span."""
+    for kind in ("table2", "table3", "table4"):
+        table = report.tables.get(kind)
+        if table is None:
+            continue
+        for cell in table:
+            yield {
+                "table": kind,
+                "row": cell.row,
+                "col": cell.col,
+                "value": _number(cell.value),
+                "raw": cell.raw,
+                "location": cell.location,
+                "span": cell.span.to_dict() if cell.span else None,
+            }

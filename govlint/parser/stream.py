@@ -1,0 +1,163 @@
+"""The document as one searchable character stream with a way back to source positions.
+
+Every text block and every origin cell of a grid becomes a *piece*; the pieces are joined with
+``SEP`` into ``Stream.text`` (folded, see ``govlint.text.fold``) and ``Stream.raw`` (as printed).
+Folding maps characters one to one, so an offset means the same character in both. Labels,
+numbers and headings are then found with a few precompiled expressions over one string,
+whatever the loader made of the layout (a cell per line, a row per line, a whole report glued
+onto one line).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from govlint.document import Grid, Paragraph
+from govlint.span import Span
+from govlint.text import fold
+
+#: separator between pieces; never part of a loader's text
+SEP = "\x1f"
+
+
+@dataclass(slots=True)
+class Piece:
+    text: str
+    span: Span | None
+    start: int
+    kind: str = "para"
+    heading: bool = False
+    #: offset of ``text[0]`` in the document source when the text is verbatim there
+    base: int | None = None
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+class Stream:
+    def __init__(self, document, splitter=None):
+        self.source = document.source or ""
+        self._starts: list[int] | None = None
+        self.pieces: list[Piece] = []
+        #: (start, end) stream ranges of the headings ``splitter`` found
+        self.split_headings: list[tuple[int, int, object]] = []
+        raw_parts: list[str] = []
+        offset = 0
+        for block in document.blocks:
+            if isinstance(block, Paragraph):
+                items = [(block.text or "", block.span, "para", block.heading)]
+            elif isinstance(block, Grid):
+                items = [(cell.text or "", cell.span, "cell", False) for cell in block.cells()]
+            else:
+                continue
+            for text, span, kind, heading in items:
+                base = self._locate(text, span)
+                for part, part_base, part_span, found in self._split(text, span, base, splitter):
+                    piece = Piece(part, part_span, offset, kind, heading, part_base)
+                    if found is not None:
+                        self.split_headings.append((offset, offset + found[0], found[1]))
+                    self.pieces.append(piece)
+                    raw_parts.append(part)
+                    offset += len(part) + 1
+        self.raw = SEP.join(raw_parts)
+        self.text = fold(self.raw)
+        self._piece_starts = [p.start for p in self.pieces]
+
+    # -- building -------------------------------------------------------------------------
+    def _line_starts(self) -> list[int]:
+        if self._starts is None:
+            starts = [0]
+            find = self.source.find
+            pos = find("\n")
+            while pos != -1:
+                starts.append(pos + 1)
+                pos = find("\n", pos + 1)
+            self._starts = starts
+        return self._starts
+
+    def _offset(self, line: int, column: int) -> int | None:
+        starts = self._line_starts()
+        if not 1 <= line <= len(starts):
+            return None
+        return starts[line - 1] + column - 1
+
+    def _locate(self, text: str, span: Span | None) -> int | None:
+        """Where ``text`` sits verbatim in the source inside its span, if it does."""
+        if span is None or not text or not self.source:
+            return None
+        start = self._offset(span.line, span.column)
+        if start is None:
+            return None
+        if self.source.startswith(text, start):
+            return start
+        end = self._offset(span.end_line, span.end_column)
+        if end is None or end < start:
+            return None
+        found = self.source.find(text, start, end + 1)
+        return found if found != -1 else None
+
+    def _split(self, text, span, base, splitter):
+        """The piece, cut before (and after) every heading ``splitter`` finds inside it."""
+        cuts = list(splitter(fold(text))) if splitter is not None and text else []
+        if not cuts:
+            yield text, base, span, None
+            return
+        bounds = []
+        for start, end, what in cuts:
+            bounds.append((start, "head", end - start, what))
+            bounds.append((end, "tail", 0, None))
+        points = sorted({0, len(text), *(b[0] for b in bounds)})
+        heads = {b[0]: (b[2], b[3]) for b in bounds if b[1] == "head"}
+        for a, b in zip(points, points[1:]):
+            part = text[a:b]
+            if not part.strip() and a not in heads:
+                continue
+            part_base = None if base is None else base + a
+            part_span = self._span_in(span, base, a, b)
+            yield part, part_base, part_span, heads.get(a)
+
+    def _span_in(self, span, base, a, b):
+        if base is None:
+            return span
+        return self._source_span(base + a, base + b)
+
+    def _source_span(self, start: int, end: int) -> Span:
+        starts = self._line_starts()
+        line = bisect_right(starts, start)
+        end = max(end, start + 1)
+        end_line = bisect_right(starts, end - 1)
+        # end column is exclusive: one past the last character
+        return Span(line, start - starts[line - 1] + 1, end_line, end - 1 - starts[end_line - 1] + 2)
+
+    # -- reading --------------------------------------------------------------------------
+    def piece_index(self, pos: int) -> int:
+        return max(0, bisect_right(self._piece_starts, pos) - 1)
+
+    def span(self, start: int, end: int) -> Span | None:
+        """The source span of stream characters ``[start, end)``."""
+        if not self.pieces:
+            return None
+        end = max(end, start + 1)
+        first = self.piece_index(start)
+        last = self.piece_index(end - 1)
+        if first == last:
+            piece = self.pieces[first]
+            if piece.base is not None:
+                a = min(max(start - piece.start, 0), len(piece.text))
+                b = min(max(end - piece.start, a + 1), max(len(piece.text), a + 1))
+                return self._source_span(piece.base + a, piece.base + b)
+            return piece.span
+        head = self.span(start, min(end, self.pieces[first].end) if self.pieces[first].end > start
+                         else start + 1)
+        tail_piece = self.pieces[last]
+        tail = self.span(max(tail_piece.start, start), end)
+        if head is None:
+            return tail
+        if tail is None:
+            return head
+        return Span(head.line, head.column, tail.end_line, tail.end_column)
+
+    def original(self, start: int, end: int) -> str:
+        return self.raw[start:end]

@@ -1,0 +1,127 @@
+"""表二 (主动公开政府信息情况): blocks of 条例第二十条, each with its own column header.
+
+Each block (``第二十条第（一）项`` …) prints ``信息内容`` and its column labels, then rows. The
+columns of a block are the labels printed since its last row, so 2019 columns (本年新制作数量,
+上一年项目数量 …), 2021 columns and hybrids are all read as printed. A block without a
+readable header gets the 2021 (or, when the count fits only that, the 2019) columns.
+"""
+
+from __future__ import annotations
+
+from govlint import domain
+from govlint.parser.builder import TableBuilder
+from govlint.parser.values import has_numbers, read_gap, take
+
+NAME = "表二"
+
+
+def location(block: str, row: str, col: str) -> str:
+    return (f"{NAME} / {domain.TABLE2_BLOCK_LABELS.get(block, block)} / "
+            f"{domain.TABLE2_ROW_LABELS.get(row, row)} / {domain.TABLE2_COLUMN_LABELS.get(col, col)}")
+
+
+class _State:
+    def __init__(self):
+        self.block: str | None = None
+        self.columns: list[str] = []
+        self.after_row = False
+
+
+def parse_table2(stream, hits: list, limit: int):
+    text = stream.text
+    builder = TableBuilder("table2", stream)
+    state = _State()
+    rows_found: dict[str, str] = {}          # row key → block
+    printed: set[str] = set()                # normalised labels seen (for the template)
+    blocks_seen: list[str] = []
+    for i, hit in enumerate(hits):
+        if hit.start >= limit:
+            break
+        nxt = hits[i + 1].start if i + 1 < len(hits) and hits[i + 1].start < limit else limit
+        label_text = _norm(stream, hit)
+        if hit.tag == "block":
+            state.block, state.columns, state.after_row = hit.key, [], False
+            blocks_seen.append(hit.key)
+            builder.label(hit, hit.key)
+            printed.add(label_text)
+            continue
+        if hit.tag == "hdr":
+            builder.label(hit, None)
+            continue
+        if hit.tag in ("col", "col_new"):
+            if state.after_row:
+                state.columns, state.after_row = [], False
+            key = hit.key
+            if hit.tag == "col_new":
+                key = "new_made" if "new_made" not in state.columns else "new_published"
+            state.columns.append(key)
+            builder.label(hit, key)
+            printed.add(label_text)
+            continue
+        # a row
+        row = hit.key
+        gap = read_gap(text, hit.end, nxt)
+        if gap.prose:
+            break
+        if not has_numbers(gap) and not gap.tokens:
+            # a row label with nothing after it: a stray word in the table, not a row
+            continue
+        builder.label(hit, row)
+        printed.add(label_text)
+        block = state.block or domain.TABLE2_ROW_BLOCK[row]
+        if state.block is None:
+            state.block = block
+        state.after_row = True
+        columns = state.columns or _default_columns(block, gap)
+        if row in rows_found:
+            continue
+        rows_found[row] = block
+        values, reason = take(gap, len(columns))
+        if values is None:
+            builder.problem(f"“{domain.TABLE2_ROW_LABELS[row]}”行{reason}")
+            continue
+        for col, value in zip(columns, values):
+            builder.cell(row, col, value, location(block, row, col),
+                         amount=col in domain.TABLE2_AMOUNT_COLUMNS)
+    table = builder.table
+    table.template = _template(printed, table)
+    _check_complete(builder, rows_found, table.template)
+    return builder
+
+
+def _norm(stream, hit):
+    from govlint.text import normalize
+    return normalize(stream.original(hit.start, hit.end).replace("\x1f", ""))
+
+
+def _default_columns(block: str, gap) -> list[str]:
+    v2 = list(domain.TABLE2_BLOCK_COLUMNS_2021.get(block, ()))
+    v1 = list(domain.TABLE2_BLOCK_COLUMNS_2019.get(block, ()))
+    count = sum(1 for t in gap.tokens if t.kind != "blank")
+    if v1 and count == len(v1) and count != len(v2):
+        return v1
+    return v2 or v1
+
+
+def _template(printed: set[str], table) -> str | None:
+    old = any(label in domain.OUTDATED_LABELS or label in domain.HYBRID_LABELS for label in printed)
+    new = any(label in domain.CURRENT_LABELS for label in printed)
+    if not printed and not table.cells:
+        return None
+    if old and new:
+        return "hybrid"
+    if old:
+        return "2019"
+    if new:
+        return "2021"
+    return None
+
+
+def _check_complete(builder, rows_found: dict, template: str | None):
+    if template == "2019":
+        required = [r for rows in domain.TABLE2_BLOCK_ROWS_2019.values() for r in rows]
+    else:
+        required = [r for rows in domain.TABLE2_BLOCK_ROWS_2021.values() for r in rows]
+    missing = [r for r in required if r not in rows_found]
+    if missing:
+        builder.problem("缺少行：" + "、".join(f"“{domain.TABLE2_ROW_LABELS[r]}”" for r in missing))

@@ -1,0 +1,132 @@
+"""表三 (收到和处理政府信息公开申请情况): rows by label, the current group tracked.
+
+The header (applicant columns) comes first; then each row label is followed by its values.
+Sub-items ``1.``–``8.`` restart in every group; most carry their own wording, and the one that
+does not (``3.其他`` of （六）) is told from the applicant column ``其他`` by the group it
+follows. A （六）其他处理 row that carries values itself is the 2019 layout.
+"""
+
+from __future__ import annotations
+
+from govlint import domain
+from govlint.parser.builder import TableBuilder
+from govlint.parser.values import has_numbers, read_gap, take
+
+NAME = "表三"
+_TOP = {"new", "carried_over", "results", "granted", "partial", "total", "carried_forward"}
+_GROUP_HEADERS = {"results", "denied", "unable", "not_processed"}
+
+
+def row_label(row: str) -> str:
+    group, _, item = row.partition(".")
+    if item and group in domain.TABLE3_ROW_LABELS:
+        return f"{domain.TABLE3_ROW_LABELS[group]} / {domain.TABLE3_ROW_LABELS.get(row, item)}"
+    return domain.TABLE3_ROW_LABELS.get(row, row)
+
+
+def col_label(col: str) -> str:
+    if col == domain.TABLE3_LEGAL_PERSON_SUBTOTAL:
+        return "法人或其他组织小计"
+    return domain.TABLE3_COLUMN_LABELS.get(col, col)
+
+
+def location(row: str, col: str) -> str:
+    return f"{NAME} / {row_label(row)} / {col_label(col)}"
+
+
+def parse_table3(stream, hits: list, limit: int):
+    """``hits`` are the table-3 label hits from the table's first header label on."""
+    text = stream.text
+    builder = TableBuilder("table3", stream)
+    header_cols: list[str] = []
+    in_rows = False
+    group = None
+    pending = None               # (key, hit) waiting for the values after it
+    found: dict[str, bool] = {}
+    columns = list(domain.TABLE3_COLUMNS)
+
+    def close(key, hit, gap_end, next_key=None):
+        gap = read_gap(text, hit.end, gap_end)
+        if gap.prose:
+            return False
+        if key in found:
+            return True
+        if key in _GROUP_HEADERS or key == "other":
+            # a group heading: its sub-items follow; with none following, a row of its own
+            # (the single （六）其他处理 row of the 2019 layout, even when left blank)
+            if next_key is not None and next_key.partition(".")[0] == key:
+                return True
+            if key == "results" or not gap.tokens:
+                return True
+        values, reason = take(gap, len(columns))
+        found[key] = True
+        if values is None:
+            builder.problem(f"“{row_label(key)}”行{reason}")
+            return True
+        for col, value in zip(columns, values):
+            builder.cell(key, col, value, location(key, col))
+        return True
+
+    for hit in hits:
+        if hit.start >= limit:
+            break
+        if not in_rows:
+            if hit.tag in ("col", "amb_other", "amb_total", "hdr"):
+                if hit.tag != "hdr":
+                    header_cols.append(hit.key)
+                builder.label(hit, hit.key if hit.tag != "hdr" else None)
+                continue
+            in_rows = True
+            columns = _columns(header_cols)
+        key = _resolve(hit, group)
+        if key is None:
+            continue
+        if pending is not None:
+            if not close(*pending, hit.start, key):
+                pending = None
+                break
+        group = key.partition(".")[0] if "." in key else (key if key in domain.TABLE3_GROUPS else None)
+        builder.label(hit, key)
+        pending = (key, hit)
+        if key == "carried_forward":
+            break
+    if pending is not None:
+        close(*pending, limit)
+
+    table = builder.table
+    has_split_other = any(k.startswith("other.") for k in found)
+    if has_split_other:
+        table.template = "2021"
+    elif "other" in found:
+        table.template = "2019"
+    required = domain.TABLE3_ROWS_2019 if table.template == "2019" else domain.TABLE3_ROWS_2021
+    missing = [r for r in required if r not in found]
+    if table.template is None:
+        missing = [r for r in missing if not r.startswith("other")]
+        builder.problem("缺少“（六）其他处理”行")
+    if missing:
+        shown = "、".join(f"“{row_label(r)}”" for r in missing[:5])
+        more = f"等{len(missing)}行" if len(missing) > 5 else ""
+        builder.problem(f"缺少行：{shown}{more}")
+    return builder
+
+
+def _columns(header_cols: list[str]) -> list[str]:
+    columns = list(domain.TABLE3_COLUMNS)
+    if domain.TABLE3_LEGAL_PERSON_SUBTOTAL in header_cols:
+        sub = header_cols.index(domain.TABLE3_LEGAL_PERSON_SUBTOTAL)
+        first = header_cols.index("commercial") if "commercial" in header_cols else len(header_cols)
+        at = 1 if sub < first else len(columns) - 1
+        columns.insert(at, domain.TABLE3_LEGAL_PERSON_SUBTOTAL)
+    return columns
+
+
+def _resolve(hit, group):
+    """The row key of a label hit in the row part of the table, or None to skip it."""
+    if hit.tag == "row":
+        return hit.key
+    if hit.tag == "amb_other":
+        return "other.3" if group == "other" else None
+    if hit.tag == "amb_total":
+        return "total"
+    return None

@@ -1,0 +1,69 @@
+"""表四 (行政复议、行政诉讼): a two-level header, then one row of 15 numbers.
+
+The 15 numbers are assigned in the order of the leaf headers when all 15 were recognised
+(three groups of 结果维持/结果纠正/其他结果/尚未审结/总计), else in the template's order.
+"""
+
+from __future__ import annotations
+
+from govlint import domain
+from govlint.parser.builder import TableBuilder
+from govlint.parser.values import has_numbers, read_gap, take
+
+NAME = "表四"
+_GROUP_NAMES = {
+    "review": "行政复议",
+    "litigation_direct": "行政诉讼 / 未经复议直接起诉",
+    "litigation_after_review": "行政诉讼 / 复议后起诉",
+}
+
+
+def location(group: str, outcome: str) -> str:
+    return f"{NAME} / {_GROUP_NAMES.get(group, group)} / {domain.TABLE4_OUTCOME_LABELS.get(outcome, outcome)}"
+
+
+def _template_order():
+    return [(g, o) for g in domain.TABLE4_GROUPS for o in domain.TABLE4_OUTCOMES]
+
+
+def parse_table4(stream, hits: list, limit: int):
+    text = stream.text
+    builder = TableBuilder("table4", stream)
+    leaves: list[str] = []
+    groups: list[str] = []
+    data, values, reason = None, None, None
+    for i, hit in enumerate(hits):
+        if hit.start >= limit:
+            break
+        nxt = hits[i + 1].start if i + 1 < len(hits) and hits[i + 1].start < limit else limit
+        gap = read_gap(text, hit.end, nxt)
+        builder.label(hit, hit.key)
+        if hit.tag == "out":
+            leaves.append(hit.key)
+        elif hit.key != "litigation" and hit.key not in groups:
+            groups.append(hit.key)
+        if gap.prose or not has_numbers(gap):
+            # a note between the header and the numbers (注：…) is passed over
+            continue
+        found, why = take(gap, 15)
+        if data is None:
+            data, reason = gap, why
+        if found is not None:
+            data, values, reason = gap, found, None
+            break
+    if data is None:
+        builder.problem("未找到表四的数值行")
+        return builder
+    order = _template_order()
+    if len(leaves) == 15 and all(sorted(leaves[i:i + 5]) == sorted(domain.TABLE4_OUTCOMES)
+                                 for i in (0, 5, 10)):
+        group_order = [g for g in groups if g in domain.TABLE4_GROUPS]
+        if sorted(group_order) != sorted(domain.TABLE4_GROUPS):
+            group_order = list(domain.TABLE4_GROUPS)
+        order = [(group_order[i // 5], leaves[i]) for i in range(15)]
+    if values is None:
+        builder.problem(f"数值行{reason}")
+        return builder
+    for (group, outcome), value in zip(order, values):
+        builder.cell(group, outcome, value, location(group, outcome))
+    return builder

@@ -1,0 +1,88 @@
+"""Finding tables 二, 三 and 四 in the stream and handing each its run of label hits.
+
+Each table has an *anchor*, a label no prose uses (表三: 本年新收政府信息公开申请数量; 表四:
+未经复议直接起诉 / 复议后起诉; 表二: 第二十条第（一）项 or its first column label). The table
+starts at the first label of the unbroken run of header labels before the anchor and ends at
+the next strict section heading or the next table, whichever comes first; the recognisers stop
+earlier when the values run into prose.
+"""
+
+from __future__ import annotations
+
+import re
+
+from govlint.parser import labels
+from govlint.parser.table2 import parse_table2
+from govlint.parser.table3 import parse_table3
+from govlint.parser.table4 import parse_table4
+
+_CLEAN = re.compile(r"[\s|｜]*")
+
+
+def _inside(ranges, start, end):
+    return any(a <= start < b or a < end <= b for a, b in ranges)
+
+
+def _anchor(hits, tests):
+    """The first hit passing the first test that any hit passes."""
+    for test in tests:
+        for i, hit in enumerate(hits):
+            if test(hit):
+                return i
+    return None
+
+
+def _chain_start(text, hits, i, header_tags) -> int:
+    """Index of the first hit of the unbroken run of header labels ending at hit ``i``."""
+    j = i
+    while j > 0:
+        prev = hits[j - 1]
+        if prev.tag not in header_tags:
+            break
+        if not _CLEAN.fullmatch(text, prev.end, hits[j].start):
+            break
+        j -= 1
+    return j
+
+
+def find_tables(stream) -> tuple[dict, list[tuple[int, int]]]:
+    """The recognised tables by kind, and the stream regions they cover."""
+    text = stream.text
+    headings = [(a, b) for a, b, _ in stream.split_headings]
+    found = {}
+    for kind, label_set, is_anchor, header_tags in (
+        ("table3", labels.table3_labels(),
+         [lambda h: h.tag == "row" and h.key == "new"], {"col", "amb_other", "amb_total", "hdr"}),
+        ("table4", labels.table4_labels(),
+         [lambda h: h.key in ("litigation_direct", "litigation_after_review")], {"group", "out"}),
+        ("table2", labels.table2_labels(),
+         [lambda h: h.tag == "block", lambda h: h.tag in ("col", "col_new")], {"hdr", "block"}),
+    ):
+        hits = [h for h in label_set.scan(text) if not _inside(headings, h.start, h.end)]
+        i = _anchor(hits, is_anchor)
+        if i is None:
+            continue
+        j = _chain_start(text, hits, i, header_tags)
+        found[kind] = (hits[j].start, hits[j:])
+    starts = sorted(start for start, _ in found.values())
+    heading_starts = sorted(a for a, _ in headings)
+    tables, regions = {}, []
+    parsers = {"table2": parse_table2, "table3": parse_table3, "table4": parse_table4}
+    for kind, (start, hits) in found.items():
+        limit = len(text)
+        for other in starts:
+            if other > start:
+                limit = min(limit, other)
+                break
+        for head in heading_starts:
+            if head > start:
+                limit = min(limit, head)
+                break
+        builder = parsers[kind](stream, hits, limit)
+        table = builder.finish()
+        if not table.cells and not table.labels:
+            continue
+        tables[kind] = table
+        if builder.start is not None:
+            regions.append((builder.start, builder.end))
+    return tables, regions

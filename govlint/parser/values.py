@@ -1,0 +1,156 @@
+"""Reading the values that follow a row label: numbers, blank cells, marks, glued runs.
+
+The text between one label and the next (a *gap*) is cut into tokens. A gap may hold one
+value per piece (a cell per line), several values in one piece (a row on one line, with
+spaces or pipes), or digit runs glued together; blank pieces between separators are blank
+cells. ``take`` then assigns exactly ``needed`` values, splitting glued runs only when the
+split is unique (``glued.split_runs``), and says why when it cannot.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from govlint.parser.glued import split_runs
+from govlint.parser.stream import SEP
+
+_TOKEN = re.compile(
+    r"(?P<sep>\x1f)"
+    r"|(?P<num>-?\d(?:[\d,]*\d)?(?:\.\d+)?)(?P<unit>\s?(?:万元|元|件|条|个|项|次|人次))?"
+    r"|(?P<space>[\s|｜]+)"
+    r"|(?P<mark>--|——|[-/\\]|无|空)(?=[\s|\x1f]|$)"
+    r"|(?P<text>[^\s|\x1f\d]+)"
+)
+#: text this long (or a sentence end) after a label is prose, not part of the table
+_PROSE_LEN = 12
+
+
+@dataclass(slots=True)
+class Token:
+    kind: str        # "num", "mark" or "blank"
+    start: int
+    end: int
+    text: str        # the value text as folded (digits, mark), "" for blank
+
+
+@dataclass(slots=True)
+class Value:
+    """One cell assigned to a column: stream range, text and how it was read."""
+
+    start: int
+    end: int
+    text: str
+    kind: str                      # "num", "mark", "blank"
+    split_from: str | None = None  # the glued run it was cut from
+
+
+@dataclass(slots=True)
+class Gap:
+    tokens: list[Token]
+    end: int          # stream offset just after the last value token (or the gap start)
+    prose: bool       # the gap ran into prose before any value
+
+
+def read_gap(text: str, start: int, end: int) -> Gap:
+    """Tokens of ``text[start:end]``; stops at text that follows the values."""
+    tokens: list[Token] = []
+    last = start
+    seen_value = False
+    piece_open = False     # inside a piece that began after a separator in this gap
+    piece_has = False
+    sep_at = None
+    for match in _TOKEN.finditer(text, start, end):
+        kind = match.lastgroup
+        if kind == "unit":
+            kind = "num"
+        if kind == "sep":
+            if piece_open and not piece_has:
+                tokens.append(Token("blank", sep_at + 1, sep_at + 1, ""))
+            piece_open, piece_has, sep_at = True, False, match.start()
+            continue
+        if kind == "space":
+            continue
+        if kind == "num":
+            tokens.append(Token("num", match.start("num"), match.end(), match.group("num")))
+            last, seen_value, piece_has = match.end(), True, True
+        elif kind == "mark":
+            tokens.append(Token("mark", match.start(), match.end(), match.group()))
+            last, seen_value, piece_has = match.end(), True, True
+        else:
+            body = match.group()
+            # text in the label's own piece continues the label (…、行政机关不再处理其…)
+            long_text = "。" in body or (sep_at is not None and len(body) >= _PROSE_LEN)
+            if seen_value or long_text:
+                # a label we do not know, or the prose after the table: the values end here
+                _drop_trailing_blank(tokens, match.start())
+                return Gap(tokens, last, not seen_value)
+            piece_has = True
+    return Gap(tokens, last, False)
+
+
+def _drop_trailing_blank(tokens, before):
+    while tokens and tokens[-1].kind == "blank" and tokens[-1].start >= before:
+        tokens.pop()
+
+
+def take(gap: Gap, needed: int) -> tuple[list[Value] | None, str | None]:
+    """Exactly ``needed`` values from a gap, or (None, reason)."""
+    values = [t for t in gap.tokens if t.kind != "blank"]
+    blanks = [t for t in gap.tokens if t.kind == "blank"]
+    if len(values) == needed:
+        return [_value(t) for t in values], None
+    if len(values) < needed and len(values) + len(blanks) >= needed:
+        # blank cells stand for values; blank pieces beyond the row (padding) are dropped
+        every = list(gap.tokens)
+        while len(every) > needed and every[-1].kind == "blank":
+            every.pop()
+        while len(every) > needed and every[0].kind == "blank":
+            every.pop(0)
+        if len(every) == needed:
+            return [_value(t) for t in every], None
+    if len(values) > needed:
+        shown = " ".join(t.text for t in values)
+        return None, f"应有{needed}个数值，实际有{len(values)}个（{shown}）"
+    if not values:
+        return None, "缺少数值"
+    runs = [t.text for t in values]
+    count, cells = split_runs(runs, needed)
+    shown = " ".join(runs)
+    if count == 0:
+        return None, f"数字“{shown}”无法拆分为{needed}个数值"
+    if count > 1:
+        return None, f"数字“{shown}”无法唯一拆分为{needed}个数值"
+    out: list[Value] = []
+    for token, parts in zip(values, cells):
+        if len(parts) == 1:
+            out.append(_value(token))
+            continue
+        pos = token.start
+        for part in parts:
+            out.append(Value(pos, pos + len(part), part, "num", token.text))
+            pos += len(part)
+    return out, None
+
+
+def _value(token: Token) -> Value:
+    return Value(token.start, token.end, token.text, token.kind)
+
+
+def number(text: str, amount: bool = False):
+    """The number a value text holds: int for counts, Decimal for amounts or decimals."""
+    clean = text.replace(",", "")
+    try:
+        if amount or "." in clean:
+            return Decimal(clean)
+        return int(clean)
+    except (ValueError, InvalidOperation):
+        return None
+
+
+def has_numbers(gap: Gap) -> bool:
+    return any(t.kind == "num" for t in gap.tokens)
+
+
+__all__ = ["Gap", "Token", "Value", "has_numbers", "number", "read_gap", "take", "SEP"]
