@@ -115,6 +115,8 @@ OFFICIAL_TITLES = {
     "国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知": (),
     "国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式（试行）〉的通知": (),
 }
+#: 表二 columns that may be negative: 2019's 本年增/减 is a change, not a count
+TABLE2_SIGNED_COLUMNS = frozenset({"change"})
 #: misquotes seen in real reports → the official title
 TITLE_MISQUOTES = {
     "政府信息公开处理费管理办法": "政府信息公开信息处理费管理办法",
@@ -127,7 +129,7 @@ TITLE_MISQUOTES = {
 FEE_STATEMENT_PATTERNS = (
     r"信息处理费", r"处理费", r"收费通知",
     r"对[^，。；]{0,15}申请[^，。；]{0,4}收费", r"申请[^，。；]{0,3}收费",
-    r"(向|对)申请人[^，。；]{0,10}(收取|收费)",
+    r"(向|对)申请人[^，。；]{0,10}(收取|收费)", r"信息公开[^，。；]{0,8}收费",
 )
 #: negations that make a fee statement say "nothing was charged" (regular expressions; 无 and
 #: 不 only before a charging verb, since 无正当理由 and 不予公开 are common words)

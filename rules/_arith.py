@@ -70,6 +70,7 @@ class Mismatch:
     key: str          # the column (GL201/202), row (GL203) or group (GL204) that fails
     expected: object  # what the identity's left side gives
     found: object     # what the table prints on the other side
+    blank: bool = False  # the printed total is a blank cell (counted as 0)
 
     @property
     def difference(self):
@@ -96,7 +97,7 @@ def table3_results(table):
         parts = total(table, [(row, col) for row in result_rows])
         printed = total(table, [("total", col)])
         if parts is not None and printed is not None and parts != printed:
-            yield Mismatch(col, parts, printed)
+            yield Mismatch(col, parts, printed, is_blank(table.get("total", col)))
 
 
 def table3_applicants(table):
@@ -106,7 +107,7 @@ def table3_applicants(table):
         parts = total(table, [(row, col) for col in TABLE3_APPLICANT_COLUMNS])
         printed = total(table, [(row, "total")])
         if parts is not None and printed is not None and parts != printed:
-            yield Mismatch(row, parts, printed)
+            yield Mismatch(row, parts, printed, is_blank(table.get(row, "total")))
 
 
 TABLE4_PARTS = ("upheld", "corrected", "other", "pending")
@@ -118,4 +119,4 @@ def table4_groups(table):
         parts = total(table, [(group, outcome) for outcome in TABLE4_PARTS])
         printed = total(table, [(group, "total")])
         if parts is not None and printed is not None and parts != printed:
-            yield Mismatch(group, parts, printed)
+            yield Mismatch(group, parts, printed, is_blank(table.get(group, "total")))

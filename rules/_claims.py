@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from govlint.domain import TABLE3_ROW_LABELS
+from govlint.domain import TABLE3_APPLICANT_COLUMNS, TABLE3_ROW_LABELS
 
 from ._arith import total
 from ._common import Prose, norm, prose
@@ -43,6 +43,10 @@ _NARROWING = re.compile(r"自然人|法人|企业|组织|个人|其中|网上|�
                         r"|上年|去年|结转|同比|较|比|累计|人次|平均|诉讼|复议|以上|以下|超过|不足")
 #: words before the anchor (same clause) that shift the number to another period or subset
 _SHIFTING = re.compile(r"上一?年|去年|上年度|较|比|同比|累计|以来|其中|分别|平均|超过|不足|以上")
+#: the anchor is the second of two quantities ("予以公开及部分公开258件"): a combined count
+_JOINED = re.compile(r"(及|和|与|、|或|以及)\s*$")
+#: a count narrowed to some reasons of a group
+_REASON = re.compile(r"因|由于|原因")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _CLAUSE = re.compile(r"[^，。；,;！？!?\n]+")
 _SENTENCE = re.compile(r"[^。；;！？!?\n]+")
@@ -114,8 +118,11 @@ def stated_numbers(report, year: int | None) -> list[Statement]:
                         continue
                     clause_start = max((m.end() for m in re.finditer(r"[，,；;：:]", s_text[:match.start()])),
                                        default=0)
-                    if _SHIFTING.search(s_text[clause_start:match.start()]):
+                    before = s_text[clause_start:match.start()]
+                    if _SHIFTING.search(before) or _JOINED.search(before):
                         continue
+                    if quantity in ("denied", "unable", "not_processed") and _REASON.search(before):
+                        continue  # "因本机关不掌握等原因无法提供265件": some of the reasons
                     number = cn_number(match.group("n"))
                     if number is None:
                         continue
@@ -145,20 +152,23 @@ def table_values(report, quantity: str) -> tuple[int, ...] | None:
     table = report.table("table3")
     if table is None or not table.complete:
         return None
-    if quantity == "new":
-        new = total(table, [("new", "total")])
-        both = total(table, [("new", "total"), ("carried_over", "total")])
-        if new is None or both is None:
-            return None
-        # "受理N件" is read either as this year's new applications or as all handled
-        return (new, both)
     groups = {"denied": 8, "unable": 3, "not_processed": 5}
-    if quantity in groups:
-        cells = [(f"{quantity}.{i}", "total") for i in range(1, groups[quantity] + 1)]
+    if quantity == "new":
+        rows_sets = [["new"], ["new", "carried_over"]]  # "受理N件": new ones, or all handled
+    elif quantity in groups:
+        rows_sets = [[f"{quantity}.{i}" for i in range(1, groups[quantity] + 1)]]
     else:
-        cells = [(quantity, "total")]
-    value = total(table, cells)
-    return None if value is None else (value,)
+        rows_sets = [[quantity]]
+    values: list = []
+    for rows in rows_sets:
+        printed = total(table, [(row, "total") for row in rows])
+        # when the 总计 column disagrees with the applicant columns (GL203 reports it), the
+        # prose may follow either; only a number matching neither is a mismatch
+        summed = total(table, [(row, col) for row in rows for col in TABLE3_APPLICANT_COLUMNS])
+        if printed is None or summed is None:
+            return None
+        values.extend(v for v in (printed, summed) if v not in values)
+    return tuple(values)
 
 
 _COMPLETION = re.compile(
@@ -180,3 +190,11 @@ def completion_claims(report):
             match = _COMPLETION.search(s_text)
             if match:
                 yield run, sentence.start() + match.start(), sentence.start() + match.end()
+
+
+def sentence_of(text: str, offset: int) -> str:
+    """The sentence of ``text`` that contains ``offset``."""
+    for sentence in _SENTENCE.finditer(norm_keep(text)):
+        if sentence.start() <= offset < sentence.end():
+            return sentence.group()
+    return ""

@@ -64,6 +64,11 @@ def fmt(value) -> str:
     return str(value)
 
 
+def shown(m) -> str:
+    """The printed side of a mismatch: the number, or a blank cell counted as 0."""
+    return "空白（按 0 计）" if getattr(m, "blank", False) else fmt(m.found)
+
+
 def plain(value):
     """A JSON-friendly number for ``properties``: ints stay ints, Decimals become strings."""
     if isinstance(value, Decimal):

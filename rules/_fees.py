@@ -38,7 +38,11 @@ _BREAKDOWN = re.compile(r"其中|按件|按量|分别")
 
 
 def _mask_titles(text: str) -> str:
-    """Replace what is inside 《》 (nested 〈〉/<> included) by placeholders, keeping offsets."""
+    """Replace what is inside 《》 (nested 〈〉/<> included) by placeholders, keeping offsets.
+
+    表二's 行政事业性收费 is masked too, so that no pattern can take it for a fee statement.
+    """
+    text = text.replace("行政事业性收费", "＿" * len("行政事业性收费"))
     out = list(text)
     depth = 0
     for i, ch in enumerate(text):

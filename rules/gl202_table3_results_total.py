@@ -2,7 +2,7 @@ from govlint.findings import Finding
 from govlint.rule import Rule
 
 from ._arith import checkable, table3_results
-from ._common import cell_span, fmt, plain, table3_col_label
+from ._common import cell_span, fmt, plain, shown, table3_col_label
 
 
 class Table3ResultsTotal(Rule):
@@ -36,8 +36,8 @@ class Table3ResultsTotal(Rule):
         for m in table3_results(table):
             label = table3_col_label(m.key)
             yield Finding(
-                f"表三“{label}”列：第三项（一）至（六）各项之和={fmt(m.expected)}，（七）总计={fmt(m.found)}，"
+                f"表三“{label}”列：第三项（一）至（六）各项之和={fmt(m.expected)}，（七）总计={shown(m)}，"
                 f"相差 {fmt(abs(m.difference))}",
                 span=cell_span(table, "total", m.key), location=f"表三 / （七）总计 / {label}",
                 properties={"column": m.key, "expected": plain(m.expected), "found": plain(m.found),
-                            "difference": plain(m.difference)})
+                            "difference": plain(m.difference), "blank": m.blank})

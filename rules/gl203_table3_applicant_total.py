@@ -2,7 +2,7 @@ from govlint.findings import Finding
 from govlint.rule import Rule
 
 from ._arith import checkable, table3_applicants
-from ._common import cell_span, fmt, plain, table3_row_label
+from ._common import cell_span, fmt, plain, shown, table3_row_label
 
 
 class Table3ApplicantTotal(Rule):
@@ -34,8 +34,8 @@ class Table3ApplicantTotal(Rule):
         for m in table3_applicants(table):
             label = table3_row_label(m.key)
             yield Finding(
-                f"表三“{label}”行：六类申请人之和={fmt(m.expected)}，总计列={fmt(m.found)}，"
+                f"表三“{label}”行：六类申请人之和={fmt(m.expected)}，总计列={shown(m)}，"
                 f"相差 {fmt(abs(m.difference))}",
                 span=cell_span(table, m.key, "total"), location=f"表三 / {label} / 总计",
                 properties={"row": m.key, "expected": plain(m.expected), "found": plain(m.found),
-                            "difference": plain(m.difference)})
+                            "difference": plain(m.difference), "blank": m.blank})

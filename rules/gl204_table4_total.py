@@ -2,7 +2,7 @@ from govlint.findings import Finding
 from govlint.rule import Rule
 
 from ._arith import checkable, table4_groups
-from ._common import cell_span, fmt, plain, table4_group_label
+from ._common import cell_span, fmt, plain, shown, table4_group_label
 
 
 class Table4Total(Rule):
@@ -35,8 +35,8 @@ class Table4Total(Rule):
         for m in table4_groups(table):
             label = table4_group_label(m.key)
             yield Finding(
-                f"表四“{label}”：结果维持+结果纠正+其他结果+尚未审结={fmt(m.expected)}，总计={fmt(m.found)}，"
+                f"表四“{label}”：结果维持+结果纠正+其他结果+尚未审结={fmt(m.expected)}，总计={shown(m)}，"
                 f"相差 {fmt(abs(m.difference))}",
                 span=cell_span(table, m.key, "total"), location=f"表四 / {label}",
                 properties={"group": m.key, "expected": plain(m.expected), "found": plain(m.found),
-                            "difference": plain(m.difference)})
+                            "difference": plain(m.difference), "blank": m.blank})

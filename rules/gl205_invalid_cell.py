@@ -1,7 +1,7 @@
 import re
 from decimal import Decimal
 
-from govlint.domain import TABLE2_AMOUNT_COLUMNS
+from govlint.domain import TABLE2_AMOUNT_COLUMNS, TABLE2_SIGNED_COLUMNS
 from govlint.findings import Finding, Severity
 from govlint.rule import Rule
 
@@ -22,7 +22,8 @@ class InvalidCell(Rule):
 
     What it checks: every cell of tables 二, 三 and 四. Counts must be non-negative
     integers; amounts (表二 本年收费金额, in 万元) may have decimals but not be negative; a cell
-    must hold a number or be blank. Blank cells are not errors: they are reported once per
+    must hold a number or be blank. The 2019 format's 本年增/减 column is a change and may be
+    negative. Blank cells are not errors: they are reported once per
     table, as information, with how many there are (they count as 0 everywhere else).
 
     Why it matters: the tables of 国办公开办函〔2021〕30号 count applications, documents and
@@ -62,7 +63,7 @@ class InvalidCell(Rule):
                                               "found": cell.raw.strip()})
                     continue
                 v = cell.value
-                if v < 0:
+                if v < 0 and not (kind == "table2" and cell.col in TABLE2_SIGNED_COLUMNS):
                     yield Finding(f"{name}单元格“{where}”不应为负数，实际为 {fmt(v)}",
                                   span=cell.span, location=where,
                                   properties={"table": kind, "row": cell.row, "col": cell.col,

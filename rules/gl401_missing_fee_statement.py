@@ -9,8 +9,9 @@ class MissingFeeStatement(Rule):
     """A report for 2021 or later says nothing about the 信息处理费.
 
     What it checks: from report year 2021, that the prose contains a statement on charging
-    the 信息处理费 to disclosure applicants (信息处理费, 处理费, 收费通知, 对…申请收费, or a
-    citation of 国办函〔2020〕109号 with 收费/收取), whether a fee was charged or not. The
+    the 信息处理费 to disclosure applicants (信息处理费, 处理费, 收费通知, 对…申请收费,
+    信息公开…收费, or a citation of 国办函〔2020〕109号 with 收费/收取), whether a fee was
+    charged or not. The
     bare word 收费 does not count: 表二's 行政事业性收费 is a different fee. Reports for 2020
     and earlier are not checked (the fee exists from 2021-01-01).
 

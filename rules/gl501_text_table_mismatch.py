@@ -43,7 +43,8 @@ class TextTableMismatch(Rule):
             seen.add(key)
             short, where = QUANTITY_LABELS[statement.quantity]
             table_value = values[0]
-            also = f"（或含上年结转为 {fmt(values[1])}）" if len(values) > 1 and values[1] != values[0] else ""
+            others = "、".join(fmt(v) for v in values[1:])
+            also = f"（其他可接受的读法：{others}）" if others else ""
             yield Finding(
                 f"正文称“{statement.text.strip()}”（{statement.number}），而{where}为 {fmt(table_value)}{also}，"
                 f"相差 {fmt(abs(statement.number - table_value))}",

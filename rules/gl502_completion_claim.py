@@ -2,9 +2,14 @@ from govlint.findings import Finding
 from govlint.rule import Rule
 
 from ._arith import checkable, value
-from ._claims import norm_keep
-from ._claims import completion_claims
+import re
+
+from ._claims import completion_claims, sentence_of
 from ._common import fmt, plain
+
+
+#: a sentence that itself mentions applications left for next year, or the rest of them
+_EXCEPTED = re.compile(r"下一?年|顺延|继续办理|结转|其余|其他|剩余|另有")
 
 
 class CompletionClaim(Rule):
@@ -20,6 +25,9 @@ class CompletionClaim(Rule):
     period; 国办公开办函〔2021〕30号 table identity 一+二=三+四).
 
     Failing example: "所有申请均已按期答复" with 结转下年度继续办理 = 1.
+
+    A sentence that itself mentions the carried-over applications ("答复3050件（另有103件顺延到
+    下年度答复），均在法定期限内予以答复") is not a claim about all of them.
 
     Passing example: the same sentence with 结转 0, or "1件结转下年度继续办理，其余均已办结".
     """
@@ -37,9 +45,8 @@ class CompletionClaim(Rule):
         if not pending:
             return
         for run, start, end in completion_claims(report):
-            sentence = norm_keep(run.text)
-            if "其余" in sentence[max(0, start - 12):start] or "其他" in sentence[max(0, start - 12):start]:
-                continue  # "其余均已办结": the rest, not all
+            if _EXCEPTED.search(sentence_of(run.text, start)):
+                continue  # "另有103件顺延到下年度答复，其余均已办结": not a claim about all
             claim = run.text[start:end]
             yield Finding(f"正文称申请“{claim}”，但表三四、结转下年度继续办理总计为 {fmt(pending)}",
                           span=run.span_of(start, end), location="正文 / 办结情况",

@@ -403,3 +403,42 @@ def test_misquoted_title_reports_inner_title_once():
     assert [f.properties["expected"] for f in typo] == ["中华人民共和国政府信息公开条例"]
     right = "《国务院办公厅关于印发〈政府信息公开信息处理费管理办法〉的通知》"
     assert run_rule(MisquotedTitle, make_report(texts={"other": right})) == []
+
+
+# --- cases taken from the real corpus ------------------------------------------------------
+def test_change_column_of_2019_table2_may_be_negative():
+    report = make_report(2020, table2={("fees", "change"): -15, ("licensing", "decisions"): -1})
+    findings = run_rule(InvalidCell, report)
+    assert [(f.properties["row"], f.properties["col"]) for f in findings] == [("licensing", "decisions")]
+
+
+def test_completion_claim_that_names_the_carried_over_ones_is_not_a_claim():
+    huaian = ("2024年，全市共受理政府信息公开申请20件，答复15件（含上年度结转申请2件，另有5件顺延到下年度答复），"
+              "均在法定期限内予以答复。")
+    assert run_rule(CompletionClaim, make_report(texts={"overview": huaian})) == []
+
+
+def test_combined_and_reason_counts_are_not_read():
+    shanghai = "予以公开及部分公开9件；因本机关不掌握等原因无法提供2件。"
+    assert run_rule(TextTableMismatch, make_report(texts={"overview": shanghai})) == []
+
+
+def test_text_may_follow_applicant_columns_when_total_column_disagrees():
+    # the 总计 column says 0 while the applicant columns add up to 20 (GL203's finding)
+    report = make_report(texts={"overview": "共受理政府信息公开申请20件。"}, table3={("new", "total"): 0})
+    assert run_rule(TextTableMismatch, report) == []
+    assert [f.properties["row"] for f in run_rule(Table3ApplicantTotal, report)] == ["new"]
+
+
+def test_blank_total_is_named_in_the_message():
+    report = make_report(table4={("review", "total"): None})
+    findings = run_rule(Table4Total, report)
+    assert len(findings) == 1 and "空白" in findings[0].message and findings[0].properties["blank"] is True
+
+
+@pytest.mark.parametrize("text", ["2023年度，县发展和改革局政府信息公开未发生收费情况。",
+                                  "2024 年，市科委未发生政府信息公开收费事项。",
+                                  "2025 年度本机关未收取信息公开处理费。"])
+def test_fee_statements_of_real_reports(text):
+    assert run_rule(MissingFeeStatement, fee_report(text)) == []
+    assert run_rule(ContradictoryFeeStatements, fee_report(text)) == []
