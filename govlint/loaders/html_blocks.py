@@ -31,6 +31,7 @@ BLOCK_TAGS = frozenset(
 CELL_TAGS = frozenset(("td", "th"))
 MAX_CHROME_CONTAINER = 1500  # characters: a bigger "header" or "form" holds the report
 LAYOUT_CELL_TEXT = 200
+_MAX_CELL_DEPTH = 60
 
 
 def _tag(el) -> str:
@@ -228,26 +229,26 @@ class BlockBuilder:
         self.blocks.append(grid)
         self._last_was_h1 = False
 
-    def _gather(self, top, pieces: _Pieces) -> None:
-        """All text under ``top`` into ``pieces``; block boundaries and ``<br>`` become spaces."""
-        from lxml import etree
+    def _gather(self, top, pieces: _Pieces, depth: int = 0) -> None:
+        """All text under ``top`` into ``pieces``; block boundaries and ``<br>`` become spaces.
 
-        walker = etree.iterwalk(top, events=("start", "end", "comment"))
-        for event, el in walker:
-            if event == "comment":
-                self._add(pieces, el.tail, el.sourceline)
-                continue
-            tag = _tag(el)
-            if event == "start":
-                if tag in RAW_TAGS or tag in ALWAYS_DROP or not tag:
-                    walker.skip_subtree()
-                    continue
-                if tag == "br" or tag in BLOCK_TAGS:
-                    pieces.parts.append(" ")
-                self._add(pieces, el.text, el.sourceline)
+        Recursive (cells are shallow and an iterwalk per cell costs more), with a depth cap:
+        past it the remaining text is taken without block boundaries.
+        """
+        add = self._add
+        add(pieces, top.text, top.sourceline)
+        for child in top:
+            tag = _tag(child)
+            if tag in RAW_TAGS or tag in ALWAYS_DROP or not tag:
+                pass  # comments and scripts: only their tail is text
+            elif depth >= _MAX_CELL_DEPTH:
+                add(pieces, "".join(child.itertext()), child.sourceline)
+            elif tag == "br":
+                pieces.parts.append(" ")
+            elif tag in BLOCK_TAGS:
+                pieces.parts.append(" ")
+                self._gather(child, pieces, depth + 1)
+                pieces.parts.append(" ")
             else:
-                if el is top:
-                    break
-                if tag in BLOCK_TAGS:
-                    pieces.parts.append(" ")
-                self._add(pieces, el.tail, el.sourceline)
+                self._gather(child, pieces, depth + 1)
+            add(pieces, child.tail, child.sourceline)
