@@ -72,7 +72,7 @@ def parse_table2(stream, hits: list, limit: int):
         if state.block is None:
             state.block = block
         state.after_row = True
-        columns = state.columns or _default_columns(block, gap)
+        columns = _columns(state.columns, block, gap)
         if row in rows_found:
             continue
         rows_found[row] = block
@@ -92,6 +92,21 @@ def parse_table2(stream, hits: list, limit: int):
 def _norm(stream, hit):
     from govlint.text import normalize
     return normalize(stream.original(hit.start, hit.end).replace("\x1f", ""))
+
+
+def _columns(printed: list[str], block: str, gap) -> list[str]:
+    """The block's columns: as printed, or the template's when the header is short of it."""
+    if printed:
+        templates = (domain.TABLE2_BLOCK_COLUMNS_2021, domain.TABLE2_BLOCK_COLUMNS_2019)
+        if any(list(t.get(block, ())) == printed for t in templates):
+            return printed
+        for template in templates:
+            full = list(template.get(block, ()))
+            # a header label we could not read (先行有效件数 for 现行有效件数)
+            if len(printed) < len(full) and all(c in full for c in printed):
+                return full
+        return printed
+    return _default_columns(block, gap)
 
 
 def _default_columns(block: str, gap) -> list[str]:

@@ -51,6 +51,9 @@ def parse_table3(stream, hits: list, limit: int):
             return False
         if key in found:
             return True
+        if next_key == key and not any(t.kind != "blank" for t in gap.tokens):
+            # the same label again (a heading above its own table row): the later one counts
+            return True
         if key in _GROUP_HEADERS or key == "other":
             # a group heading: its sub-items follow; with none following, a row of its own
             # (the single （六）其他处理 row of the 2019 layout, even when left blank)
@@ -78,7 +81,7 @@ def parse_table3(stream, hits: list, limit: int):
                 continue
             in_rows = True
             columns = _columns(header_cols)
-        key = _resolve(hit, group)
+        key = _resolve(hit, group, pending[0] if pending else None, found)
         if key is None:
             continue
         if pending is not None:
@@ -121,12 +124,14 @@ def _columns(header_cols: list[str]) -> list[str]:
     return columns
 
 
-def _resolve(hit, group):
+def _resolve(hit, group, pending, found):
     """The row key of a label hit in the row part of the table, or None to skip it."""
     if hit.tag == "row":
         return hit.key
     if hit.tag == "amb_other":
         return "other.3" if group == "other" else None
     if hit.tag == "amb_total":
-        return "total"
+        # a bare 总计 among the rows is （七）总计 only where that row is due
+        if "total" not in found and pending is not None and pending.startswith("other"):
+            return "total"
     return None

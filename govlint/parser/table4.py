@@ -32,6 +32,8 @@ def parse_table4(stream, hits: list, limit: int):
     leaves: list[str] = []
     groups: list[str] = []
     data, values, reason = None, None, None
+    current = None                       # the group whose header was seen last
+    per_group: dict[str, list] = {}      # layouts that print each group's 5 numbers apart
     for i, hit in enumerate(hits):
         if hit.start >= limit:
             break
@@ -40,8 +42,10 @@ def parse_table4(stream, hits: list, limit: int):
         builder.label(hit, hit.key)
         if hit.tag == "out":
             leaves.append(hit.key)
-        elif hit.key != "litigation" and hit.key not in groups:
-            groups.append(hit.key)
+        elif hit.key != "litigation":
+            current = hit.key
+            if hit.key not in groups:
+                groups.append(hit.key)
         if gap.prose or not has_numbers(gap):
             # a note between the header and the numbers (注：…) is passed over
             continue
@@ -49,8 +53,18 @@ def parse_table4(stream, hits: list, limit: int):
         if data is None:
             data, reason = gap, why
         if found is not None:
-            data, values, reason = gap, found, None
+            values, reason = found, None
             break
+        five, _ = take(gap, 5)
+        if five is not None and current in domain.TABLE4_GROUPS and current not in per_group:
+            per_group[current] = five
+            if len(per_group) == 3:
+                break
+    if values is None and len(per_group) == 3:
+        for group in domain.TABLE4_GROUPS:
+            for outcome, value in zip(domain.TABLE4_OUTCOMES, per_group[group]):
+                builder.cell(group, outcome, value, location(group, outcome))
+        return builder
     if data is None:
         builder.problem("未找到表四的数值行")
         return builder

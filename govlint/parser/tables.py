@@ -16,7 +16,9 @@ from govlint.parser.table2 import parse_table2
 from govlint.parser.table3 import parse_table3
 from govlint.parser.table4 import parse_table4
 
-_CLEAN = re.compile(r"[\s|｜]*")
+_CLEAN = re.compile(r"[\s|｜#*（）]*")
+#: table 4 may print each group's numbers under its own header (行政复议 … 27 10 9 15 61)
+_CLEAN_NUMBERS = re.compile(r"[\s|｜#*（）0-9:.\-]*")
 
 
 def _inside(ranges, start, end):
@@ -32,14 +34,14 @@ def _anchor(hits, tests):
     return None
 
 
-def _chain_start(text, hits, i, header_tags) -> int:
+def _chain_start(text, hits, i, header_tags, clean=_CLEAN) -> int:
     """Index of the first hit of the unbroken run of header labels ending at hit ``i``."""
     j = i
     while j > 0:
         prev = hits[j - 1]
         if prev.tag not in header_tags:
             break
-        if not _CLEAN.fullmatch(text, prev.end, hits[j].start):
+        if not clean.fullmatch(text, prev.end, hits[j].start):
             break
         j -= 1
     return j
@@ -62,7 +64,7 @@ def find_tables(stream) -> tuple[dict, list[tuple[int, int]]]:
         i = _anchor(hits, is_anchor)
         if i is None:
             continue
-        j = _chain_start(text, hits, i, header_tags)
+        j = _chain_start(text, hits, i, header_tags, _CLEAN_NUMBERS if kind == "table4" else _CLEAN)
         found[kind] = (hits[j].start, hits[j:])
     starts = sorted(start for start, _ in found.values())
     heading_starts = sorted(a for a, _ in headings)

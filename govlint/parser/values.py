@@ -61,6 +61,7 @@ def read_gap(text: str, start: int, end: int) -> Gap:
     piece_open = False     # inside a piece that began after a separator in this gap
     piece_has = False
     sep_at = None
+    text_end = -1          # end of the last free-text token
     for match in _TOKEN.finditer(text, start, end):
         kind = match.lastgroup
         if kind == "unit":
@@ -71,6 +72,10 @@ def read_gap(text: str, start: int, end: int) -> Gap:
             piece_open, piece_has, sep_at = True, False, match.start()
             continue
         if kind == "space":
+            continue
+        if kind == "num" and text_end == match.start() and not seen_value:
+            # digits glued to a word before any value belong to the word (数据1, 第2项)
+            text_end = match.end()
             continue
         if kind == "num":
             tokens.append(Token("num", match.start("num"), match.end(), match.group("num")))
@@ -87,6 +92,9 @@ def read_gap(text: str, start: int, end: int) -> Gap:
                 _drop_trailing_blank(tokens, match.start())
                 return Gap(tokens, last, not seen_value)
             piece_has = True
+            # a word ending in a letter or ideograph may carry a number (数据1); a closing
+            # bracket or colon may not (…情形）500000 is a value run)
+            text_end = match.end() if body[-1].isalnum() else -1
     return Gap(tokens, last, False)
 
 
