@@ -61,7 +61,7 @@ def test_seed3_messages_give_the_numbers(seed_findings):
     assert natural.properties["expected"] == 8 and natural.properties["found"] == 0
     assert natural.line > 1  # points at the （七）总计 cell, not at the top of the file
     review = by_code["GL204"][0]
-    assert review.properties == {"group": "review", "expected": 1, "found": 0, "difference": -1}
+    assert review.properties == {"group": "review", "expected": 1, "found": 0, "difference": -1, "blank": False}
     outdated = by_code["GL301"][0]
     assert outdated.severity == Severity.INFO and "2021年度报告起" in outdated.message
     for label in ("本年新", "对外公开总数量", "上一年项目数量", "本年增/减", "处理决定数量",
@@ -80,3 +80,15 @@ def test_seed2_citation_findings_point_at_the_text(seed_findings):
     title = findings["GL702"]
     line = source[title.span.line - 1]
     assert line[title.span.column - 1:title.span.end_column - 1] == "政府信息公开处理费管理办法"
+
+
+def test_deadline_policy_is_configurable_end_to_end():
+    seed0 = SEEDS / "000_db9075ea3fbb176c.txt"
+    assert lint_file(seed0, select=["GL603"]) == []  # a government's own report: due 03-31
+    late = lint_file(seed0, select=["GL603"], options={"agency-kind": "department"})
+    assert [(f.code, f.properties["expected"], f.properties["days_late"]) for f in late] == [
+        ("GL603", "2024-01-31", 20)]
+    seed4 = SEEDS / "004_da86c2562bcf1309.txt"  # 石新镇, published 2025-01-20
+    assert lint_file(seed4, select=["GL603"]) == []
+    tight = lint_file(seed4, select=["GL603"], options={"deadline-township": "01-15"})
+    assert [f.properties["expected"] for f in tight] == ["2025-01-15"]
