@@ -84,7 +84,12 @@ def _new_manager() -> pluggy.PluginManager:
 def _entry_points():
     from importlib.metadata import entry_points
 
-    return sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: (ep.dist.name if ep.dist else "", ep.name))
+    # govlint's own plugins first, so that a third-party plugin can never take a built-in code
+    def order(ep):
+        dist = ep.dist.name if ep.dist else ""
+        return (dist != "govlint", dist, ep.name)
+
+    return sorted(entry_points(group=ENTRY_POINT_GROUP), key=order)
 
 
 def _load_file_plugin(path: Path):
@@ -136,7 +141,7 @@ def load_plugins(local_files: list[str | Path] = (), strict: bool = False,
 
     def call_each(hook_name: str, kind: str, make_register):
         hook = getattr(pm.hook, hook_name)
-        for impl in reversed(hook.get_hookimpls()):  # registration order
+        for impl in hook.get_hookimpls():  # registration order: first registered wins a code
             label = impl.plugin_name
             info = infos.get(label)
             register = make_register(label, info)

@@ -150,9 +150,6 @@ def test_broken_plugins_are_named_and_the_others_still_run(installed, tmp_path):
     assert "GOOD101" in result.stdout and "DUP101" in result.stdout
 
 
-@pytest.mark.xfail(reason="plugin_host calls register hooks in reverse registration order, so a "
-                          "third-party plugin whose name sorts after 'govlint' takes a built-in code",
-                   strict=False)
 def test_the_builtin_keeps_a_code_a_plugin_tries_to_take(installed, tmp_path):
     result = run(installed, "rule", "GL001", cwd=tmp_path)
     assert result.returncode == 0
