@@ -1,7 +1,7 @@
 from govlint.findings import Finding
 from govlint.rule import Rule
 
-from ._common import first_span, report_year, title_year
+from ._common import first_span, has_content, report_year, title_year
 from ._dates import dominant_other_year
 
 
@@ -37,6 +37,8 @@ class YearMismatch(Rule):
     summary = "标题年度、统计期限与正文年度不一致"
 
     def check(self, report, ctx):
+        if not has_content(report):
+            return  # GL002 covers a file that is not a report
         meta = report.metadata
         titled = title_year(report)
         period = meta.period

@@ -4,7 +4,7 @@ from datetime import date
 from govlint.findings import Finding, Severity
 from govlint.rule import Rule
 
-from ._common import first_span, norm, report_year
+from ._common import first_span, has_content, norm, report_year
 
 KINDS = ("government", "department", "township")
 KIND_NAMES = {"government": "县级以上人民政府本级年度报告", "department": "政府部门年度报告",
@@ -105,6 +105,8 @@ class LatePublication(Rule):
             yield Finding("；".join(errors) + "，未检查发布期限", location="配置 / GL603",
                           severity=Severity.WARNING, properties={"problem": "option"})
             return
+        if not has_content(report):
+            return  # GL002 covers a file that is not a report
         meta = report.metadata
         published = meta.published or (report.document.published if report.document else None)
         year = report_year(report)

@@ -2,7 +2,7 @@ from govlint.domain import OFFICIAL_TITLES, TITLE_MISQUOTES
 from govlint.findings import Finding
 from govlint.rule import Rule
 
-from ._common import norm, prose
+from ._common import has_content, norm, prose
 
 _INNER_OPEN = "〈<＜《"
 _INNER_CLOSE = "〉>＞》"
@@ -100,6 +100,8 @@ class MisquotedTitle(Rule):
     summary = "引用的法规、文件名称有误（如《政府信息公开处理费管理办法》）"
 
     def check(self, report, ctx):
+        if not has_content(report):
+            return  # GL002 covers a file that is not a report
         seen = set()
         for run in prose(report):
             reported_inner = []
