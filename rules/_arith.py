@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from govlint.domain import (
     TABLE3_APPLICANT_COLUMNS,
     TABLE3_COLUMNS,
+    TABLE3_LEGAL_PERSON_COLUMNS,
+    TABLE3_LEGAL_PERSON_SUBTOTAL,
     TABLE3_RESULT_ROWS_2019,
     TABLE3_RESULT_ROWS_2021,
     TABLE3_ROWS_2019,
@@ -108,6 +110,18 @@ def table3_applicants(table):
         printed = total(table, [(row, "total")])
         if parts is not None and printed is not None and parts != printed:
             yield Mismatch(row, parts, printed, is_blank(table.get(row, "total")))
+
+
+def table3_legal_subtotal(table):
+    """An added 法人或其他组织 subtotal = its five sub-columns, per row (when printed)."""
+    rows, _ = table3_layout(table)
+    for row in rows:
+        if table.get(row, TABLE3_LEGAL_PERSON_SUBTOTAL) is None:
+            continue
+        parts = total(table, [(row, col) for col in TABLE3_LEGAL_PERSON_COLUMNS])
+        printed = total(table, [(row, TABLE3_LEGAL_PERSON_SUBTOTAL)])
+        if parts is not None and printed is not None and parts != printed:
+            yield Mismatch(row, parts, printed, is_blank(table.get(row, TABLE3_LEGAL_PERSON_SUBTOTAL)))
 
 
 TABLE4_PARTS = ("upheld", "corrected", "other", "pending")

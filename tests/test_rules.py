@@ -442,3 +442,12 @@ def test_blank_total_is_named_in_the_message():
 def test_fee_statements_of_real_reports(text):
     assert run_rule(MissingFeeStatement, fee_report(text)) == []
     assert run_rule(ContradictoryFeeStatements, fee_report(text)) == []
+
+
+def test_added_legal_person_subtotal_must_equal_its_five_columns():
+    report = make_report(table3={("new", "legal_person"): 2, ("granted", "legal_person"): 5})
+    # default table: 商业企业 new 2, granted 1
+    findings = run_rule(Table3ApplicantTotal, report)
+    assert [(f.properties["row"], f.properties["expected"], f.properties["found"]) for f in findings] == [
+        ("granted", 1, 5)]
+    assert "法人或其他组织" in findings[0].message
