@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from govlint.domain import TABLE3_APPLICANT_COLUMNS, TABLE3_ROW_LABELS
 
 from ._arith import total
-from ._common import Prose, norm, prose
+from ._common import _BRACKETS, Prose, prose
 
 _NUM = r"(?P<n>\d+|[零〇一二两三四五六七八九十]{1,3})"
 _UNIT = r"\s*(?:件|起|宗)(?!次)(?![余多])"
@@ -132,8 +132,6 @@ def stated_numbers(report, year: int | None) -> list[Statement]:
 
 def norm_keep(text: str) -> str:
     """Full-width punctuation unified, whitespace kept (offsets stay valid)."""
-    from ._common import _BRACKETS
-
     return text.translate(_BRACKETS)
 
 

@@ -22,8 +22,8 @@ class InvalidCell(Rule):
 
     What it checks: every cell of tables 二, 三 and 四. Counts must be non-negative
     integers; amounts (表二 本年收费金额, in 万元) may have decimals but not be negative; a cell
-    must hold a number or be blank. The 2019 format's 本年增/减 column is a change and may be
-    negative. Blank cells are not errors: they are reported once per
+    must hold a number or be blank (a dash, a slash or 无 counts as blank). The 2019 format's
+    本年增/减 column is a change and may be negative. Blank cells are not errors: they are reported once per
     table, as information, with how many there are (they count as 0 everywhere else).
 
     Why it matters: the tables of 国办公开办函〔2021〕30号 count applications, documents and
