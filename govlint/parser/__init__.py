@@ -14,12 +14,17 @@ Steps (one module each):
 
 from __future__ import annotations
 
+import re
+
 from govlint.document import Paragraph
 from govlint.parser import metadata as _metadata
 from govlint.parser.sections import find_headings, split_headings
 from govlint.parser.stream import SEP, Stream
 from govlint.parser.tables import find_tables
 from govlint.report import Report, Section
+
+#: what is left of a table line once its cells are taken out (``| ||``)
+_DEBRIS = re.compile(r"[\s|｜:：,，;；\-—_]*")
 
 
 def parse(document) -> Report:
@@ -70,7 +75,7 @@ def _prose(stream, start: int, end: int, regions):
         for s, e in _subtract(a, b, regions):
             raw = stream.raw[s:e]
             text = raw.strip()
-            if not text:
+            if _DEBRIS.fullmatch(text):
                 continue
             lead = len(raw) - len(raw.lstrip())
             trail = len(raw) - len(raw.rstrip())
