@@ -55,21 +55,32 @@ def _item_prefix(number: str, required: bool = False) -> str:
 class LabelSet:
     """A compiled alternation of label patterns; ``scan(text)`` yields hits left to right."""
 
-    def __init__(self, entries: list[tuple[str, str | None, str, int]]):
-        # entries: (tag, key, pattern, weight); heavier (longer) labels are tried first
+    def __init__(self, entries: list[tuple[str, str | None, str, int]], first: str):
+        # entries: (tag, key, pattern, weight); heavier (longer) labels are tried first.
+        # ``first`` holds every character a label can start with: a cheap test that lets the
+        # engine skip most positions before trying the long alternation
         entries = sorted(entries, key=lambda e: -e[3])
         self._meta = []
         parts = []
         for i, (tag, key, pattern, _) in enumerate(entries):
             parts.append(f"(?P<L{i}>{pattern})")
             self._meta.append((tag, key))
-        self._regex = re.compile("|".join(parts))
+        chars = "".join(sorted(set(first)))
+        self._regex = re.compile(f"(?=[{re.escape(chars)}])(?:" + "|".join(parts) + ")")
 
     def scan(self, text: str, start: int = 0, end: int | None = None):
         meta = self._meta
         for match in self._regex.finditer(text, start, len(text) if end is None else end):
             tag, key = meta[int(match.lastgroup[1:])]
             yield Hit(tag, key, match.start(), match.end())
+
+
+_NUMBERING_FIRST = "（一二三四五六七八九0123456789"
+
+
+def _first(entries) -> str:
+    """First characters of the labels (text starts; prefixes add ``_NUMBERING_FIRST``)."""
+    return _NUMBERING_FIRST + "".join(text[0] for text in entries)
 
 
 def _entry(tag, key, prefix, text, extra=""):
@@ -103,7 +114,10 @@ def table3_labels() -> LabelSet:
     for text in domain.TABLE3_HEADER_TEXTS:
         entries.append(_entry("hdr", None, "", text))
     entries.append(("hdr", None, r"（?\s?本列数据的\s?[勾钩]\s?稽关系[^）\x1f]{0,60}）?", 30))
-    return LabelSet(entries)
+    texts = [t for a in domain.TABLE3_ROW_ALIASES.values() for t in a]
+    texts += [t for a in domain.TABLE3_COLUMN_ALIASES.values() for t in a]
+    texts += list(domain.TABLE3_HEADER_TEXTS) + ["本"]
+    return LabelSet(entries, _first(texts))
 
 
 @lru_cache(maxsize=1)
@@ -116,7 +130,9 @@ def table4_labels() -> LabelSet:
     for key, aliases in domain.TABLE4_OUTCOME_ALIASES.items():
         for text in aliases:
             entries.append(_entry("out", key, "", text))
-    return LabelSet(entries)
+    texts = [t for a in domain.TABLE4_GROUP_ALIASES.values() for t in a]
+    texts += [t for a in domain.TABLE4_OUTCOME_ALIASES.values() for t in a] + ["直接起诉"]
+    return LabelSet(entries, "".join(t[0] for t in texts))
 
 
 @lru_cache(maxsize=1)
@@ -134,4 +150,7 @@ def table2_labels() -> LabelSet:
     entries.append(_entry("col_new", None, "", domain.TABLE2_TRUNCATED_NEW, r"(?!\s{0,3}收)"))
     for text in domain.TABLE2_HEADER_TEXTS:
         entries.append(_entry("hdr", None, "", text))
-    return LabelSet(entries)
+    texts = list(domain.TABLE2_BLOCK_LABELS.values()) + list(domain.TABLE2_HEADER_TEXTS)
+    texts += [t for a in domain.TABLE2_ROW_ALIASES.values() for t in a]
+    texts += [t for a in domain.TABLE2_COLUMN_ALIASES.values() for t in a] + [domain.TABLE2_TRUNCATED_NEW]
+    return LabelSet(entries, "".join(t[0] for t in texts))

@@ -22,6 +22,7 @@ from govlint import domain
 from govlint.text import chinese_number
 
 _NUM = r"[一二三四五六七八九十]{1,3}"
+_NO_NUMERAL = re.compile(r"[^一二三四五六七八九十]*")
 #: characters after which a heading may start inside a glued run of text
 _BEFORE = "。；！？）」\"'0-9|：:.…"
 
@@ -61,9 +62,9 @@ def _key_of(match) -> str | None:
 
 def split_headings(folded: str):
     """Strict headings inside one piece's folded text: (start, end, (number, key)) each."""
-    squeezed, index = _squeeze(folded)
-    if not squeezed or not any(ch in squeezed for ch in "一二三四五六七八九十"):
+    if _NO_NUMERAL.fullmatch(folded):
         return
+    squeezed, index = _squeeze(folded)
     inline, start = _strict()
     seen = set()
     first = start.match(squeezed)
