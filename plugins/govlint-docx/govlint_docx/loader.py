@@ -18,7 +18,7 @@ from govlint.loaders.base import Loader
 from govlint.span import Span
 
 from govlint_docx.safety import archive_problem
-from govlint_docx.source import SourceBuilder, join_pieces
+from govlint.loaders.source_builder import SourceBuilder, join_pieces
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_SPAN = 64          # wider than any real report table; defends against absurd gridSpan

@@ -20,7 +20,7 @@ from govlint.loaders.base import Loader
 from govlint.span import Span
 
 from govlint_pdf import tables as tbl
-from govlint_pdf.source import SourceBuilder, join_pieces
+from govlint.loaders.source_builder import SourceBuilder, join_pieces
 from govlint_pdf.text import group_lines, line_text
 
 MAX_PAGES = 500

@@ -1,6 +1,6 @@
-"""A plain-text rendering of the document, so that findings have lines to point at.
+"""A plain-text rendering of a binary document, so that findings have lines to point at.
 
-A .docx has no lines of its own. The loader writes each paragraph as one line and each
+For loaders of formats without lines of their own (.docx, .pdf). The loader writes each paragraph as one line and each
 table row as one line (cells separated by `` | ``) and gives every block and cell the span
 of its text in that rendering, which becomes ``Document.source`` (shown in excerpts).
 """
