@@ -214,3 +214,13 @@ def test_table2_2021_2019_and_hybrid():
 def test_no_table_no_crash():
     report = parse(_doc([_para("关于开展政务公开培训的通知"), Grid([[Cell("")]]), _para("")]))
     assert report.tables == {} and report.template is None and report.sections == []
+
+
+def test_digits_with_spaces_inside_a_cell():
+    rows = [[Cell(t) for t in HEADER]]
+    for labels, nums in _rows([[1] * 7] * 25):
+        rows.append([Cell(t) for t in labels + nums])
+    rows[1] = [Cell(ROW_TEXT["new"]), Cell("1 234"), *[Cell("0")] * 5, Cell("1 234")]
+    table = parse(_doc([Grid(rows)])).table("table3")
+    assert table.value("new", "natural") == 1234 and table.value("new", "total") == 1234
+    assert table.complete

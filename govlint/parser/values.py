@@ -33,6 +33,7 @@ class Token:
     start: int
     end: int
     text: str        # the value text as folded (digits, mark), "" for blank
+    piece: int = 0   # which piece of the gap it is in (cells are pieces)
 
 
 @dataclass(slots=True)
@@ -62,14 +63,16 @@ def read_gap(text: str, start: int, end: int) -> Gap:
     piece_has = False
     sep_at = None
     text_end = -1          # end of the last free-text token
+    piece = 0
     for match in _TOKEN.finditer(text, start, end):
         kind = match.lastgroup
         if kind == "unit":
             kind = "num"
         if kind == "sep":
             if piece_open and not piece_has:
-                tokens.append(Token("blank", sep_at + 1, sep_at + 1, ""))
+                tokens.append(Token("blank", sep_at + 1, sep_at + 1, "", piece))
             piece_open, piece_has, sep_at = True, False, match.start()
+            piece += 1
             continue
         if kind == "space":
             continue
@@ -78,10 +81,10 @@ def read_gap(text: str, start: int, end: int) -> Gap:
             text_end = match.end()
             continue
         if kind == "num":
-            tokens.append(Token("num", match.start("num"), match.end(), match.group("num")))
+            tokens.append(Token("num", match.start("num"), match.end(), match.group("num"), piece))
             last, seen_value, piece_has = match.end(), True, True
         elif kind == "mark":
-            tokens.append(Token("mark", match.start(), match.end(), match.group()))
+            tokens.append(Token("mark", match.start(), match.end(), match.group(), piece))
             last, seen_value, piece_has = match.end(), True, True
         else:
             body = match.group()
@@ -119,6 +122,9 @@ def take(gap: Gap, needed: int) -> tuple[list[Value] | None, str | None]:
         if len(every) == needed:
             return [_value(t) for t in every], None
     if len(values) > needed:
+        merged = _merge_spaced_digits(values, needed)
+        if merged is not None:
+            return merged, None
         shown = " ".join(t.text for t in values)
         return None, f"应有{needed}个数值，实际有{len(values)}个（{shown}）"
     if not values:
@@ -140,6 +146,24 @@ def take(gap: Gap, needed: int) -> tuple[list[Value] | None, str | None]:
             out.append(Value(pos, pos + len(part), part, "num", token.text))
             pos += len(part)
     return out, None
+
+
+def _merge_spaced_digits(values: list[Token], needed: int) -> list[Value] | None:
+    """Cells that print a number with spaces (``1 234``): one value per piece, if that fits."""
+    pieces: dict[int, list[Token]] = {}
+    for token in values:
+        pieces.setdefault(token.piece, []).append(token)
+    if len(pieces) != needed or len(pieces) < 2:
+        return None
+    out = []
+    for tokens in pieces.values():
+        if not all(t.kind == "num" and t.text.isdigit() for t in tokens):
+            return None
+        text = "".join(t.text for t in tokens)
+        if len(tokens) > 1 and text[0] == "0":
+            return None
+        out.append(Value(tokens[0].start, tokens[-1].end, text, "num"))
+    return out
 
 
 def _value(token: Token) -> Value:
