@@ -212,6 +212,22 @@ def test_seed004_blank_line_cells_and_joined_fragments():
     assert "二、主动公开政府信息的情况" in paragraph_texts(doc)
 
 
+def test_wrapped_labels_join_only_into_known_labels():
+    text = "\n\n".join(["第二十条第(一)项", "信息内容", "本年新", "制作数量", "本年新", "公开数量",
+                          "对外公开总数量", "规章", "0", "0", "0", "法律服", "务机构", "商业", "7",
+                          "科研", "院所", "5"])
+    doc = load(SEEDS / "x.txt", text.encode("utf-8"))
+    (grid,) = doc.grids()
+    cells = [c.text for c in grid.cells()]
+    assert cells[:5] == ["第二十条第(一)项", "信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"]
+    assert "法律服务机构" in cells
+    # never a label with a value, never into a label nobody knows
+    assert cells[-5:] == ["商业", "7", "科研", "院所", "5"]
+    (made,) = cells_with(doc, "本年新制作数量")
+    assert (made.span.line, made.span.end_line) == (5, 7)
+    assert_spans_exact(doc)
+
+
 # --- style 5: crawler files with a header and a run-on body (Pingtan) ------------------------
 
 PINGTAN_HEADINGS = ("一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",

@@ -259,9 +259,9 @@ def column_labels() -> frozenset[str]:
     if _columns is None:
         from govlint import domain
 
-        found = set(getattr(domain, "TABLE3_COLUMN_LABELS", {}).values())
-        found |= set(getattr(domain, "TABLE4_OUTCOME_LABELS", {}).values())
-        found |= set(getattr(domain, "TABLE2_2021_COLUMN_MARKERS", ()))
+        found = set()
+        for name in ("TABLE2_COLUMN_LABELS", "TABLE3_COLUMN_LABELS", "TABLE4_OUTCOME_LABELS"):
+            found |= set(getattr(domain, name, {}).values())
         _columns = frozenset(normalise_label(v) for v in found if isinstance(v, str))
     return _columns
 
