@@ -6,7 +6,7 @@ into paragraphs and grids:
 
 * numbers are found first; a number is *tabular* when nothing marks it as part of a
   sentence (a counter word after it such as 年/条/件, or 第/共/约 before it);
-* a table region is a stretch of at least two tabular number runs whose text in between
+* a table region is a stretch of at least three tabular number runs whose text in between
   reads as labels (no sentence punctuation outside brackets); it begins after the last
   sentence mark before its first number and ends after its last number;
 * inside a region, a section heading (``三、收到和处理政府信息公开申请情况``) becomes a
@@ -29,7 +29,8 @@ from govlint.loaders.text_common import (
 )
 
 _ATOM = r"\d[\d.．\-－]*"
-_TOKEN = re.compile(r"(?P<c><!--[^<>]{0,300}-->)|(?P<n>" + _ATOM + r"(?:[ \t\u3000\xa0]+" + _ATOM + r")*)")
+_TOKEN = re.compile(r"(?P<c><!--[^<>]{0,300}-->)"
+                    r"|(?P<n>" + _ATOM + r"(?:[ \t\u3000\xa0]+" + _ATOM + r")*)")
 _CELL = re.compile(r"[^ \t\u3000\xa0]+")
 #: words after a number that make it part of a sentence (2019年, 42场次, 20件, 100%)
 _MEASURE = frozenset("年月日时分秒条件个次篇万亿千百%％人名家份余多期批场页天号届户台辆套笔宗倍岁周项类")
