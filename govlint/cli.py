@@ -212,12 +212,14 @@ def rules_command(fmt):
         import json
 
         click.echo(json.dumps([{"code": r.code, "name": r.name, "severity": str(r.default_severity),
-                                "summary": r.summary, "plugin": r.plugin} for r in rules],
+                                "summary": r.summary, "plugin": r.plugin,
+                                "default_enabled": r.default_enabled} for r in rules],
                               ensure_ascii=False, indent=2))
         return
     width = max((len(r.name) for r in rules), default=10)
     for r in rules:
-        click.echo(f"{r.code:<7} {r.name:<{width}}  {str(r.default_severity):<7}  {r.summary}")
+        off = "" if r.default_enabled else "  (off: enable with --extend-select)"
+        click.echo(f"{r.code:<7} {r.name:<{width}}  {str(r.default_severity):<7}  {r.summary}{off}")
 
 
 @cli.command("rule")

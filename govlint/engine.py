@@ -79,11 +79,15 @@ class Checker:
     def __init__(self, registry, settings: Settings):
         self.registry = registry
         self.settings = settings
-        self.rules = [r for code, r in sorted(registry.rules.items())
-                      if settings.selection.enabled(code)]
+        self.rules = [r for code, r in sorted(registry.rules.items()) if self.enabled(code)]
         self.report_rules = [r for r in self.rules if r.scope == "report"]
         self.run_rules = [r for r in self.rules if r.scope == "run"]
         self.context = RuleContext(options=dict(settings.options))
+
+    def enabled(self, code: str) -> bool:
+        rule = self.registry.rules.get(code)
+        explicit_only = rule is not None and not rule.default_enabled
+        return self.settings.selection.enabled(code, explicit_only=explicit_only)
 
     # -- one file -----------------------------------------------------------------------
     def check_file(self, path: str) -> FileResult:
@@ -146,7 +150,7 @@ class Checker:
                 f.severity = rule.default_severity if rule is not None else Severity.ERROR
             if f.code in self.settings.severity:
                 f.severity = self.settings.severity[f.code]
-            if not self.settings.selection.enabled(f.code) or is_suppressed(f.code, disabled) \
+            if not self.enabled(f.code) or is_suppressed(f.code, disabled) \
                     or any(f.code.startswith(p) for p in ignored):
                 continue
             if f.span is not None and source and not f.snippet:

@@ -56,6 +56,9 @@ class Rule:
     scope: str = "report"
     #: rule options: key -> default value; users set them under ``options:`` in .govlint.yaml.
     options: dict[str, Any] = {}
+    #: False for rules that run only when a selector names them (a code or prefix, not ALL):
+    #: local requirements that do not apply to every report.
+    default_enabled: bool = True
     #: the plugin that registered the rule (filled in by the plugin host).
     plugin: str = ""
 

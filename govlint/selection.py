@@ -1,7 +1,9 @@
 """Which rule codes are on: ``select`` / ``extend-select`` / ``ignore`` with prefixes.
 
 As in ruff, the most specific (longest) matching prefix decides; on a tie ``ignore`` wins.
-``ALL`` selects every code.
+``ALL`` selects every code, except rules that are off by default (``Rule.default_enabled =
+False``, such as a province's extra requirements): those need a selector that names them,
+a code or a prefix (``extend-select: [PV]``).
 """
 
 from __future__ import annotations
@@ -25,8 +27,9 @@ class Selection:
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = field(default=())
 
-    def enabled(self, code: str) -> bool:
+    def enabled(self, code: str, explicit_only: bool = False) -> bool:
+        """Is ``code`` on? With ``explicit_only``, ``ALL`` alone does not turn it on."""
         chosen = _longest(code, self.select + self.extend_select)
-        if chosen < 0:
+        if chosen < 0 or (explicit_only and chosen == 0):
             return False
         return chosen > _longest(code, self.ignore)

@@ -121,3 +121,32 @@ def test_oversize_file_is_gl001(workdir):
     checker = Checker(load_plugins(), Settings(options={"max-file-size": 1000}))
     findings = run(["big.txt"], checker).findings
     assert [f.code for f in findings] == ["GL001"] and "过大" in findings[0].message
+
+
+def test_off_by_default_rules_need_a_selector_that_names_them(local_plugin):
+    from govlint.rule import Rule
+
+    class LocalOnly(Rule):
+        """Runs only where selected."""
+
+        code = "TS009"
+        name = "local-only"
+        severity = "warning"
+        summary = "only when selected"
+        default_enabled = False
+
+        def check(self, report, ctx):
+            yield Finding("selected", location="x")
+
+    registry = load_plugins()
+    registry.rules["TS009"] = LocalOnly()
+    (local_plugin.parent / "r.txt").write_text(REPORT, encoding="utf-8")
+
+    def codes(selection):
+        checker = Checker(registry, Settings(selection=selection))
+        return {f.code for f in run(["r.txt"], checker).findings}
+
+    assert "TS009" not in codes(Selection())
+    assert "TS009" in codes(Selection(extend_select=("TS",)))
+    assert "TS009" in codes(Selection(select=("TS009",)))
+    assert "TS009" not in codes(Selection(extend_select=("TS",), ignore=("TS009",)))

@@ -27,6 +27,8 @@ class LocalDeadline(Rule):
     name = "local-deadline"
     severity = "warning"
     summary = "发布日期晚于本省规定的发布期限"
+    # a province's own requirements: run only where a config selects PV
+    default_enabled = False
 
     def check(self, report, ctx):
         meta = report.metadata

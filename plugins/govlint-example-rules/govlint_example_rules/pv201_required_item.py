@@ -28,6 +28,8 @@ class RequiredItem(Rule):
     name = "required-item-in-other"
     severity = "warning"
     summary = "第六部分缺少本省要求报告的事项"
+    # a province's own requirements: run only where a config selects PV
+    default_enabled = False
     options = {"pv-required-items": ["年度政务公开工作要点落实情况"], "pv-required-from": 2021}
 
     def check(self, report, ctx):

@@ -45,6 +45,8 @@ class PreferredWording(Rule):
     name = "preferred-wording"
     severity = "info"
     summary = "使用了本省建议替换的用语"
+    # a province's own requirements: run only where a config selects PV
+    default_enabled = False
     options = {"pv-wording": dict(DEFAULT_WORDING)}
 
     def check(self, report, ctx):
