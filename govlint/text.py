@@ -12,6 +12,7 @@ Two levels:
 from __future__ import annotations
 
 import re
+from datetime import date
 
 _MAP: dict[int, str] = {}
 # full-width ASCII range (！ to ～) → ASCII, except the brackets and colon we want full-width
@@ -67,4 +68,19 @@ def chinese_number(text: str) -> int | None:
         return high * 10 + low
     if len(text) == 1:
         return _NUMERALS.get(text)
+    return None
+
+
+#: a date as reports print it: ``2024-02-20``, ``2024/2/20``, ``2024.02.20``, ``2024年2月20日``
+DATE_PATTERN = r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
+_DATE_RE = re.compile(DATE_PATTERN)
+
+
+def find_date(text: str) -> date | None:
+    """The first valid date in ``text``, or None."""
+    for match in _DATE_RE.finditer(text):
+        try:
+            return date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+        except ValueError:
+            continue
     return None

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from govlint.text import find_date as parse_date
+
 # -- metadata -----------------------------------------------------------------------------
 TITLE_KEYS = ("标题", "名称", "文件名称", "信息名称")
 DATE_KEYS = ("发布日期", "发布时间", "公开日期", "公开时间", "日期", "时间")
@@ -30,7 +32,6 @@ _KEY_ALT = "|".join(map(re.escape, META_KEYS))
 _KEY_AT_START = re.compile(rf"^[\s【\[]*({_KEY_ALT})\s*[】\]]?\s*[:：|｜]")
 _PAIR = re.compile(rf"(?:^|(?<=[\s|｜【\[]))({_KEY_ALT})\s*[】\]]?\s*[:：|｜]\s*")
 _KEY_ONLY = re.compile(rf"^\s*({_KEY_ALT})\s*[:：]?\s*$")
-_DATE = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 
 MAX_CHROME_TEXT = 200
 
@@ -81,15 +82,6 @@ def grid_meta(texts_by_row: list[list[str]]) -> list[tuple[str, str]] | None:
     strong = {k for k, _ in pairs if k in STRONG_KEYS}
     return pairs if len(strong) >= 2 else None
 
-
-def parse_date(text: str) -> date | None:
-    match = _DATE.search(text)
-    if not match:
-        return None
-    try:
-        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
-        return None
 
 
 def published_from(meta: dict[str, str]) -> date | None:

@@ -15,6 +15,7 @@ import re
 from datetime import date
 
 from govlint.loaders.text_common import SPACES
+from govlint.text import find_date as parse_date
 
 #: chrome keys (whitespace removed) → the key used in ``Document.meta``
 META_KEYS = {
@@ -32,7 +33,6 @@ WIDGET_KEYS = ("当前位置", "您当前的位置", "您现在的位置", "字�
 
 _BODY_MARK = re.compile(r"^\s*=+\s*正\s*文\s*=+\s*$")
 _KV_LINE = re.compile(r"^\s*([^:：|]{1,12}?)\s*[:：]\s*(.*?)\s*$")
-_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _IMAGE = re.compile(r"^[\w\-.]+\.(?:png|jpe?g|gif|bmp|webp)$", re.I)
 _FOOTER_START = ("主办单位", "承办单位", "版权所有", "网站标识码", "网站地图")
 _HEADER_SCAN = 40
@@ -43,15 +43,6 @@ _RUNON_CHROME_END = re.compile(r"相关链接\s*[:：]\s*(?:-->)?")
 def _key(text: str) -> str:
     return "".join(text.split())
 
-
-def parse_date(text: str) -> date | None:
-    match = _DATE.search(text)
-    if not match:
-        return None
-    try:
-        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
-        return None
 
 
 class Chrome:

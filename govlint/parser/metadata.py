@@ -7,13 +7,13 @@ from collections import Counter
 from datetime import date
 
 from govlint.report import Metadata, Period
-from govlint.text import fold
+from govlint.text import DATE_PATTERN, fold
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _TITLE_WORDS = re.compile(r"年度报告|年报|工作报告")
 _TITLE_CUT = re.compile(r"^(.*?(?:年度报告|年报|工作报告)(?:的函)?)\s*[_|｜]|^(.*?(?:年度报告|年报)(?:的函)?)\s*[-–—]")
 _TITLE_PREFIX = re.compile(r"^(?:标\s*题|名\s*称|主\s*题\s*词|文件名称)\s*[:：|｜]?\s*")
-_DATE = r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
+_DATE = DATE_PATTERN
 _DATE_RE = re.compile(_DATE)
 _PUBLISHED = re.compile(r"(?:发布日期|发布时间|公开日期|公开时间|发布于|(?<![成文印])时间)\s*[:：|｜]?\s*[|｜]?\s*" + _DATE)
 _DATE_LINE = re.compile(r"^\s*[（(]?\s*" + _DATE + r"\s*[)）]?\s*$")
