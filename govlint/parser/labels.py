@@ -31,47 +31,54 @@ def literal(text: str) -> str:
     return _JOIN.join(re.escape(ch) for ch in text)
 
 
-def _numeral_prefix(numeral: str, required: bool = False) -> str:
+def _numeral_prefix(numeral: str, required: bool = False) -> tuple[str, ...]:
     """``一、`` / ``一.`` / ``一`` before a top-level row label."""
-    pattern = rf"{numeral}\s{{0,2}}[、.，]?\s{{0,2}}" if not required else rf"{numeral}\s{{0,2}}[、.]\s{{0,2}}"
-    return f"(?:{pattern})" + ("" if required else "?")
+    if required:
+        return (rf"{numeral}\s{{0,2}}[、.]\s{{0,2}}",)
+    return (rf"{numeral}\s{{0,2}}[、.，]?\s{{0,2}}", "")
 
 
-def _bracket_prefix(numeral: str, required: bool = False) -> str:
+def _bracket_prefix(numeral: str, required: bool = False) -> tuple[str, ...]:
     """``（一）`` (or ``一、``) before a group label."""
-    pattern = rf"(?:（\s?{numeral}\s?）|{numeral}\s?[、.])\s{{0,2}}"
-    return f"(?:{pattern})" + ("" if required else "?")
+    forms = (rf"（\s?{numeral}\s?）\s{{0,2}}", rf"{numeral}\s?[、.]\s{{0,2}}")
+    return forms if required else forms + ("",)
 
 
-def _item_prefix(number: str, required: bool = False) -> str:
+def _item_prefix(number: str, required: bool = False) -> tuple[str, ...]:
     """``1.`` before a sub-item; without its dot only when no digit precedes it, so the last
     digit of a glued value run (``00000002.其他…``) is never taken for the item number."""
     dotted = rf"{number}\s{{0,2}}[.、，]\s{{0,2}}"
     if required:
-        return f"(?:{dotted})"
-    return rf"(?:{dotted}|(?<![0-9.]){number}\s{{0,2}})?"
+        return (dotted,)
+    # the lookbehind after the number, so that the branch still starts with a literal
+    return (dotted, rf"{number}(?<![0-9.]{number})\s{{0,2}}", "")
 
 
 class LabelSet:
     """A compiled alternation of label patterns; ``scan(text)`` yields hits left to right."""
 
-    def __init__(self, entries: list[tuple[str, str | None, str, int]], first: str):
-        # entries: (tag, key, pattern, weight); heavier (longer) labels are tried first.
-        # ``first`` holds every character a label can start with: a cheap test that lets the
-        # engine skip most positions before trying the long alternation
+    def __init__(self, entries: list[tuple[str, str | None, tuple[str, ...], int]], first: str):
+        # entries: (tag, key, forms, weight); heavier (longer) labels are tried first, and a
+        # label's forms in their order (an optional prefix is the form with it, then without).
+        # Every form is its own branch ending in an empty group that names the label: a branch
+        # that starts with a literal character is skipped by the regex engine at the cost of
+        # one comparison, where a branch wrapped in a group (or opening on an optional prefix)
+        # is entered at every position. ``first`` holds every character a label can start
+        # with: a cheap test that lets the engine skip most positions outright.
         entries = sorted(entries, key=lambda e: -e[3])
-        self._meta = []
+        self._meta: list[tuple[str, str | None]] = [("", None)]  # by group number
         parts = []
-        for i, (tag, key, pattern, _) in enumerate(entries):
-            parts.append(f"(?P<L{i}>{pattern})")
-            self._meta.append((tag, key))
+        for tag, key, forms, _ in entries:
+            for form in forms:
+                parts.append(f"{form}()")
+                self._meta.append((tag, key))
         chars = "".join(sorted(set(first)))
         self._regex = re.compile(f"(?=[{re.escape(chars)}])(?:" + "|".join(parts) + ")")
 
     def scan(self, text: str, start: int = 0, end: int | None = None):
         meta = self._meta
         for match in self._regex.finditer(text, start, len(text) if end is None else end):
-            tag, key = meta[int(match.lastgroup[1:])]
+            tag, key = meta[match.lastindex]
             yield Hit(tag, key, match.start(), match.end())
 
 
@@ -84,7 +91,10 @@ def _first(entries) -> str:
 
 
 def _entry(tag, key, prefix, text, extra=""):
-    return (tag, key, prefix + literal(text) + extra, len(text) + (1 if prefix else 0))
+    """A label's entry: one form per ``prefix`` alternative (a bare string is one)."""
+    prefixes = (prefix,) if isinstance(prefix, str) else prefix
+    body = literal(text) + extra
+    return (tag, key, tuple(p + body for p in prefixes), len(text) + (1 if prefix else 0))
 
 
 @lru_cache(maxsize=1)
@@ -113,7 +123,9 @@ def table3_labels() -> LabelSet:
             entries.append(_entry(tag, key, "", text))
     for text in domain.TABLE3_HEADER_TEXTS:
         entries.append(_entry("hdr", None, "", text))
-    entries.append(("hdr", None, r"（?\s?本列数据的\s?[勾钩]\s?稽关系[^）\x1f]{0,60}）?", 30))
+    note = r"本列数据的\s?[勾钩]\s?稽关系[^）\x1f]{0,60}）?"
+    # （?\s?note, spelt out in the order the engine would try it
+    entries.append(("hdr", None, (r"（\s?" + note, r"\s" + note, note), 30))
     texts = [t for a in domain.TABLE3_ROW_ALIASES.values() for t in a]
     texts += [t for a in domain.TABLE3_COLUMN_ALIASES.values() for t in a]
     texts += list(domain.TABLE3_HEADER_TEXTS) + ["本"]
