@@ -43,17 +43,27 @@ class Stream:
         self.pieces: list[Piece] = []
         #: (start, end) stream ranges of the headings ``splitter`` found
         self.split_headings: list[tuple[int, int, object]] = []
+        #: stream offset of a cell's piece → (grid number, column), for grids whose columns are
+        #: positions (HTML, Markdown, Word …); text extractions shift cells between rows
+        #: (seed 002's tabs), so their column numbers say nothing and are left out
+        self.columns: dict[int, tuple[int, int]] = {}
+        positional = document.format != "text"
         raw_parts: list[str] = []
         offset = 0
-        for block in document.blocks:
+        for number, block in enumerate(document.blocks):
+            cols = None
             if isinstance(block, Paragraph):
                 items = [(block.text or "", block.span, "para", block.heading)]
             elif isinstance(block, Grid):
                 items = [(cell.text or "", cell.span, "cell", False) for cell in block.cells()]
+                if positional:
+                    cols = [cell.col for cell in block.cells()]
             else:
                 continue
-            for text, span, kind, heading in items:
+            for index, (text, span, kind, heading) in enumerate(items):
                 base = self._locate(text, span)
+                if cols is not None:
+                    self.columns[offset] = (number, cols[index])
                 for part, part_base, part_span, found in self._split(text, span, base, splitter):
                     piece = Piece(part, part_span, offset, kind, heading, part_base)
                     if found is not None:
@@ -158,6 +168,12 @@ class Stream:
         if tail is None:
             return head
         return Span(head.line, head.column, tail.end_line, tail.end_column)
+
+    def column(self, pos: int) -> tuple[int, int] | None:
+        """(grid number, column) of the positional grid cell at stream offset ``pos``, if any."""
+        if not self.columns:
+            return None
+        return self.columns.get(self.pieces[self.piece_index(pos)].start)
 
     def original(self, start: int, end: int) -> str:
         return self.raw[start:end]

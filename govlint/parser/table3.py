@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from govlint import domain
 from govlint.parser.builder import TableBuilder
-from govlint.parser.values import has_numbers, read_gap, take
+from govlint.parser.values import Gap, has_numbers, read_gap, take
 
 NAME = "表三"
 _TOP = {"new", "carried_over", "results", "granted", "partial", "total", "carried_forward"}
@@ -42,11 +42,13 @@ def parse_table3(stream, hits: list, limit: int):
     in_rows = False
     group = None
     pending = None               # (key, hit) waiting for the values after it
+    results_seen = False
+    first_value_at = None        # (grid, column) of 自然人 in a grid whose columns are positions
     found: dict[str, bool] = {}
     columns = list(domain.TABLE3_COLUMNS)
 
     def close(key, hit, gap_end, next_key=None):
-        gap = read_gap(text, hit.end, gap_end)
+        gap = _beside_label(stream, read_gap(text, hit.end, gap_end), first_value_at)
         if gap.prose:
             return False
         if key in found:
@@ -77,6 +79,8 @@ def parse_table3(stream, hits: list, limit: int):
             if hit.tag in ("col", "amb_other", "amb_total", "hdr"):
                 if hit.tag != "hdr":
                     header_cols.append(hit.key)
+                if hit.key == "natural" and first_value_at is None:
+                    first_value_at = stream.column(hit.start)
                 builder.label(hit, hit.key if hit.tag != "hdr" else None)
                 continue
             in_rows = True
@@ -84,6 +88,12 @@ def parse_table3(stream, hits: list, limit: int):
         key = _resolve(hit, group, pending[0] if pending else None, found)
         if key is None:
             continue
+        if key == "results" and results_seen:
+            # 三、本年度办理结果 repeated on every row (a merged cell printed again): a heading,
+            # it neither ends the row before it nor opens one
+            builder.label(hit, key)
+            continue
+        results_seen = results_seen or key == "results"
         if pending is not None:
             if not close(*pending, hit.start, key):
                 pending = None
@@ -112,6 +122,23 @@ def parse_table3(stream, hits: list, limit: int):
         more = f"等{len(missing)}行" if len(missing) > 5 else ""
         builder.problem(f"缺少行：{shown}{more}")
     return builder
+
+
+def _beside_label(stream, gap, first_value_at):
+    """The gap without the blank cells left of the first value column: what a row label's
+    merged cells leave in a Markdown or Word grid (``| （一）予以公开 |  | 5 |``), which would
+    otherwise be taken for a blank value and shift the row."""
+    if first_value_at is None:
+        return gap
+    grid, first = first_value_at
+    keep = []
+    for token in gap.tokens:
+        if token.kind == "blank":
+            at = stream.column(token.start)
+            if at is not None and at[0] == grid and at[1] < first:
+                continue
+        keep.append(token)
+    return gap if len(keep) == len(gap.tokens) else Gap(keep, gap.end, gap.prose)
 
 
 def _columns(header_cols: list[str]) -> list[str]:
