@@ -734,3 +734,17 @@ def test_markdown_merged_label_cells_are_not_blank_values():
     report = load_and_parse("report.md", render_markdown(plan(m, lay), repeat=False).encode("utf-8"))
     check_exact(report, m, "markdown")
     assert report.table("table3").get("granted", "total").raw == ""
+
+
+def test_blank_table4_row_is_fifteen_blank_cells():
+    # the blank 2021 Word template prints table 4's data row with 15 empty cells: a complete
+    # table of blanks (GL205 says so as info), not "未找到表四的数值行"
+    m = sample_model("2021")
+    m.table4 = {key: None for key in m.table4}
+    page = render_html(plan(m, Layout()), "utf-8", "p")
+    report = load_and_parse("report.html", page)
+    check_exact(report, m, "blank table 4")
+    # a row one cell short is not that row: still reported, never guessed
+    short = page.decode("utf-8").replace(TD.format(span="", w=60) + "\n" + SPAN.format("&nbsp;") + "\n</td>", "", 1)
+    table4 = load_and_parse("report.html", short.encode("utf-8")).table("table4")
+    assert not table4.complete and table4.problems == ["未找到表四的数值行"]

@@ -26,6 +26,12 @@ def _template_order():
     return [(g, o) for g in domain.TABLE4_GROUPS for o in domain.TABLE4_OUTCOMES]
 
 
+def _blank_row(gap) -> bool:
+    """Exactly one blank cell per column after the header, and nothing else."""
+    return (gap is not None and not gap.prose and len(gap.tokens) == 15
+            and all(t.kind == "blank" for t in gap.tokens))
+
+
 def parse_table4(stream, hits: list, limit: int):
     text = stream.text
     builder = TableBuilder("table4", stream)
@@ -34,11 +40,12 @@ def parse_table4(stream, hits: list, limit: int):
     data, values, reason = None, None, None
     current = None                       # the group whose header was seen last
     per_group: dict[str, list] = {}      # layouts that print each group's 5 numbers apart
+    last_gap = None                      # what follows the last header label
     for i, hit in enumerate(hits):
         if hit.start >= limit:
             break
         nxt = hits[i + 1].start if i + 1 < len(hits) and hits[i + 1].start < limit else limit
-        gap = read_gap(text, hit.end, nxt)
+        gap = last_gap = read_gap(text, hit.end, nxt)
         builder.label(hit, hit.key)
         if hit.tag == "out":
             leaves.append(hit.key)
@@ -65,6 +72,9 @@ def parse_table4(stream, hits: list, limit: int):
             for outcome, value in zip(domain.TABLE4_OUTCOMES, per_group[group]):
                 builder.cell(group, outcome, value, location(group, outcome))
         return builder
+    if data is None and _blank_row(last_gap):
+        # a data row left blank (the blank Word template): 15 blank cells, not a missing row
+        data, values = last_gap, take(last_gap, 15)[0]
     if data is None:
         builder.problem("未找到表四的数值行")
         return builder

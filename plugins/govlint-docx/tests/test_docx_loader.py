@@ -105,11 +105,15 @@ def test_template_is_recognised_as_the_2021_form_with_empty_tables():
     assert table3 is not None and table3.template == "2021"
     assert {row for row, _ in table3.cells} == set(TABLE3_ROWS_2021)
     assert all(cell.value is None and cell.raw.strip() == "" for cell in table3)
-    # Table 4's blank data row: 15 empty cells in the grid; the parser keeps no value from it.
+    # Table 4's blank data row: 15 empty cells in the grid, read as 15 blank cells of a
+    # complete table (GL205 reports blanks as info), not as a missing row
     row = load_document(TEMPLATE).grids()[2].rows[3]
     assert len(row) == 15 and all(cell.origin and cell.text == "" for cell in row)
     table4 = report.table("table4")
-    assert table4 is not None and all(cell.value is None for cell in table4)
+    assert table4 is not None and table4.complete and not table4.problems
+    assert set(table4.cells) == {(g, o) for g in TABLE4_GROUPS for o in TABLE4_OUTCOMES}
+    assert all(cell.value is None and cell.raw == "" for cell in table4)
+    assert table4.get("litigation_after_review", "total").location == "表四 / 行政诉讼 / 复议后起诉 / 总计"
 
 
 # -- filled reports written with python-docx ---------------------------------------------------
