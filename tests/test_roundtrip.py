@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 
 from govlint import domain
 from govlint.parser import parse
+from govlint.parser.glued import split_runs
 from govlint.plugin_host import load_plugins
 
 SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -173,6 +174,8 @@ class Layout:
     wraps: frozenset = frozenset()  # labels printed with a line break inside
     half: bool = False              # half-width brackets and colons in labels
     yuan: bool = False              # 2019 采购总金额 printed with its unit (251000元)
+    chrome: bool = False            # page chrome (breadcrumbs, 发布日期 …) around the report
+    cut_new: bool = False           # a text extraction keeps only 本年新 of 本年新<br/>制作数量 (seed 003)
 
 
 #: where the seeds break header labels (seed 004, seed 000's ``商业<br/>企业``)
@@ -180,6 +183,7 @@ WRAPS = {
     "商业企业": "商业\n企业", "科研机构": "科研\n机构", "社会公益组织": "社会公\n益组织",
     "法律服务机构": "法律服\n务机构", "结果维持": "结果\n维持", "结果纠正": "结果\n纠正",
     "其他结果": "其他\n结果", "尚未审结": "尚未\n审结",
+    "本年新制作数量": "本年新\n制作数量", "本年新公开数量": "本年新\n公开数量",   # S15
 }
 NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 GROUP_LABELS = {g: domain.TABLE3_ROW_LABELS[g] for g in ("denied", "unable", "not_processed", "other")}
@@ -201,6 +205,8 @@ def layouts(draw, template):
         wraps=frozenset(draw(st.lists(st.sampled_from(sorted(WRAPS)), unique=True, max_size=4))),
         half=draw(st.booleans()),
         yuan=template == "2019" and draw(st.booleans()),
+        chrome=draw(st.booleans()),
+        cut_new=draw(st.booleans()),
     )
 
 
@@ -332,7 +338,10 @@ def table4_rows(m: Model, lay: Layout) -> list[list[C]]:
 
 def plan(m: Model, lay: Layout) -> list[tuple[str, object]]:
     """The report in reading order: ("title"|"para"|"heading", text) and ("table", rows)."""
-    items: list[tuple[str, object]] = [("title", m.title), ("para", m.preamble)]
+    items: list[tuple[str, object]] = [("title", m.title)]
+    if lay.chrome:
+        items.append(("chrome", f"发布日期:{m.year + 1}-02-20"))
+    items.append(("para", m.preamble))
     tables = {"proactive": table2_rows, "requests": table3_rows, "appeals": table4_rows}
     for key in domain.SECTION_KEYS:
         items.append(("heading", SECTION_HEADINGS[key]))
@@ -382,7 +391,13 @@ def render_html(items, encoding: str, headings: str) -> bytes:
         '<div class="main">',
     ]
     for kind, value in items:
-        if kind == "title":
+        if kind == "chrome":
+            # seed 000: the 政务公开 metadata table above the report
+            cells = ["索引号:000014349/2024-11355", "", "发文字号:", value, "标题:" + title, ""]
+            out.insert(out.index('<div class="main">') + 1, '<div class="xxgk_meta"><table border="1"><tbody>' + "".join(
+                f"<tr><td>{_esc(a)}</td><td>{_esc(b)}</td></tr>" for a, b in zip(cells[::2], cells[1::2]))
+                + "</tbody></table></div>")
+        elif kind == "title":
             out.append(f'<p class="MsoNormal" align="center"><b><span style="font-size:22.0pt">{_esc(value)}</span></b></p>')
         elif kind == "heading":
             if headings == "h":
@@ -421,6 +436,11 @@ def render_pipes_trailing(items, ends: list[int], one_line: bool) -> str:
     lines = []
     k = 0
     for kind, value in items:
+        if kind == "chrome":
+            # seed 000: breadcrumbs and the metadata table as pipe lines, above the title
+            lines[:0] = ["当前位置:首页>政府信息公开年报>县政府信息公开年报", "字体大小:【大】 【中】 【小】",
+                         "索引号:000014349/2024-11355 | |", f"发文字号: | {value} |", f"标题:{items[0][1]} | |"]
+            continue
         if kind != "table":
             lines.append(value)
             continue
@@ -441,16 +461,21 @@ def render_pipes_trailing(items, ends: list[int], one_line: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_pipes_leading(items, ends: list[int]) -> str:
-    """Seed 003: ``| first cell``, each cell followed by a ``|`` line, rows padded with ``||||``."""
+def render_pipes_leading(items, ends: list[int], cut_new: bool = False) -> str:
+    """Seed 003: ``| first cell``, each cell followed by a ``|`` line, rows padded with ``||||``;
+    the extraction may keep only the first line of ``本年新<br/>制作数量``."""
     lines = []
     k = 0
     for kind, value in items:
+        if kind == "chrome":
+            lines.append(value.replace("发布日期:", "发布时间:") + " 浏览次数:14")
+            continue
         if kind != "table":
             lines.append(value)
             continue
         for row in value:
-            texts = [c.text.replace("\n", "") for c in row]
+            texts = [c.text.split("\n")[0] if (cut_new and c.text.startswith("本年新\n")) else c.text.replace("\n", "")
+                     for c in row]
             lines.append(f"| {texts[0]}")
             lines.append("|")
             for t in texts[1:]:
@@ -469,6 +494,9 @@ def render_tabs(items, shifts: list[bool], trailing: list[bool]) -> str:
     lines = []
     k = 0
     for kind, value in items:
+        if kind == "chrome":
+            lines += [value, ""]
+            continue
         if kind != "table":
             lines += [value, ""]
             continue
@@ -492,6 +520,10 @@ def render_blank_lines(items) -> str:
     between; empty cells vanish."""
     parts = []
     for kind, value in items:
+        if kind == "chrome":
+            parts.insert(0, "37-top_img.png")
+            parts.append(value.replace("发布日期:", "发布时间:") + " 浏览次数:14")
+            continue
         if kind != "table":
             parts.append(value)
             continue
@@ -501,11 +533,16 @@ def render_blank_lines(items) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def render_markdown(items, repeat: bool) -> str:
+def render_markdown(items, repeat: bool, hashes: bool = False) -> str:
     """Markdown pipe tables (PDF conversions): one grid row per line, spanned positions blank
-    or repeated, the first row as the header."""
+    or repeated, the first row as the header; title and headings plain or as ``#`` lines."""
     lines = []
     for kind, value in items:
+        if kind == "chrome":
+            continue
+        if kind in ("title", "heading") and hashes:
+            lines += [("# " if kind == "title" else "## ") + value, ""]
+            continue
         if kind != "table":
             lines += [value, ""]
             continue
@@ -537,6 +574,8 @@ def render_runon(items, year: int, spaces: list[bool]) -> str:
     body = []
     k = 0
     for kind, value in items:
+        if kind == "chrome":
+            continue                 # the crawler header says it
         if kind == "title":
             body.append(value + " ")
         elif kind != "table":
@@ -660,7 +699,7 @@ def test_text_extractions_parse_back(data):
     flags = data.draw(st.lists(st.booleans(), min_size=1, max_size=8))
     styles = {
         "trailing pipes": render_pipes_trailing(items, ends, data.draw(st.booleans())),
-        "leading pipes": render_pipes_leading(items, [abs(e) for e in ends]),
+        "leading pipes": render_pipes_leading(items, [abs(e) for e in ends], lay.cut_new),
         "tabs": render_tabs(items, flags, flags[::-1]),
         "blank lines": render_blank_lines(items),
     }
@@ -675,7 +714,7 @@ def test_text_extractions_parse_back(data):
 def test_markdown_tables_parse_back(data):
     m = data.draw(models(blanks=True))
     lay = data.draw(layouts(m.template))
-    text = render_markdown(plan(m, lay), data.draw(st.booleans()))
+    text = render_markdown(plan(m, lay), data.draw(st.booleans()), data.draw(st.booleans()))
     report = load_and_parse("report.md", text.encode("utf-8"))
     check_exact(report, m, f"markdown {lay}")
 
@@ -748,3 +787,18 @@ def test_blank_table4_row_is_fifteen_blank_cells():
     short = page.decode("utf-8").replace(TD.format(span="", w=60) + "\n" + SPAN.format("&nbsp;") + "\n</td>", "", 1)
     table4 = load_and_parse("report.html", short.encode("utf-8")).table("table4")
     assert not table4.complete and table4.problems == ["未找到表四的数值行"]
+
+
+def test_glued_run_with_a_minus_is_never_split_as_if_the_sign_began_a_cell():
+    # 2019's 本年增/减 may be negative: ``行政强制107-35436`` is 107, -35, 436 (or 10, 7, -35436 …);
+    # the signed run once counted as one fixed cell, so 107 was cut into 10 and 7
+    m = sample_model("2019")
+    m.table2.update({("coercion", "last_year_items"): 107, ("coercion", "change"): -35,
+                     ("coercion", "decisions"): 436})
+    report = load_and_parse("report.txt", render_runon(plan(m, Layout()), m.year, [False]).encode("utf-8"))
+    check_never_wrong(report, m, "run-on")
+    table2 = report.table("table2")
+    assert table2.get("coercion", "decisions") is None
+    assert any("行政强制" in p and "107 -35436" in p for p in table2.problems), table2.problems
+    assert split_runs(["10", "-5"], 3) == (1, [("1", "0"), ("-5",)])
+    assert split_runs(["-305"], 2) == (1, [("-30", "5")])

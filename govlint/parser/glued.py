@@ -57,20 +57,27 @@ def split_runs(runs: list[str], needed: int) -> tuple[int, list[tuple[str, ...]]
     """Cut ``runs`` (in order) into ``needed`` cells in total.
 
     Returns (number of valid ways capped at 2, the cells of each run when exactly one way).
-    A run that is not a plain digit string (a decimal, a mark) counts as one fixed cell.
+    A run that is not a plain digit string (a decimal, a mark) counts as one fixed cell; a run
+    with a leading minus splits like its digits, the sign going with the first cell.
     """
     m = len(runs)
     if m == 0:
         return (1, []) if needed == 0 else (0, None)
     options: list[list[tuple[int, int, tuple[str, ...] | None]]] = []
     for run in runs:
-        if not run.isdigit() or len(run) > MAX_RUN:
+        # a minus glued after digits (107-35436: 107, -35, 436) starts a signed run whose
+        # digits may hold several cells too, the sign going with the first
+        sign = "-" if run[:1] == "-" else ""
+        digits = run[len(sign):]
+        if not digits.isdigit() or len(digits) > MAX_RUN:
             options.append([(1, 1, (run,))])
             continue
         opts = []
-        for k in range(1, min(len(run), needed) + 1):
-            count, cells = _ways(run, k)
+        for k in range(1, min(len(digits), needed) + 1):
+            count, cells = _ways(digits, k)
             if count:
+                if sign and cells is not None:
+                    cells = (sign + cells[0],) + cells[1:]
                 opts.append((k, count, cells))
         options.append(opts)
     # dp[i][j]: ways to cut runs[i:] into j cells (capped at 2)
