@@ -802,3 +802,16 @@ def test_glued_run_with_a_minus_is_never_split_as_if_the_sign_began_a_cell():
     assert any("行政强制" in p and "107 -35436" in p for p in table2.problems), table2.problems
     assert split_runs(["10", "-5"], 3) == (1, [("1", "0"), ("-5",)])
     assert split_runs(["-305"], 2) == (1, [("-30", "5")])
+
+
+def test_blank_cells_on_both_sides_of_a_row_are_not_guessed():
+    # ``label | | | 1 | 2 | 3 | 4 | 5 | 6 | |``: whether the first or the last of the seven cells is
+    # the blank one depends on blanks the text cannot place; the row was read as (blank, 1 … 6)
+    from govlint.parser.values import SEP, read_gap, take
+    text = SEP + SEP.join(["", "", "1", "2", "3", "4", "5", "6", "", ""])
+    values, reason = take(read_gap(text, 0, len(text)), 7)
+    assert values is None and "空白单元格" in reason
+    # blanks only inside the row, or padding on one side only: read as printed
+    text = SEP + SEP.join(["1", "", "3", "4", "5", "6", "7", "", ""])
+    values, _ = take(read_gap(text, 0, len(text)), 7)
+    assert [v.text for v in values] == ["1", "", "3", "4", "5", "6", "7"]

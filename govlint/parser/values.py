@@ -115,12 +115,20 @@ def take(gap: Gap, needed: int) -> tuple[list[Value] | None, str | None]:
     if len(values) < needed and len(values) + len(blanks) >= needed:
         # blank cells stand for values; blank pieces beyond the row (padding) are dropped
         every = list(gap.tokens)
-        while len(every) > needed and every[-1].kind == "blank":
-            every.pop()
-        while len(every) > needed and every[0].kind == "blank":
-            every.pop(0)
-        if len(every) == needed:
+        excess = len(every) - needed
+        lead = next((i for i, t in enumerate(every) if t.kind != "blank"), len(every))
+        trail = next((i for i, t in enumerate(reversed(every)) if t.kind != "blank"), len(every))
+        if excess == 0:
             return [_value(t) for t in every], None
+        if lead + trail >= excess:
+            # blanks to drop on both sides (a merged label's cells before, padding after):
+            # when which ones decides where the values go, the row is not guessed
+            fits = {tuple((t.kind, t.text) for t in every[j:len(every) - (excess - j)])
+                    for j in range(max(0, excess - trail), min(lead, excess) + 1)}
+            if len(fits) > 1:
+                return None, f"空白单元格无法与{needed}列唯一对应"
+            j = max(0, excess - trail)
+            return [_value(t) for t in every[j:len(every) - (excess - j)]], None
     if len(values) > needed:
         merged = _merge_spaced_digits(values, needed)
         if merged is not None:
