@@ -8,12 +8,11 @@ in step, but their text goes to ``harvest`` (read for metadata) instead of ``blo
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from itertools import islice
 
 from govlint.document import Grid, Paragraph
 from govlint.loaders import html_chrome as chrome
-from govlint.loaders.html_grid import RawCell, build_grid
+from govlint.loaders.html_grid import build_grid
 from govlint.loaders.html_source import SourceLocator
 
 # Raw-text elements: the locator treats their content as markup, so it is never located.
@@ -63,17 +62,61 @@ def is_layout_table(table) -> bool:
     return any(len(_collapse("".join(cell.itertext()))) >= LAYOUT_CELL_TEXT for cell in cells)
 
 
-@dataclass
+# -- tag kinds: one dict lookup per element instead of a chain of set tests ------------------
+_SKIP, _DROP, _HEAD, _BREAK, _BLOCK, _INLINE = range(6)
+_KINDS: dict = {}
+
+
+def _kind_of(tag) -> int:
+    """The kind of an element tag (lxml gives comments and PIs a function as tag)."""
+    kind = _KINDS.get(tag)
+    if kind is None:
+        name = tag.lower() if isinstance(tag, str) else ""
+        if not name or name in RAW_TAGS:
+            kind = _SKIP
+        elif name in ALWAYS_DROP:
+            kind = _DROP
+        elif name in HEADINGS:
+            kind = _HEAD
+        elif name == "br":
+            kind = _BREAK
+        elif name in BLOCK_TAGS:
+            kind = _BLOCK
+        else:
+            kind = _INLINE
+        if len(_KINDS) < 1024:  # pages may invent tags; keep the memo bounded
+            _KINDS[tag] = kind
+    return kind
+
+
 class _Pieces:
     """Text being gathered for one paragraph or cell, with its located extent."""
 
-    parts: list[str] = field(default_factory=list)
-    start: int | None = None
-    end: int | None = None
-    line: int | None = None
+    __slots__ = ("parts", "start", "end", "line")
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.start: int | None = None
+        self.end: int | None = None
+        self.line: int | None = None
 
     def text(self) -> str:
-        return _collapse("".join(self.parts))
+        return " ".join("".join(self.parts).split())
+
+
+_CHROME_NAMES: dict[str, bool] = {}
+
+
+def _chrome_name(value: str | None) -> bool:
+    """``chrome.chrome_class``, remembered per value (pages repeat a few class names)."""
+    if not value:
+        return False
+    found = _CHROME_NAMES.get(value)
+    if found is None:
+        found = chrome.chrome_class(value)
+        if len(_CHROME_NAMES) < 4096:
+            _CHROME_NAMES[value] = found
+    return found
 
 
 class BlockBuilder:
@@ -94,10 +137,15 @@ class BlockBuilder:
         if not text:
             return
         pieces.parts.append(text)
-        if not text.strip():
+        if text.isspace():
             return
-        self.loc.hint_line(line)
-        found = self.loc.locate(text)
+        self._locate(pieces, text, line)
+
+    def _locate(self, pieces: _Pieces, text: str, line: int | None) -> None:
+        """Where the non-blank ``text`` sits (the element starts on ``line``)."""
+        loc = self.loc
+        loc.hint_line(line)
+        found = loc.locate(text)
         if found:
             if pieces.start is None:
                 pieces.start = found[0]
@@ -112,6 +160,8 @@ class BlockBuilder:
 
     def _flush(self, heading: str | None = None) -> None:
         pieces, self._cur = self._cur, _Pieces()
+        if not pieces.parts:
+            return
         text = pieces.text()
         if not text:
             return
@@ -138,59 +188,69 @@ class BlockBuilder:
     def walk(self, root) -> None:
         from lxml import etree
 
+        kinds = _KINDS
         walker = etree.iterwalk(root, events=("start", "end", "comment"))
         for event, el in walker:
             if event == "comment":
-                self._add(self._cur, el.tail, el.sourceline)
+                text = el.tail
+                if text:
+                    self._add(self._cur, text, el.sourceline)
                 continue
-            tag = _tag(el)
+            tag = el.tag
+            kind = kinds.get(tag)
+            if kind is None:
+                kind = _kind_of(tag)
             if event == "start":
-                if tag in RAW_TAGS or not tag:
+                if kind == _SKIP:
                     walker.skip_subtree()
                     continue
-                if not self._drop and self._starts_chrome(el, tag):
+                if not self._drop and kind != _DROP and self._starts_chrome(el, kind):
                     self._flush()
                     self._drop.append(el)
-                if tag == "table" and not self._drop and not is_layout_table(el):
+                if kind == _BLOCK and not self._drop and tag.lower() == "table" and not is_layout_table(el):
                     self._flush()
                     self._table(el)
                     walker.skip_subtree()
                     continue
-                if tag in ALWAYS_DROP:
+                if kind == _DROP:
                     walker.skip_subtree()  # no text worth keeping, and none located
                     continue
-                if tag in HEADINGS and self._heading is None:
+                if kind == _HEAD and self._heading is None:
                     self._flush()
                     self._heading = el
-                elif tag == "br" or tag in BLOCK_TAGS:
+                elif kind == _BLOCK or kind == _BREAK or kind == _HEAD:
                     self._boundary()
-                self._add(self._cur, el.text, el.sourceline)
+                text = el.text
+                if text:
+                    self._add(self._cur, text, el.sourceline)
             else:
                 if el is self._heading:
-                    self._flush(heading=tag)
+                    self._flush(heading=tag.lower())
                     self._heading = None
-                elif tag in BLOCK_TAGS:
+                elif kind == _BLOCK or kind == _HEAD:
                     self._boundary()
                 if self._drop and self._drop[-1] is el:
                     self._flush()
                     self._drop.pop()
                 if el is not root:
-                    self._add(self._cur, el.tail, el.sourceline)
+                    text = el.tail
+                    if text:
+                        self._add(self._cur, text, el.sourceline)
         self._flush()
 
-    def _starts_chrome(self, el, tag: str) -> bool:
-        if tag in ALWAYS_DROP:
-            return False  # skipped outright
-        if tag in GUARDED_DROP:
+    def _starts_chrome(self, el, kind: int) -> bool:
+        if el.tag.lower() in GUARDED_DROP:
             return _small_without_tables(el)
-        if chrome.chrome_class(el.get("class")) or chrome.chrome_class(el.get("id")):
+        if _chrome_name(el.get("class")) or _chrome_name(el.get("id")):
             return _small_without_tables(el)
         return False
 
     # -- tables ----------------------------------------------------------------------------
     def _table(self, table) -> None:
-        rows: list[list[RawCell]] = []
+        rows: list[list[tuple]] = []  # html_grid.RawCell fields
         table_start = None
+        loc = self.loc
+        kinds = _KINDS
         for el in table.iter("caption", "tr"):
             if el.tag == "caption":
                 caption = _Pieces()
@@ -200,29 +260,36 @@ class BlockBuilder:
                 continue
             row = []
             for cell in el:
-                if _tag(cell) not in CELL_TAGS:
+                tag = cell.tag
+                if tag != "td" and tag != "th" and (not isinstance(tag, str) or tag.lower() not in CELL_TAGS):
                     continue
-                tag_at = self.loc.locate_cell()
+                tag_at = loc.locate_cell()
                 if table_start is None and tag_at:
                     table_start = tag_at[0]
                 pieces = _Pieces()
                 self._gather(cell, pieces)
-                span = self._span(pieces)
-                if pieces.start is None and tag_at:
+                if pieces.start is not None:
+                    span = loc.span(pieces.start, pieces.end)
+                elif tag_at:
                     # A blank cell: point at its start tag (first line of it).
                     tag_end = tag_at[1]
-                    newline = self.loc.source.find("\n", tag_at[0], tag_end)
-                    span = self.loc.span(tag_at[0], newline if newline != -1 else tag_end)
-                elif span is None:
-                    span = self.loc.line_span(cell.sourceline)
-                row.append(RawCell(pieces.text(), span, cell.get("rowspan"), cell.get("colspan")))
+                    newline = loc.source.find("\n", tag_at[0], tag_end)
+                    span = loc.span(tag_at[0], newline if newline != -1 else tag_end)
+                else:
+                    span = loc.line_span(pieces.line)
+                    if span is None:
+                        span = loc.line_span(cell.sourceline)
+                row.append((pieces.text() if pieces.parts else "", span,
+                            cell.get("rowspan"), cell.get("colspan")))
             rows.append(row)
-        grid_span = self.loc.span(table_start, table_start + 1) if table_start is not None \
-            else self.loc.line_span(table.sourceline)
+        grid_span = loc.span(table_start, table_start + 1) if table_start is not None \
+            else loc.line_span(table.sourceline)
         grid = build_grid(rows, grid_span)
         if not grid.rows:
             return
-        pairs = chrome.grid_meta([[c.text for c in row if c.origin] for row in grid.rows])
+        pairs = None
+        if len(grid.rows) <= chrome.MAX_META_ROWS:
+            pairs = chrome.grid_meta([[c.text for c in row if c.origin] for row in grid.rows])
         if pairs is not None:
             self.meta_grids.append(pairs)
             return
@@ -235,20 +302,71 @@ class BlockBuilder:
         Recursive (cells are shallow and an iterwalk per cell costs more), with a depth cap:
         past it the remaining text is taken without block boundaries.
         """
-        add = self._add
-        add(pieces, top.text, top.sourceline)
+        parts = pieces.parts
+        text = top.text
+        if text:
+            parts.append(text)
+            if not text.isspace():
+                self._locate(pieces, text, top.sourceline)
+        kinds = _KINDS
+        if not depth and len(top) == 1 and self._gather_chain(top, pieces):
+            return
         for child in top:
-            tag = _tag(child)
-            if tag in RAW_TAGS or tag in ALWAYS_DROP or not tag:
+            tag = child.tag
+            kind = kinds.get(tag)
+            if kind is None:
+                kind = _kind_of(tag)
+            if kind == _SKIP or kind == _DROP:
                 pass  # comments and scripts: only their tail is text
             elif depth >= _MAX_CELL_DEPTH:
-                add(pieces, "".join(child.itertext()), child.sourceline)
-            elif tag == "br":
-                pieces.parts.append(" ")
-            elif tag in BLOCK_TAGS:
-                pieces.parts.append(" ")
+                self._add(pieces, "".join(child.itertext()), child.sourceline)
+            elif kind == _BREAK:
+                parts.append(" ")
+            elif kind == _INLINE:
                 self._gather(child, pieces, depth + 1)
-                pieces.parts.append(" ")
-            else:
+            else:  # a block (or a heading: a block inside a cell)
+                parts.append(" ")
                 self._gather(child, pieces, depth + 1)
-            add(pieces, child.tail, child.sourceline)
+                parts.append(" ")
+            text = child.tail
+            if text:
+                parts.append(text)
+                if not text.isspace():
+                    self._locate(pieces, text, child.sourceline)
+
+    def _gather_chain(self, top, pieces: _Pieces) -> bool:
+        """``_gather`` for the usual cell, a chain like td > p > span > span: one child each
+        and no ``<br>``, script or comment. Texts come on the way down, tails on the way up.
+        False (nothing gathered) for any other shape.
+        """
+        kinds = _KINDS
+        chain = []
+        el = top
+        while len(el):
+            if len(el) != 1 or len(chain) >= _MAX_CELL_DEPTH:
+                return False
+            el = el[0]
+            kind = kinds.get(el.tag)
+            if kind is None:
+                kind = _kind_of(el.tag)
+            if kind == _SKIP or kind == _DROP or kind == _BREAK:
+                return False
+            chain.append((el, kind != _INLINE))
+        parts = pieces.parts
+        for el, block in chain:
+            if block:
+                parts.append(" ")
+            text = el.text
+            if text:
+                parts.append(text)
+                if not text.isspace():
+                    self._locate(pieces, text, el.sourceline)
+        for el, block in reversed(chain):
+            if block:
+                parts.append(" ")
+            text = el.tail
+            if text:
+                parts.append(text)
+                if not text.isspace():
+                    self._locate(pieces, text, el.sourceline)
+        return True

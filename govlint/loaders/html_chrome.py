@@ -34,6 +34,8 @@ _PAIR = re.compile(rf"(?:^|(?<=[\s|｜【\[]))({_KEY_ALT})\s*[】\]]?\s*[:：|�
 _KEY_ONLY = re.compile(rf"^\s*({_KEY_ALT})\s*[:：]?\s*$")
 
 MAX_CHROME_TEXT = 200
+#: a metadata box is a small table
+MAX_META_ROWS = 15
 
 
 def meta_pairs(text: str) -> list[tuple[str, str]]:
@@ -64,7 +66,7 @@ def is_value(text: str) -> bool:
 
 def grid_meta(texts_by_row: list[list[str]]) -> list[tuple[str, str]] | None:
     """Key/value pairs when a small table is a metadata box, else None."""
-    if len(texts_by_row) > 15:
+    if len(texts_by_row) > MAX_META_ROWS:
         return None
     pairs: list[tuple[str, str]] = []
     for row in texts_by_row:

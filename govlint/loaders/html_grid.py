@@ -6,7 +6,7 @@ page with ``colspan="100000"`` costs no more than a sane one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from govlint.document import Cell, Grid
 from govlint.span import Span
@@ -15,9 +15,8 @@ MAX_SPAN = 200
 MAX_CELLS = 200_000
 
 
-@dataclass(slots=True)
-class RawCell:
-    """A ``<td>``/``<th>`` as read from the tree, before expansion."""
+class RawCell(NamedTuple):
+    """A ``<td>``/``<th>`` as read from the tree, before expansion (any 4-tuple will do)."""
 
     text: str
     span: Span | None
@@ -39,17 +38,30 @@ def _span_value(raw: str | None) -> int | None:
 
 
 def build_grid(rows: list[list[RawCell]], span: Span | None = None) -> Grid:
-    """Lay ``rows`` out on a grid; cells covered by a span get ``origin=False`` copies."""
+    """Lay ``rows`` out on a grid; cells covered by a span get ``origin=False`` copies.
+
+    A row holds ``(text, span, rowspan, colspan)`` tuples (``RawCell`` or plain tuples).
+    """
     n_rows = len(rows)
-    taken: dict[tuple[int, int], Cell] = {}
+    # the cells placed so far, one {column: cell} per row (spans from above fill rows below)
+    taken: list[dict[int, Cell]] = [{} for _ in range(n_rows)]
     budget = MAX_CELLS
     for r, row in enumerate(rows):
+        here = taken[r]
         c = 0
-        for raw in row:
-            while (r, c) in taken:
+        for text, cell_span, raw_rowspan, raw_colspan in row:
+            while c in here:
                 c += 1
-            colspan = _span_value(raw.colspan) or 1  # colspan="0" means 1, as in browsers
-            rowspan = _span_value(raw.rowspan)
+            if raw_colspan is None and raw_rowspan is None:
+                # the common cell: no span attributes at all
+                if budget <= 0:
+                    break
+                here[c] = Cell(text, cell_span, r, c, 1, 1, True)
+                budget -= 1
+                c += 1
+                continue
+            colspan = _span_value(raw_colspan) or 1  # colspan="0" means 1, as in browsers
+            rowspan = _span_value(raw_rowspan)
             if rowspan is None:
                 rowspan = 1
             elif rowspan == 0:  # "to the end of the table"
@@ -62,28 +74,26 @@ def build_grid(rows: list[list[RawCell]], span: Span | None = None) -> Grid:
                 # Trim the span rather than the table: keep the origin cell at least.
                 colspan = max(1, min(colspan, budget // rowspan or 1))
                 rowspan = max(1, min(rowspan, budget // colspan or 1))
-            origin = Cell(raw.text, raw.span, r, c, rowspan, colspan, True)
+            here[c] = Cell(text, cell_span, r, c, rowspan, colspan, True)
             for dr in range(rowspan):
+                below = taken[r + dr]
                 for dc in range(colspan):
-                    if dr == 0 and dc == 0:
-                        taken[(r, c)] = origin
-                    elif (r + dr, c + dc) not in taken:
-                        taken[(r + dr, c + dc)] = Cell(raw.text, raw.span, r + dr, c + dc,
-                                                       rowspan, colspan, False)
+                    if (dr or dc) and c + dc not in below:
+                        below[c + dc] = Cell(text, cell_span, r + dr, c + dc, rowspan, colspan, False)
             budget -= rowspan * colspan
             c += colspan
-    grid_rows: list[list[Cell]] = [[] for _ in range(n_rows)]
-    for (r, c), cell in taken.items():
-        grid_rows[r].append(cell)
-    for r, row in enumerate(grid_rows):
-        row.sort(key=lambda cell: cell.col)
-        if row and row[-1].col + 1 != len(row):
+    kept: list[list[Cell]] = []
+    for r, here in enumerate(taken):
+        if not here:
+            continue  # rows with no cell at all (``<tr></tr>``) are dropped
+        last = max(here)
+        if last + 1 != len(here):
             # A hole left by spans from above: fill it so that row[i].col == i holds.
-            present = {cell.col for cell in row}
-            row.extend(Cell("", None, r, c) for c in range(row[-1].col) if c not in present)
-            row.sort(key=lambda cell: cell.col)
-    kept = [row for row in grid_rows if row]
-    if len(kept) != n_rows:  # rows with no cell at all (``<tr></tr>``) are dropped
+            for c in range(last):
+                if c not in here:
+                    here[c] = Cell("", None, r, c)
+        kept.append([here[c] for c in sorted(here)])
+    if len(kept) != n_rows:
         for r, row in enumerate(kept):
             for cell in row:
                 cell.row = r

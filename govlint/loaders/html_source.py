@@ -15,14 +15,33 @@ from bisect import bisect_left, bisect_right
 
 from govlint.span import Span
 
-# One leading literal "<" lets the regex engine skip text quickly between tags.
+# Elements whose content is raw text: everything up to their end tag is markup to us.
+RAW_TEXT = ("script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes", "plaintext")
+# The characters that match a letter case-insensitively, as the regex engine folds them.
+_FOLDS = {"s": "Ss\u017f", "i": "Ii\u0130\u0131"}
+
+
+def _raw_element(name: str) -> str:
+    """``<name …>`` up to ``</name>`` (any case) or the end of the source.
+
+    The branch opens on a character class, so the engine passes over other tags at the cost
+    of one lookup; the loops are unrolled so that a tag without ``>`` fails in linear time.
+    """
+    first = _FOLDS.get(name[0], name[0].upper() + name[0])
+    return (rf"[{first}](?i:{name[1:]})\b[^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*>"
+            rf"[^<]*(?:<(?!/(?i:{name})\s*>)[^<]*)*(?:</(?i:{name})\s*>|\Z)")
+
+
+# One leading literal "<" lets the regex engine skip text quickly between tags. Plain end
+# tags come first (half of all markup; no other branch can match them), then comments, raw
+# text elements, declarations and any other tag, quoted attribute values kept whole.
 _MARKUP = re.compile(
-    r"<(?:!--.*?(?:-->|\Z)"
-    r"|(?P<raw>script|style|title|textarea|xmp|iframe|noembed|noframes|plaintext)\b"
-    r"""(?:[^>"']|"[^"]*"|'[^']*')*>.*?(?:</(?P=raw)\s*>|\Z)"""
+    r"<(?:/(?i:[a-z])[^>\"'<]*>"
+    r"|!--.*?(?:-->|\Z)"
+    r"|" + "|".join(map(_raw_element, RAW_TEXT)) +
     r"|[!?][^>]*>?"
-    r"""|/?[A-Za-z][^\s/>]*(?:[^>"'<]|"[^"]*"|'[^']*')*>?)""",
-    re.S | re.I)
+    r"""|/?(?i:[a-z])[^\s/>]*[^>"'<]*(?:(?:"[^"]*"|'[^']*')[^>"'<]*)*>?)""",
+    re.S)
 _CELL_TAG = re.compile(r"<t[dh](?=[\s/>])", re.I)
 _BLANK_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#0*160|#x0*a0|#0*12288|#x0*3000|#0*32|#x0*20"
                            r"|#0*9|#0*10|#0*13);?", re.I)
@@ -125,20 +144,32 @@ class SourceLocator:
         if not text:
             return None
         source = self.source
+        size = len(source)
+        starts, ends = self._mstarts, self._mends
+        count = len(starts)
         pos = self.cursor
+        # Out of the markup the cursor may be in; ``j`` is then the next markup. Later steps
+        # go from one text segment to the next in order, without searching again.
+        j = bisect_right(starts, pos)
+        if j and ends[j - 1] > pos:
+            pos = ends[j - 1]
         nonblank = 0
+        first_char = text[0]
         for _ in range(_MAX_STEPS):
-            pos = self._out_of_markup(pos)
-            if pos >= len(source):
+            if pos >= size:
                 return None
-            seg_end = self._segment_end(pos)
-            start = self._skip_blank(pos, seg_end)
+            seg_end = starts[j] if j < count else size
+            start = pos
+            if start < seg_end:
+                char = source[start]
+                if char.isspace() or char == "&":
+                    start = self._skip_blank(start, seg_end)
             if start < seg_end:
                 if source.startswith(text, start):
                     self.cursor = start + len(text)
                     return start, self.cursor
                 first = source[start]
-                if first == text[0] or first == "&":
+                if first == first_char or first == "&":
                     # Entities or a merged node: the piece runs to the end of its segment.
                     end = self._rstrip_blank(start, seg_end)
                     self.cursor = max(end, start + 1)
@@ -146,7 +177,11 @@ class SourceLocator:
                 nonblank += 1
                 if nonblank >= _MAX_SEGMENTS:
                     return None
-            pos = seg_end
+            if j < count:
+                pos = ends[j]
+                j += 1
+            else:
+                pos = size
         return None
 
     def locate_cell(self) -> tuple[int, int] | None:

@@ -1,0 +1,132 @@
+"""The HTML loader's fast paths give what the plain ones gave.
+
+``html_source._MARKUP`` was rewritten for speed (plain end tags first, one branch per raw
+text element, unrolled attribute loops, no global IGNORECASE); the first plain version is
+kept here as the oracle.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from govlint.loaders import html_source
+
+PLAIN_MARKUP = re.compile(
+    r"<(?:!--.*?(?:-->|\Z)"
+    r"|(?P<raw>script|style|title|textarea|xmp|iframe|noembed|noframes|plaintext)\b"
+    r"""(?:[^>"']|"[^"]*"|'[^']*')*>.*?(?:</(?P=raw)\s*>|\Z)"""
+    r"|[!?][^>]*>?"
+    r"""|/?[A-Za-z][^\s/>]*(?:[^>"'<]|"[^"]*"|'[^']*')*>?)""",
+    re.S | re.I)
+
+fragments = st.sampled_from([
+    "<", ">", "</", "/", "<!--", "-->", "--", "<!", "<?", "?>", '"', "'", "=", " ", "\n", "a", "p", "td", "TD",
+    "script", "SCRIPT", "Script", "\u017fcript", "style", "title", "textarea", "xmp", "iframe", "noembed",
+    "noframes", "plaintext", "titlex", "styles", "\u0130frame", "div", "br/", 'class="x>y"', "k='<'",
+    "&nbsp;", "文字", "12", "\u212a",
+])
+sources = st.lists(fragments, max_size=40).map("".join)
+
+
+@settings(max_examples=100, deadline=None)
+@given(sources)
+def test_markup_spans_equal_the_plain_expression(source):
+    want = [m.span() for m in PLAIN_MARKUP.finditer(source)]
+    assert [m.span() for m in html_source._MARKUP.finditer(source)] == want
+
+
+def test_markup_on_real_pages(fixtures):
+    pages = sorted((fixtures / "corpus").glob("*.html")) + sorted((fixtures / "seeds_html").glob("*.html"))
+    assert pages
+    for page in pages:
+        text = page.read_text(encoding="utf-8", errors="replace")
+        want = [m.span() for m in PLAIN_MARKUP.finditer(text)]
+        assert len(want) > 100
+        assert [m.span() for m in html_source._MARKUP.finditer(text)] == want, page.name
+
+
+def test_a_tag_without_end_fails_in_linear_time():
+    # an unterminated raw element start tag must not backtrack exponentially
+    source = "<script " + "a" * 3000 + '"' + "b" * 3000
+    assert [m.span() for m in html_source._MARKUP.finditer(source)] == \
+        [m.span() for m in PLAIN_MARKUP.finditer(source)]
+
+
+def test_raw_elements_in_any_case():
+    # the case-insensitive plain expression also takes ſ for s and İ, ı for i. (One known
+    # difference: its back-reference did not fold ſ, so ``<ſcript>…</script>`` ran to the end
+    # of the source; now the end tag closes it. No browser reads ``<ſcript>`` as a script.)
+    for source in ("<\u017fcript>a<b>c</\u017fcript>x", "<\u0130frame src='<'>y<i>z</IFRAME >t",
+                   "<Title>a<b></TITLE>", "<styles>a</styles>", "<xmp>1<2</xmp"):
+        want = [m.span() for m in PLAIN_MARKUP.finditer(source)]
+        assert [m.span() for m in html_source._MARKUP.finditer(source)] == want, source
+
+
+# -- grids: the first, plain expansion of rowspan/colspan is the oracle --------------------
+def _plain_grid(rows):
+    from govlint.document import Cell
+    from govlint.loaders.html_grid import MAX_CELLS, MAX_SPAN, _span_value
+
+    n_rows = len(rows)
+    taken = {}
+    budget = MAX_CELLS
+    for r, row in enumerate(rows):
+        c = 0
+        for text, span, raw_rowspan, raw_colspan in row:
+            while (r, c) in taken:
+                c += 1
+            colspan = _span_value(raw_colspan) or 1
+            rowspan = _span_value(raw_rowspan)
+            if rowspan is None:
+                rowspan = 1
+            elif rowspan == 0:
+                rowspan = n_rows - r
+            colspan = min(colspan, MAX_SPAN)
+            rowspan = max(1, min(rowspan, MAX_SPAN, n_rows - r))
+            if budget <= 0:
+                break
+            if rowspan * colspan > budget:
+                colspan = max(1, min(colspan, budget // rowspan or 1))
+                rowspan = max(1, min(rowspan, budget // colspan or 1))
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    if (r + dr, c + dc) not in taken:
+                        taken[(r + dr, c + dc)] = Cell(text, span, r + dr, c + dc, rowspan, colspan,
+                                                       dr == 0 and dc == 0)
+            budget -= rowspan * colspan
+            c += colspan
+    grid_rows = [[] for _ in range(n_rows)]
+    for (r, c), cell in taken.items():
+        grid_rows[r].append(cell)
+    for r, row in enumerate(grid_rows):
+        row.sort(key=lambda cell: cell.col)
+        if row and row[-1].col + 1 != len(row):
+            present = {cell.col for cell in row}
+            row.extend(Cell("", None, r, c) for c in range(row[-1].col) if c not in present)
+            row.sort(key=lambda cell: cell.col)
+    kept = [row for row in grid_rows if row]
+    for r, row in enumerate(kept):
+        for cell in row:
+            cell.row = r
+    return kept
+
+
+span_attr = st.one_of(st.none(), st.sampled_from(["0", "1", "2", "3", " 2", "2x", "x", "", "9999999999"]))
+raw_rows = st.lists(st.lists(st.tuples(st.sampled_from(["a", "1", ""]), st.none(), span_attr, span_attr),
+                             max_size=5), max_size=6)
+
+
+@settings(max_examples=100, deadline=None)
+@given(raw_rows)
+def test_grid_expansion_equals_the_plain_one(rows):
+    from govlint.loaders.html_grid import build_grid
+
+    def shape(grid_rows):
+        return [[(c.text, c.row, c.col, c.rowspan, c.colspan, c.origin) for c in row] for row in grid_rows]
+
+    got = build_grid(rows).rows
+    assert shape(got) == shape(_plain_grid(rows))
+    assert all(cell.col == i for row in got for i, cell in enumerate(row))
