@@ -35,6 +35,9 @@ class Heading:
     key: str
 
 
+_SPACE = re.compile(r"\s+")
+
+
 def _squeeze(text: str) -> tuple[str, list[int]]:
     """``text`` without whitespace, and the index in ``text`` of every kept character."""
     keep = [i for i, ch in enumerate(text) if not ch.isspace()]
@@ -64,12 +67,17 @@ def split_headings(folded: str):
     """Strict headings inside one piece's folded text: (start, end, (number, key)) each."""
     if _NO_NUMERAL.fullmatch(folded):
         return
-    squeezed, index = _squeeze(folded)
+    # most pieces hold no heading: squeeze in one call, and index the kept characters only
+    # when there is a hit to map back
+    squeezed = _SPACE.sub("", folded)
     inline, start = _strict()
     seen = set()
     first = start.match(squeezed)
     hits = [first] if first else []
     hits.extend(m for m in inline.finditer(squeezed) if m.start() > 0)
+    if not hits:
+        return
+    index = _squeeze(folded)[1] if len(squeezed) != len(folded) else range(len(folded))
     for match in hits:
         if match.start() in seen:
             continue

@@ -48,8 +48,7 @@ class Stream:
         #: (seed 002's tabs), so their column numbers say nothing and are left out
         self.columns: dict[int, tuple[int, int]] = {}
         positional = document.format != "text"
-        raw_parts: list[str] = []
-        offset = 0
+        blocks = []
         for number, block in enumerate(document.blocks):
             cols = None
             if isinstance(block, Paragraph):
@@ -60,19 +59,41 @@ class Stream:
                     cols = [cell.col for cell in block.cells()]
             else:
                 continue
+            blocks.append((number, items, cols))
+        # Every text folded in one call: folding maps characters one to one, so the folded
+        # text of any slice is the same slice of the folded whole.
+        folded_all = fold(SEP.join([item[0] for _, items, _ in blocks for item in items]))
+        at = 0
+        raw_parts: list[str] = []
+        folded_parts: list[str] = []
+        pieces = self.pieces
+        offset = 0
+        for number, items, cols in blocks:
             for index, (text, span, kind, heading) in enumerate(items):
+                size = len(text)
+                folded = folded_all[at:at + size]
+                at += size + 1
                 base = self._locate(text, span)
                 if cols is not None:
                     self.columns[offset] = (number, cols[index])
-                for part, part_base, part_span, found in self._split(text, span, base, splitter):
+                cuts = list(splitter(folded)) if splitter is not None and text else None
+                if not cuts:
+                    # the usual piece: whole, no heading inside
+                    pieces.append(Piece(text, span, offset, kind, heading, base))
+                    raw_parts.append(text)
+                    folded_parts.append(folded)
+                    offset += size + 1
+                    continue
+                for part, a, part_base, part_span, found in self._split(text, cuts, span, base):
                     piece = Piece(part, part_span, offset, kind, heading, part_base)
                     if found is not None:
                         self.split_headings.append((offset, offset + found[0], found[1]))
-                    self.pieces.append(piece)
+                    pieces.append(piece)
                     raw_parts.append(part)
+                    folded_parts.append(folded[a:a + len(part)])
                     offset += len(part) + 1
         self.raw = SEP.join(raw_parts)
-        self.text = fold(self.raw)
+        self.text = SEP.join(folded_parts)
         self._piece_starts = [p.start for p in self.pieces]
 
     # -- building -------------------------------------------------------------------------
@@ -97,9 +118,11 @@ class Stream:
         """Where ``text`` sits verbatim in the source inside its span, if it does."""
         if span is None or not text or not self.source:
             return None
-        start = self._offset(span.line, span.column)
-        if start is None:
+        starts = self._starts if self._starts is not None else self._line_starts()
+        line = span.line
+        if not 1 <= line <= len(starts):
             return None
+        start = starts[line - 1] + span.column - 1
         if self.source.startswith(text, start):
             return start
         end = self._offset(span.end_line, span.end_column)
@@ -108,12 +131,9 @@ class Stream:
         found = self.source.find(text, start, end + 1)
         return found if found != -1 else None
 
-    def _split(self, text, span, base, splitter):
-        """The piece, cut before (and after) every heading ``splitter`` finds inside it."""
-        cuts = list(splitter(fold(text))) if splitter is not None and text else []
-        if not cuts:
-            yield text, base, span, None
-            return
+    def _split(self, text, cuts, span, base):
+        """The piece, cut before (and after) every heading in ``cuts``: (part, its offset in
+        ``text``, base, span, heading found at its start) each."""
         bounds = []
         for start, end, what in cuts:
             bounds.append((start, "head", end - start, what))
@@ -126,7 +146,7 @@ class Stream:
                 continue
             part_base = None if base is None else base + a
             part_span = self._span_in(span, base, a, b)
-            yield part, part_base, part_span, heads.get(a)
+            yield part, a, part_base, part_span, heads.get(a)
 
     def _span_in(self, span, base, a, b):
         if base is None:
@@ -134,10 +154,14 @@ class Stream:
         return self._source_span(base + a, base + b)
 
     def _source_span(self, start: int, end: int) -> Span:
-        starts = self._line_starts()
+        starts = self._starts if self._starts is not None else self._line_starts()
         line = bisect_right(starts, start)
-        end = max(end, start + 1)
-        end_line = bisect_right(starts, end - 1)
+        if end < start + 1:
+            end = start + 1
+        if line == len(starts) or end <= starts[line]:
+            end_line = line  # the usual case: the range ends on the line it starts on
+        else:
+            end_line = bisect_right(starts, end - 1)
         # end column is exclusive: one past the last character
         return Span(line, start - starts[line - 1] + 1, end_line, end - 1 - starts[end_line - 1] + 2)
 
@@ -147,16 +171,25 @@ class Stream:
 
     def span(self, start: int, end: int) -> Span | None:
         """The source span of stream characters ``[start, end)``."""
-        if not self.pieces:
+        pieces = self.pieces
+        if not pieces:
             return None
-        end = max(end, start + 1)
-        first = self.piece_index(start)
-        last = self.piece_index(end - 1)
+        if end < start + 1:
+            end = start + 1
+        piece_starts = self._piece_starts
+        first = bisect_right(piece_starts, start) - 1
+        if first < 0:
+            first = 0
+        piece = pieces[first]
+        if end <= piece.start + len(piece.text) + 1 or first == len(pieces) - 1:
+            last = first  # the range ends in the piece (or the separator after it)
+        else:
+            last = self.piece_index(end - 1)
         if first == last:
-            piece = self.pieces[first]
             if piece.base is not None:
-                a = min(max(start - piece.start, 0), len(piece.text))
-                b = min(max(end - piece.start, a + 1), max(len(piece.text), a + 1))
+                size = len(piece.text)
+                a = min(max(start - piece.start, 0), size)
+                b = min(max(end - piece.start, a + 1), max(size, a + 1))
                 return self._source_span(piece.base + a, piece.base + b)
             return piece.span
         head = self.span(start, min(end, self.pieces[first].end) if self.pieces[first].end > start
