@@ -31,47 +31,71 @@ def literal(text: str) -> str:
     return _JOIN.join(re.escape(ch) for ch in text)
 
 
-def _numeral_prefix(numeral: str, required: bool = False) -> tuple[str, ...]:
+# A numbering prefix is written as its forms in the order the engine should try them, each
+# (first character, the rest of its pattern); None is "no prefix".
+
+
+def _numeral_prefix(numeral: str, required: bool = False) -> tuple:
     """``一、`` / ``一.`` / ``一`` before a top-level row label."""
     if required:
-        return (rf"{numeral}\s{{0,2}}[、.]\s{{0,2}}",)
-    return (rf"{numeral}\s{{0,2}}[、.，]?\s{{0,2}}", "")
+        return ((numeral, r"\s{0,2}[、.]\s{0,2}"),)
+    return ((numeral, r"\s{0,2}[、.，]?\s{0,2}"), None)
 
 
-def _bracket_prefix(numeral: str, required: bool = False) -> tuple[str, ...]:
+def _bracket_prefix(numeral: str, required: bool = False) -> tuple:
     """``（一）`` (or ``一、``) before a group label."""
-    forms = (rf"（\s?{numeral}\s?）\s{{0,2}}", rf"{numeral}\s?[、.]\s{{0,2}}")
-    return forms if required else forms + ("",)
+    forms = (("（", rf"\s?{numeral}\s?）\s{{0,2}}"), (numeral, r"\s?[、.]\s{0,2}"))
+    return forms if required else forms + (None,)
 
 
-def _item_prefix(number: str, required: bool = False) -> tuple[str, ...]:
+def _item_prefix(number: str, required: bool = False) -> tuple:
     """``1.`` before a sub-item; without its dot only when no digit precedes it, so the last
     digit of a glued value run (``00000002.其他…``) is never taken for the item number."""
-    dotted = rf"{number}\s{{0,2}}[.、，]\s{{0,2}}"
+    first, more = number[0], re.escape(number[1:])
+    dotted = (first, rf"{more}\s{{0,2}}[.、，]\s{{0,2}}")
     if required:
         return (dotted,)
-    # the lookbehind after the number, so that the branch still starts with a literal
-    return (dotted, rf"{number}(?<![0-9.]{number})\s{{0,2}}", "")
+    # the lookbehind sits after the number: no digit or dot before it
+    return (dotted, (first, rf"{more}(?<![0-9.]{re.escape(number)})\s{{0,2}}"), None)
+
+
+def label_pattern(prefixes: tuple, text: str, extra: str = "") -> str:
+    """The pattern of ``text`` (any prefix form before it, tried in order), opening on a
+    character class of its possible first characters.
+
+    ``(?:一P)?本年…`` is written ``[一本](?:(?<=一)P本|(?<=本))年…``: one branch per label
+    that the regex engine passes over at the cost of one lookup where neither character
+    stands (a branch opening on a group or an optional prefix is entered at every position),
+    and the label's text written once.
+    """
+    head, tail = re.escape(text[0]), (_JOIN + literal(text[1:]) if len(text) > 1 else "")
+    if not prefixes:
+        return head + tail + extra
+    firsts, ways = [], []
+    for form in prefixes:
+        first, rest = (text[0], "") if form is None else form
+        if first not in firsts:
+            firsts.append(first)
+        ways.append(f"(?<={re.escape(first)})" + ("" if form is None else rest + head))
+    chars = "".join(re.escape(c) for c in firsts)
+    return f"[{chars}](?:{'|'.join(ways)})" + tail + extra
 
 
 class LabelSet:
     """A compiled alternation of label patterns; ``scan(text)`` yields hits left to right."""
 
-    def __init__(self, entries: list[tuple[str, str | None, tuple[str, ...], int]], first: str):
-        # entries: (tag, key, forms, weight); heavier (longer) labels are tried first, and a
-        # label's forms in their order (an optional prefix is the form with it, then without).
-        # Every form is its own branch ending in an empty group that names the label: a branch
-        # that starts with a literal character is skipped by the regex engine at the cost of
-        # one comparison, where a branch wrapped in a group (or opening on an optional prefix)
-        # is entered at every position. ``first`` holds every character a label can start
-        # with: a cheap test that lets the engine skip most positions outright.
+    def __init__(self, entries: list[tuple[str, str | None, str, int]], first: str):
+        # entries: (tag, key, pattern, weight); heavier (longer) labels are tried first. Each
+        # pattern is a branch ending in an empty group that names the label (a named group
+        # around the branch would make the engine enter every branch at every position).
+        # ``first`` holds every character a label can start with: a cheap test that lets the
+        # engine skip most positions before trying the alternation.
         entries = sorted(entries, key=lambda e: -e[3])
         self._meta: list[tuple[str, str | None]] = [("", None)]  # by group number
         parts = []
-        for tag, key, forms, _ in entries:
-            for form in forms:
-                parts.append(f"{form}()")
-                self._meta.append((tag, key))
+        for tag, key, pattern, _ in entries:
+            parts.append(f"{pattern}()")
+            self._meta.append((tag, key))
         chars = "".join(sorted(set(first)))
         self._regex = re.compile(f"(?=[{re.escape(chars)}])(?:" + "|".join(parts) + ")")
 
@@ -91,10 +115,7 @@ def _first(entries) -> str:
 
 
 def _entry(tag, key, prefix, text, extra=""):
-    """A label's entry: one form per ``prefix`` alternative (a bare string is one)."""
-    prefixes = (prefix,) if isinstance(prefix, str) else prefix
-    body = literal(text) + extra
-    return (tag, key, tuple(p + body for p in prefixes), len(text) + (1 if prefix else 0))
+    return (tag, key, label_pattern(prefix, text, extra), len(text) + (1 if prefix else 0))
 
 
 @lru_cache(maxsize=1)
@@ -120,12 +141,10 @@ def table3_labels() -> LabelSet:
     for key, aliases in domain.TABLE3_COLUMN_ALIASES.items():
         for text in aliases:
             tag = {"other": "amb_other", "total": "amb_total"}.get(key, "col")
-            entries.append(_entry(tag, key, "", text))
+            entries.append(_entry(tag, key, (), text))
     for text in domain.TABLE3_HEADER_TEXTS:
-        entries.append(_entry("hdr", None, "", text))
-    note = r"本列数据的\s?[勾钩]\s?稽关系[^）\x1f]{0,60}）?"
-    # （?\s?note, spelt out in the order the engine would try it
-    entries.append(("hdr", None, (r"（\s?" + note, r"\s" + note, note), 30))
+        entries.append(_entry("hdr", None, (), text))
+    entries.append(("hdr", None, r"（?\s?本列数据的\s?[勾钩]\s?稽关系[^）\x1f]{0,60}）?", 30))
     texts = [t for a in domain.TABLE3_ROW_ALIASES.values() for t in a]
     texts += [t for a in domain.TABLE3_COLUMN_ALIASES.values() for t in a]
     texts += list(domain.TABLE3_HEADER_TEXTS) + ["本"]
@@ -161,7 +180,7 @@ def table2_labels() -> LabelSet:
     # the truncated 2019 header 本年新, never the 本年新收… row of table 3
     entries.append(_entry("col_new", None, "", domain.TABLE2_TRUNCATED_NEW, r"(?!\s{0,3}收)"))
     for text in domain.TABLE2_HEADER_TEXTS:
-        entries.append(_entry("hdr", None, "", text))
+        entries.append(_entry("hdr", None, (), text))
     texts = list(domain.TABLE2_BLOCK_LABELS.values()) + list(domain.TABLE2_HEADER_TEXTS)
     texts += [t for a in domain.TABLE2_ROW_ALIASES.values() for t in a]
     texts += [t for a in domain.TABLE2_COLUMN_ALIASES.values() for t in a] + [domain.TABLE2_TRUNCATED_NEW]
