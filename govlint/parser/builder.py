@@ -15,21 +15,26 @@ class TableBuilder:
         self.end: int | None = None
 
     def label(self, hit, key):
-        text = strip_space(self.stream.original(hit.start, hit.end).replace("\x1f", ""))
-        self.table.labels.append(Label(text, key, self.stream.span(hit.start, hit.end)))
-        self._extend(hit.start, hit.end)
+        start, end = hit.start, hit.end
+        text = strip_space(self.stream.raw[start:end].replace("\x1f", ""))
+        self.table.labels.append(Label(text, key, self.stream.span(start, end)))
+        self._extend(start, end)
 
     def cell(self, row: str, col: str, value: Value, location: str, amount: bool = False):
-        raw = self.stream.original(value.start, value.end)
+        start, end = value.start, value.end
+        stream = self.stream
+        raw = stream.raw[start:end]
         if value.kind == "num":
             parsed = number(value.text, amount)
             if value.split_from is not None:
                 raw = f"{value.text}（拆分自“{value.split_from}”）"
         else:
             parsed = None
-        span = self.stream.span(value.start, value.end)
-        self.table.cells[(row, col)] = TableCell(row, col, parsed, raw.strip(), span, location)
-        self._extend(value.start, value.end)
+        self.table.cells[(row, col)] = TableCell(row, col, parsed, raw.strip(), stream.span(start, end), location)
+        if self.start is None or start < self.start:
+            self.start = start
+        if self.end is None or end > self.end:
+            self.end = end
 
     def problem(self, message: str):
         self.table.complete = False

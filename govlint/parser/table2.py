@@ -8,6 +8,8 @@ readable header gets the 2021 (or, when the count fits only that, the 2019) colu
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from govlint import domain
 from govlint.parser.builder import TableBuilder
 from govlint.parser.values import has_numbers, read_gap, take
@@ -15,6 +17,7 @@ from govlint.parser.values import has_numbers, read_gap, take
 NAME = "表二"
 
 
+@lru_cache(maxsize=1024)  # the same few hundred cells in every report
 def location(block: str, row: str, col: str) -> str:
     return (f"{NAME} / {domain.TABLE2_BLOCK_LABELS.get(block, block)} / "
             f"{domain.TABLE2_ROW_LABELS.get(row, row)} / {domain.TABLE2_COLUMN_LABELS.get(col, col)}")

@@ -8,6 +8,8 @@ follows. A （六）其他处理 row that carries values itself is the 2019 layo
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from govlint import domain
 from govlint.parser.builder import TableBuilder
 from govlint.parser.values import Gap, has_numbers, read_gap, take
@@ -30,6 +32,7 @@ def col_label(col: str) -> str:
     return domain.TABLE3_COLUMN_LABELS.get(col, col)
 
 
+@lru_cache(maxsize=1024)  # the same few hundred cells in every report
 def location(row: str, col: str) -> str:
     return f"{NAME} / {row_label(row)} / {col_label(col)}"
 

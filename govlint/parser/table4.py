@@ -6,6 +6,8 @@ The 15 numbers are assigned in the order of the leaf headers when all 15 were re
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from govlint import domain
 from govlint.parser.builder import TableBuilder
 from govlint.parser.values import has_numbers, read_gap, take
@@ -18,6 +20,7 @@ _GROUP_NAMES = {
 }
 
 
+@lru_cache(maxsize=1024)  # the same few hundred cells in every report
 def location(group: str, outcome: str) -> str:
     return f"{NAME} / {_GROUP_NAMES.get(group, group)} / {domain.TABLE4_OUTCOME_LABELS.get(outcome, outcome)}"
 
