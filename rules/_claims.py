@@ -38,6 +38,8 @@ _PATTERNS = (
     ("review", re.compile(r"行政复议" + _gap("g1", 6) + _NUM + _UNIT)),
     ("litigation", re.compile(r"行政诉讼" + _gap("g1", 6) + _NUM + _UNIT)),
 )
+#: every pattern's match holds one of these words: a sentence without any is skipped whole
+_ANCHOR = re.compile(r"受理|收到|新收|接收|接到|共收|结转|予以公开|部分公开|不予公开|无法提供|不予处理|行政复议|行政诉讼")
 #: words between the anchor and the number that make the number something else
 _NARROWING = re.compile(r"自然人|法人|企业|组织|个人|其中|网上|网络|信函|当面|线上|线下|邮寄|传真|邮件|电话"
                         r"|上年|去年|结转|同比|较|比|累计|人次|平均|诉讼|复议|以上|以下|超过|不足")
@@ -105,9 +107,13 @@ def stated_numbers(report, year: int | None) -> list[Statement]:
     out: list[Statement] = []
     for run in _texts(report):
         text = norm_keep(run.text)
+        if not _ANCHOR.search(text):
+            continue
         for sentence in _SENTENCE.finditer(text):
             s_start = sentence.start()
             s_text = sentence.group()
+            if not _ANCHOR.search(s_text):
+                continue
             years = {int(y) for y in _YEAR.findall(s_text)}
             if year is not None and years - {year}:
                 continue  # the sentence speaks of another year too: comparisons, history

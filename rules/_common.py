@@ -25,9 +25,32 @@ _BRACKETS = str.maketrans({"(": "（", ")": "）", "[": "〔", "]": "〕", ":": 
                            ";": "；", "\"": "“", "'": "‘", "”": "“", "’": "‘", "＂": "“"})
 
 
+_SPACE = re.compile(r"\s+")
+_TITLE_MARKS = re.compile("[《》]")
+
+
 def norm(text: str) -> str:
     """Label text for matching: no whitespace, full-width brackets, one kind of quote."""
-    return re.sub(r"\s+", "", text or "").translate(_BRACKETS)
+    return _SPACE.sub("", text or "").translate(_BRACKETS)
+
+
+def mask_titles(text: str) -> str:
+    """``text`` with what stands inside 《》 (nested ones too) replaced by ``＿``, offsets kept.
+
+    The brackets themselves stay; an unmatched 》 is ignored. Walks from bracket to bracket,
+    not character by character.
+    """
+    if "《" not in text:
+        return text
+    out, depth, last = [], 0, 0
+    for mark in _TITLE_MARKS.finditer(text):
+        at = mark.start()
+        out.append("＿" * (at - last) if depth else text[last:at])
+        out.append(text[at])
+        depth = depth + 1 if text[at] == "《" else max(0, depth - 1)
+        last = at + 1
+    out.append("＿" * (len(text) - last) if depth else text[last:])
+    return "".join(out)
 
 
 def title_year(report) -> int | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ._common import Prose, prose
+from ._common import Prose, mask_titles, prose
 
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)\d{2})\s*年(?!代)")
 #: a year that only dates a start, a comparison or a span is not "the year of the report"
@@ -16,14 +16,7 @@ _PERIOD_SPAN = re.compile(r"(自|从)?\s*\d{4}\s*年\s*0?1\s*月\s*0?1\s*日[^�
 
 
 def _mask_titles(text: str) -> str:
-    out, depth = [], 0
-    for ch in text:
-        if ch == "《":
-            depth += 1
-        elif ch == "》":
-            depth = max(0, depth - 1)
-        out.append("＿" if depth and ch not in "《》" else ch)
-    return "".join(out)
+    return mask_titles(text)
 
 
 def body_years(report) -> list[tuple[int, Prose, int, int]]:

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from govlint.domain import FEE_NEGATIONS, FEE_NOTICE_NEGATIONS, FEE_STATEMENT_PATTERNS
 
-from ._common import Prose, prose
+from ._common import Prose, mask_titles, prose
 
 _TERM = re.compile("|".join(f"(?:{p})" for p in FEE_STATEMENT_PATTERNS))
 _DENY = re.compile("|".join(f"(?:{p})" for p in FEE_NEGATIONS))
@@ -42,17 +42,7 @@ def _mask_titles(text: str) -> str:
 
     表二's 行政事业性收费 is masked too, so that no pattern can take it for a fee statement.
     """
-    text = text.replace("行政事业性收费", "＿" * len("行政事业性收费"))
-    out = list(text)
-    depth = 0
-    for i, ch in enumerate(text):
-        if ch == "《":
-            depth += 1
-        elif ch == "》":
-            depth = max(0, depth - 1)
-        elif depth:
-            out[i] = "＿"
-    return "".join(out)
+    return mask_titles(text.replace("行政事业性收费", "＿" * len("行政事业性收费")))
 
 
 @dataclass
@@ -86,9 +76,23 @@ def _yuan(number: str, unit: str) -> Decimal:
     return amount * 10000 if unit == "万元" else amount
 
 
+#: the last report's facts, keyed by its prose (GL401, GL402 and GL403 each ask for them)
+_LAST: list = [None, None]
+
+
 def fee_facts(report) -> FeeFacts:
+    runs = prose(report)
+    key = tuple((run.text, run.span, run.section) for run in runs)
+    if _LAST[0] == key:
+        return _LAST[1]
+    facts = _read_facts(runs)
+    _LAST[:] = [key, facts]
+    return facts
+
+
+def _read_facts(runs) -> FeeFacts:
     facts = FeeFacts()
-    for run in prose(report):
+    for run in runs:
         masked = _mask_titles(run.text)
         for sentence in _SENTENCE.finditer(masked):
             s_text = sentence.group()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from govlint.domain import CURRENT_LABELS, OUTDATED_LABELS, TABLE3_ROW_LABELS
 
@@ -23,6 +24,7 @@ def _split_markers():
 _NUMBERING = re.compile(r"^([0-9]+[.．、]|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)")
 
 
+@lru_cache(maxsize=4096)  # the same labels in every report
 def bare(label: str) -> str:
     """A normalised label without its leading numbering (``1.``, ``（一）``, ``一、``)."""
     text = norm(label).replace("／", "/")
@@ -47,6 +49,7 @@ def printed_labels(report, kinds=("table2", "table3", "table4")):
 
 
 _MARKERS, _WHOLE = _split_markers()
+_SHORTEST = min(map(len, _MARKERS), default=0)
 
 
 def outdated_markers(report) -> list[tuple[str, object]]:
@@ -54,9 +57,10 @@ def outdated_markers(report) -> list[tuple[str, object]]:
     found: dict[str, object] = {}
     for text, span in printed_labels(report, ("table2", "table3")):
         label = bare(text)
-        for marker in _MARKERS:
-            if marker in label:
-                found.setdefault(marker, span)
+        if len(label) >= _SHORTEST:  # most cells are numbers, shorter than any marker
+            for marker in _MARKERS:
+                if marker in label:
+                    found.setdefault(marker, span)
         if label in _WHOLE:
             found.setdefault(label, span)
     table = report.table("table3")
