@@ -63,7 +63,9 @@ def is_layout_table(table) -> bool:
 
 
 # -- tag kinds: one dict lookup per element instead of a chain of set tests ------------------
-_SKIP, _DROP, _HEAD, _BREAK, _BLOCK, _INLINE = range(6)
+# bit flags; a heading is also a block, a table is a block too
+_SKIP, _DROP, _HEAD, _BREAK, _BLOCK, _GUARD, _TABLE = 1, 2, 4, 8, 16, 32, 64
+_INLINE = 0
 _KINDS: dict = {}
 
 
@@ -77,13 +79,15 @@ def _kind_of(tag) -> int:
         elif name in ALWAYS_DROP:
             kind = _DROP
         elif name in HEADINGS:
-            kind = _HEAD
+            kind = _HEAD | _BLOCK
         elif name == "br":
             kind = _BREAK
-        elif name in BLOCK_TAGS:
-            kind = _BLOCK
         else:
-            kind = _INLINE
+            kind = _BLOCK if name in BLOCK_TAGS else _INLINE
+            if name in GUARDED_DROP:
+                kind |= _GUARD
+            if name == "table":
+                kind |= _TABLE
         if len(_KINDS) < 1024:  # pages may invent tags; keep the memo bounded
             _KINDS[tag] = kind
     return kind
@@ -159,9 +163,10 @@ class BlockBuilder:
         return self.loc.line_span(pieces.line)
 
     def _flush(self, heading: str | None = None) -> None:
-        pieces, self._cur = self._cur, _Pieces()
+        pieces = self._cur
         if not pieces.parts:
-            return
+            return  # nothing gathered: keep the empty pieces
+        self._cur = _Pieces()
         text = pieces.text()
         if not text:
             return
@@ -201,24 +206,24 @@ class BlockBuilder:
             if kind is None:
                 kind = _kind_of(tag)
             if event == "start":
-                if kind == _SKIP:
+                if kind & _SKIP:
                     walker.skip_subtree()
                     continue
-                if not self._drop and kind != _DROP and self._starts_chrome(el, kind):
+                if not self._drop and not kind & _DROP and self._starts_chrome(el, kind):
                     self._flush()
                     self._drop.append(el)
-                if kind == _BLOCK and not self._drop and tag.lower() == "table" and not is_layout_table(el):
+                if kind & _TABLE and not self._drop and not is_layout_table(el):
                     self._flush()
                     self._table(el)
                     walker.skip_subtree()
                     continue
-                if kind == _DROP:
+                if kind & _DROP:
                     walker.skip_subtree()  # no text worth keeping, and none located
                     continue
-                if kind == _HEAD and self._heading is None:
+                if kind & _HEAD and self._heading is None:
                     self._flush()
                     self._heading = el
-                elif kind == _BLOCK or kind == _BREAK or kind == _HEAD:
+                elif kind & (_BLOCK | _BREAK):
                     self._boundary()
                 text = el.text
                 if text:
@@ -227,7 +232,7 @@ class BlockBuilder:
                 if el is self._heading:
                     self._flush(heading=tag.lower())
                     self._heading = None
-                elif kind == _BLOCK or kind == _HEAD:
+                elif kind & _BLOCK:
                     self._boundary()
                 if self._drop and self._drop[-1] is el:
                     self._flush()
@@ -239,7 +244,7 @@ class BlockBuilder:
         self._flush()
 
     def _starts_chrome(self, el, kind: int) -> bool:
-        if el.tag.lower() in GUARDED_DROP:
+        if kind & _GUARD:
             return _small_without_tables(el)
         if _chrome_name(el.get("class")) or _chrome_name(el.get("id")):
             return _small_without_tables(el)
@@ -316,18 +321,18 @@ class BlockBuilder:
             kind = kinds.get(tag)
             if kind is None:
                 kind = _kind_of(tag)
-            if kind == _SKIP or kind == _DROP:
+            if kind & (_SKIP | _DROP):
                 pass  # comments and scripts: only their tail is text
             elif depth >= _MAX_CELL_DEPTH:
                 self._add(pieces, "".join(child.itertext()), child.sourceline)
-            elif kind == _BREAK:
+            elif kind & _BREAK:
                 parts.append(" ")
-            elif kind == _INLINE:
-                self._gather(child, pieces, depth + 1)
-            else:  # a block (or a heading: a block inside a cell)
+            elif kind & _BLOCK:  # a block (or a heading: a block inside a cell)
                 parts.append(" ")
                 self._gather(child, pieces, depth + 1)
                 parts.append(" ")
+            else:
+                self._gather(child, pieces, depth + 1)
             text = child.tail
             if text:
                 parts.append(text)
@@ -349,9 +354,9 @@ class BlockBuilder:
             kind = kinds.get(el.tag)
             if kind is None:
                 kind = _kind_of(el.tag)
-            if kind == _SKIP or kind == _DROP or kind == _BREAK:
+            if kind & (_SKIP | _DROP | _BREAK):
                 return False
-            chain.append((el, kind != _INLINE))
+            chain.append((el, kind & _BLOCK))
         parts = pieces.parts
         for el, block in chain:
             if block:
