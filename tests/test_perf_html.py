@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from govlint.loaders import html_source
@@ -130,3 +130,65 @@ def test_grid_expansion_equals_the_plain_one(rows):
     got = build_grid(rows).rows
     assert shape(got) == shape(_plain_grid(rows))
     assert all(cell.col == i for row in got for i, cell in enumerate(row))
+
+
+# -- locating text: the first, bisect-per-step walk is the oracle ---------------------------
+class _PlainLocator(html_source.SourceLocator):
+    """``locate`` as first written: every step finds its markup again by bisection."""
+
+    def locate(self, text):
+        from bisect import bisect_left, bisect_right
+
+        text = text.strip()
+        if not text:
+            return None
+        source, pos, nonblank = self.source, self.cursor, 0
+        for _ in range(html_source._MAX_STEPS):
+            i = bisect_right(self._mstarts, pos) - 1
+            if i >= 0 and self._mends[i] > pos:
+                pos = self._mends[i]
+            if pos >= len(source):
+                return None
+            j = bisect_left(self._mstarts, pos)
+            seg_end = self._mstarts[j] if j < len(self._mstarts) else len(source)
+            start = self._skip_blank(pos, seg_end)
+            if start < seg_end:
+                if source.startswith(text, start):
+                    self.cursor = start + len(text)
+                    return start, self.cursor
+                if source[start] == text[0] or source[start] == "&":
+                    end = self._rstrip_blank(start, seg_end)
+                    self.cursor = max(end, start + 1)
+                    return start, self.cursor
+                nonblank += 1
+                if nonblank >= html_source._MAX_SEGMENTS:
+                    return None
+            pos = seg_end
+        return None
+
+
+page_parts = st.sampled_from(["<p>", "</p>", "<td class='a>b'>", "</td>", "<br/>", "<!-- 12 <b> -->", "&nbsp;",
+                              "&amp;", " ", "\n", "12", "3", "商业企业", "其他", "<script>1<2</script>", "<b>",
+                              "</b>", "&#160;"])
+wanted = st.lists(st.tuples(st.sampled_from(["12", "3", "商业企业", "其他", "&", "1", "x", " 3 "]),
+                            st.one_of(st.none(), st.integers(min_value=0, max_value=40))), max_size=8)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(page_parts, max_size=60).map("".join), wanted)
+@example("3<p>12</p>", [("12", None)])
+@example("x<b>y</b>\n<p>&nbsp;</p><td>3</td>12", [("3", None), ("12", None)])
+@example("<p>1&amp;2</p>", [("1&2", None)])
+def test_locate_walks_like_the_plain_locator(source, pieces):
+    import pytest
+
+    for steps, segments in ((html_source._MAX_STEPS, html_source._MAX_SEGMENTS), (6, 2)):
+        with pytest.MonkeyPatch.context() as patch:  # small limits: the give-up paths too
+            patch.setattr(html_source, "_MAX_STEPS", steps)
+            patch.setattr(html_source, "_MAX_SEGMENTS", segments)
+            fast, plain = html_source.SourceLocator(source), _PlainLocator(source)
+            for text, cursor in pieces:
+                if cursor is not None and cursor <= len(source):
+                    fast.cursor = plain.cursor = cursor  # as a line hint or a cell tag moves it
+                assert fast.locate(text) == plain.locate(text)
+                assert fast.cursor == plain.cursor
