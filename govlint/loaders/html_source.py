@@ -16,29 +16,20 @@ from bisect import bisect_left, bisect_right
 from govlint.span import Span
 
 # Elements whose content is raw text: everything up to their end tag is markup to us.
-RAW_TEXT = ("script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes", "plaintext")
-# The characters that match a letter case-insensitively, as the regex engine folds them.
-_FOLDS = {"s": "Ss\u017f", "i": "Ii\u0130\u0131"}
-
-
-def _raw_element(name: str) -> str:
-    """``<name …>`` up to ``</name>`` (any case) or the end of the source.
-
-    The branch opens on a character class, so the engine passes over other tags at the cost
-    of one lookup; the loops are unrolled so that a tag without ``>`` fails in linear time.
-    """
-    first = _FOLDS.get(name[0], name[0].upper() + name[0])
-    return (rf"[{first}](?i:{name[1:]})\b[^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*>"
-            rf"[^<]*(?:<(?!/(?i:{name})\s*>)[^<]*)*(?:</(?i:{name})\s*>|\Z)")
-
+RAW_TEXT = "script|style|title|textarea|xmp|iframe|noembed|noframes|plaintext"
 
 # One leading literal "<" lets the regex engine skip text quickly between tags. Plain end
 # tags come first (half of all markup; no other branch can match them), then comments, raw
-# text elements, declarations and any other tag, quoted attribute values kept whole.
+# text elements up to their end tag (any case), declarations and any other tag, quoted
+# attribute values kept whole. The loops are unrolled (``[^<]*(?:<…[^<]*)*`` rather than a
+# lazy ``.*?``, one run of plain characters per step rather than one character), so that a
+# tag without its ``>`` still fails in linear time.
 _MARKUP = re.compile(
     r"<(?:/(?i:[a-z])[^>\"'<]*>"
     r"|!--.*?(?:-->|\Z)"
-    r"|" + "|".join(map(_raw_element, RAW_TEXT)) +
+    rf"|(?P<raw>(?i:{RAW_TEXT}))\b"
+    r"""[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>"""
+    r"[^<]*(?:<(?!/(?i:(?P=raw))\s*>)[^<]*)*(?:</(?i:(?P=raw))\s*>|\Z)"
     r"|[!?][^>]*>?"
     r"""|/?(?i:[a-z])[^\s/>]*[^>"'<]*(?:(?:"[^"]*"|'[^']*')[^>"'<]*)*>?)""",
     re.S)
