@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import hashlib
 from dataclasses import dataclass, field, replace
 
 from govlint.span import Span
@@ -70,7 +69,9 @@ class Finding:
         anchor = self.location or self.message
         raw = "\x1f".join((self.path.replace("\\", "/"), self.code, anchor))
         # surrogatepass: undecodable file names must not crash baselines
-        return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+        from hashlib import sha256  # only reporters and baselines need it
+
+        return sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
     def with_(self, **changes) -> "Finding":
         return replace(self, **changes)

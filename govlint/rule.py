@@ -26,7 +26,6 @@ checks) sets ``scope = "run"`` and implements ``check_run(reports, ctx)`` instea
 
 from __future__ import annotations
 
-import inspect
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
@@ -74,7 +73,9 @@ class Rule:
 
     @property
     def docs(self) -> str:
-        return inspect.cleandoc(type(self).__doc__ or self.summary)
+        from inspect import cleandoc  # only for documentation: keep it off the start-up path
+
+        return cleandoc(type(self).__doc__ or self.summary)
 
     def __repr__(self) -> str:
         return f"<Rule {self.code} {self.name}>"
@@ -101,6 +102,8 @@ def rule(code: str, name: str, severity: str = "error", summary: str = "",
     """
 
     def wrap(func: Callable) -> Rule:
+        from inspect import cleandoc
+
         cls = type(
             "".join(part.title() for part in name.split("-")) + "Rule",
             (Rule,),
@@ -110,7 +113,7 @@ def rule(code: str, name: str, severity: str = "error", summary: str = "",
                 "code": code,
                 "name": name,
                 "severity": severity,
-                "summary": summary or (inspect.cleandoc(func.__doc__ or "").split("\n")[0]),
+                "summary": summary or (cleandoc(func.__doc__ or "").split("\n")[0]),
                 "options": dict(options or {}),
                 "check": staticmethod(func),
             },
