@@ -30,9 +30,14 @@ class GovlintGroup(click.Group):
         command = super().get_command(ctx, name)
         if command is None and not getattr(self, "_plugin_commands_loaded", False):
             self._plugin_commands_loaded = True
+            from govlint.config import ConfigError, find_config, load_config
             from govlint.plugin_host import load_plugins
 
-            registry = load_plugins()
+            try:  # repo-local plugins named in the config may add commands too
+                local = load_config(find_config()).plugins
+            except ConfigError:
+                local = []
+            registry = load_plugins(local)
             try:
                 registry.manager.hook.govlint_add_commands(cli=self)
             except Exception as exc:  # noqa: BLE001 - a broken plugin command must not take govlint down

@@ -169,3 +169,24 @@ def test_init_keeps_user_comments_and_values(workdir):
 
     config = load_config(path)
     assert config.ignore == ("GL603",) and config.select == ("ALL",)
+
+
+def test_plugin_adds_a_command_and_sees_the_finished_run(workdir):
+    import shutil
+
+    from conftest import FIXTURES
+
+    shutil.copy(FIXTURES / "core" / "command_plugin.py", workdir / "command_plugin.py")
+    (workdir / ".govlint.yaml").write_text("plugins: [command_plugin.py]\n", encoding="utf-8")
+    proc = subprocess.run(govlint_cmd() + ["hello", "平潭"], capture_output=True, text=True,
+                          encoding="utf-8", cwd=workdir)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "你好，平潭"
+    (workdir / "notice.txt").write_text("关于开展培训的通知\n", encoding="utf-8")
+    proc = subprocess.run(govlint_cmd() + ["check", "--format", "concise", "notice.txt"],
+                          capture_output=True, text=True, encoding="utf-8", cwd=workdir)
+    assert proc.returncode == 1
+    assert (workdir / "finished.txt").read_text(encoding="utf-8") == "GL002"
+    # an unknown command is still click's usage error
+    proc = subprocess.run(govlint_cmd() + ["no-such-command"], capture_output=True, text=True, cwd=workdir)
+    assert proc.returncode == 2 and "No such command" in proc.stderr
