@@ -64,7 +64,7 @@ def _setup(config_path, strict_plugins: bool):
     """Config and plugins, or exit 2 with a clear message."""
     from pathlib import Path
 
-    from govlint.config import ConfigError, find_config, load_config, validate_options
+    from govlint.config import ConfigError, find_config, load_config, validate_options, validate_selectors
     from govlint.plugin_host import PluginError, load_plugins
 
     try:
@@ -79,6 +79,7 @@ def _setup(config_path, strict_plugins: bool):
     for warning in registry.warnings:
         click.echo(f"govlint: 警告: {warning}", err=True)
     try:
+        validate_selectors(config, registry.rules)
         options = validate_options(config, registry.options)
     except ConfigError as exc:
         raise _fail(str(exc))

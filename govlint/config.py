@@ -50,6 +50,8 @@ class Config:
     options: dict[str, Any] = field(default_factory=dict)
     #: positions of option keys, for errors found once plugins have declared their options
     option_positions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: (config key, selector, position) of every code or prefix in select/extend-select/ignore/severity
+    selector_positions: list[tuple[str, str, tuple[int, int]]] = field(default_factory=list)
 
     @property
     def root(self) -> Path:
@@ -95,8 +97,9 @@ def _item_position(seq, index) -> tuple[int, int]:
 
 
 class _Checker:
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, config: "Config | None" = None):
         self.path = path
+        self.config = config
 
     def fail(self, where: tuple[int, int], message: str):
         line, col = where
@@ -114,6 +117,8 @@ class _Checker:
                 self.fail(_item_position(node, i),
                           f"'{key}' 中的 {item!r} 不是规则代码或前缀（应如 GL201、GL2 或 ALL）")
             out.append(item.strip().upper())
+            if self.config is not None:
+                self.config.selector_positions.append((str(key), out[-1], _item_position(node, i)))
         return tuple(out)
 
 
@@ -145,7 +150,7 @@ def load_config(path: Path | None) -> Config:
     config = Config(path=path)
     if data is None:
         return config
-    check = _Checker(path)
+    check = _Checker(path, config)
     if not isinstance(data, dict):
         check.fail(_position(data), "配置文件的顶层应为键值映射")
     _refuse_tags(data, check)
@@ -170,6 +175,7 @@ def load_config(path: Path | None) -> Config:
             if not isinstance(code, str) or not _CODE_OR_PREFIX.match(code.upper()) or code.upper() == "ALL":
                 check.fail(_position(node, code), f"'severity' 中的 {code!r} 不是规则代码")
             config.severity[code.upper()] = _severity(check, value, _position(node, code), f"severity.{code}")
+            config.selector_positions.append(("severity", code.upper(), _position(node, code)))
     if "per-file-ignores" in data:
         node = data["per-file-ignores"]
         if not isinstance(node, dict):
@@ -238,6 +244,23 @@ def _refuse_tags(node, check: _Checker) -> None:
             _refuse_tags(value, check)
 
 
+def validate_selectors(config: Config, codes) -> None:
+    """Every code or prefix in the config must match an installed rule.
+
+    A misspelt ``select: [GL21]`` would otherwise turn every check off without a word.
+    """
+    codes = list(codes)
+    check = _Checker(config.path or Path(".govlint.yaml"))
+    for key, selector, where in config.selector_positions:
+        if key == "severity":  # severities are set per code, not per prefix
+            if selector in codes:
+                continue
+        elif selector == "ALL" or any(code.startswith(selector) for code in codes):
+            continue
+        check.fail(where, f"'{key}' 中的 {selector} 不匹配任何已安装的规则（govlint rules 列出所有规则；"
+                          f"插件规则需先安装该插件）")
+
+
 def validate_options(config: Config, declared: dict) -> dict[str, Any]:
     """Check ``options:`` against what the rules and plugins declared; return the merged values."""
     values = {key: option.default for key, option in declared.items()}
@@ -253,6 +276,9 @@ def validate_options(config: Config, declared: dict) -> dict[str, Any]:
             check.fail(where, f"选项 '{key}' 应为 {type(default).__name__} 类型，实际为 {value!r}")
         if option.choices and value not in option.choices:
             check.fail(where, f"选项 '{key}' 的值 {value!r} 无效（可选: {', '.join(map(str, option.choices))}）")
+        problem = option.check(value) if option.check else None
+        if problem:
+            check.fail(where, f"选项 '{key}' 的值 {value!r} 无效: {problem}")
         values[key] = value
     return values
 

@@ -128,7 +128,10 @@ class Checker:
             report = parse(document)
         except Exception as exc:  # noqa: BLE001
             return findings + [_internal("报告解析器", exc)], None, document.source
+        recognised = bool(report.sections or report.tables)
         for rule in self.report_rules:
+            if rule.needs_report and not recognised:
+                continue
             try:
                 for finding in rule.check(report, self.context) or ():
                     findings.append(_stamp(finding, rule))

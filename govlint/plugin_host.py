@@ -43,6 +43,17 @@ class Option:
     help: str = ""
     choices: tuple | None = None
     owner: str = ""
+    #: ``check(value) -> message or None``: a rule's own validation of the value
+    check: Any = None
+
+
+def rule_options(rule_obj: Rule) -> dict[str, Option]:
+    """The options a rule declares, each validated by the rule's ``validate_option``."""
+    from functools import partial
+
+    return {key: Option(key, default, f"option of {rule_obj.code}", None, rule_obj.plugin,
+                        partial(rule_obj.validate_option, key))
+            for key, default in (rule_obj.options or {}).items()}
 
 
 @dataclass
@@ -199,9 +210,11 @@ def load_plugins(local_files: list[str | Path] = (), strict: bool = False,
     call_each("govlint_register_reporters", "reporters", reporter_register)
     call_each("govlint_register_rules", "rules", rule_register)
     call_each("govlint_config_options", "options", option_register)
-    for code, rule_obj in registry.rules.items():
-        for key, default in (rule_obj.options or {}).items():
-            registry.options.setdefault(key, Option(key, default, f"option of {code}", None, rule_obj.plugin))
+    for rule_obj in registry.rules.values():
+        for key, option in rule_options(rule_obj).items():
+            if key not in registry.options:
+                registry.options[key] = option
+                note(infos.get(rule_obj.plugin), "options", key)
 
     if strict and registry.warnings:
         raise PluginError("\n".join(registry.warnings))

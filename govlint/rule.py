@@ -58,11 +58,23 @@ class Rule:
     #: False for rules that run only when a selector names them (a code or prefix, not ALL):
     #: local requirements that do not apply to every report.
     default_enabled: bool = True
+    #: False for rules that must also run on files where no section or table was recognised
+    #: (GL002 says so); the others are skipped there, so a README.md is one finding, not many.
+    needs_report: bool = True
     #: the plugin that registered the rule (filled in by the plugin host).
     plugin: str = ""
 
     def check(self, report, ctx: RuleContext) -> Iterable[Finding]:  # pragma: no cover - interface
         return ()
+
+    def validate_option(self, key: str, value: Any) -> str | None:
+        """Why ``value`` is not acceptable for option ``key`` (a message), or None.
+
+        Called when the configuration is read, so that a bad value stops the run with the
+        file, line and column instead of surfacing as findings. The type is already checked
+        against the default's.
+        """
+        return None
 
     def check_run(self, reports, ctx: RuleContext) -> Iterable[Finding]:  # pragma: no cover
         return ()

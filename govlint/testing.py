@@ -70,16 +70,20 @@ def registry(plugins: Iterable[str | Path] = (), *, rules: Sequence = (), entry_
 def _checker(reg, select, options):
     from govlint.config import Config, validate_options
     from govlint.engine import Checker, Settings
-    from govlint.plugin_host import Option
+    from govlint.plugin_host import rule_options
     from govlint.selection import Selection
 
     declared = dict(reg.options)
     # Options of rules passed in ``rules=`` are declared as the host would declare them.
-    for code, rule_obj in reg.rules.items():
-        for key, default in (rule_obj.options or {}).items():
-            declared.setdefault(key, Option(key, default, f"option of {code}", None, rule_obj.plugin))
+    for rule_obj in reg.rules.values():
+        for key, option in rule_options(rule_obj).items():
+            declared.setdefault(key, option)
     values = validate_options(Config(options=dict(options or {})), declared)
-    selection = Selection(select=tuple(s.upper() for s in select)) if select else Selection()
+    selectors = tuple(s.strip().upper() for s in select or ())
+    for selector in selectors:  # a typo must not make a test pass by selecting nothing
+        if selector != "ALL" and not any(code.startswith(selector) for code in reg.rules):
+            raise ValueError(f"select: {selector} matches no installed rule")
+    selection = Selection(select=selectors) if selectors else Selection()
     return Checker(reg, Settings(selection=selection, options=values, keep_reports=True))
 
 

@@ -7,7 +7,7 @@ class NotAnAnnualReport(Rule):
 
     Why it matters: a wrong file in a report folder (a notice, a guide, an index page) would
     otherwise be reported as dozens of missing sections. One clear finding says it instead,
-    and the section and table rules stay silent for the file.
+    and every other rule is skipped for the file.
 
     Failing example: a page containing only ``关于开展政务公开培训的通知``.
 
@@ -18,6 +18,7 @@ class NotAnAnnualReport(Rule):
     name = "not-an-annual-report"
     severity = "error"
     summary = "未识别出年度报告的任何章节或统计表"
+    needs_report = False  # it is the rule for files that are not reports
 
     def check(self, report, ctx):
         if not report.sections and not report.tables:

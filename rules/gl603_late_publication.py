@@ -84,18 +84,19 @@ class LatePublication(Rule):
     options = {"agency-kind": "auto", "deadline-government": "03-31",
                "deadline-department": "01-31", "deadline-township": "03-31"}
 
+    def validate_option(self, key, value):
+        if key == "agency-kind" and str(value).strip() not in KINDS + ("auto",):
+            return "应为 auto、government、department 或 township"
+        if key.startswith("deadline-") and _parse_deadline(value) is None:
+            return "应为 MM-DD（如 03-31）"
+        return None
+
     def check(self, report, ctx):
         deadlines, errors = {}, []
         for kind in KINDS:
             key = f"deadline-{kind}"
             raw = str(ctx.option(key, self.options[key]))
-            match = _DEADLINE.match(raw.strip())
-            try:
-                deadlines[kind] = (int(match.group(1)), int(match.group(2))) if match else None
-                if match:
-                    date(2000, *deadlines[kind])  # a leap year: 02-29 is allowed
-            except ValueError:
-                deadlines[kind] = None
+            deadlines[kind] = _parse_deadline(raw)
             if deadlines[kind] is None:
                 errors.append(f"选项 {key} 的值“{raw}”无效，应为 MM-DD（如 03-31）")
         chosen = str(ctx.option("agency-kind", "auto") or "auto").strip()
@@ -131,3 +132,16 @@ class LatePublication(Rule):
                       span=meta.title_span or first_span(report), location="发布日期",
                       properties={"expected": deadline.isoformat(), "found": published.isoformat(),
                                   "kind": kind, "days_late": late})
+
+
+def _parse_deadline(raw) -> tuple[int, int] | None:
+    """``"03-31"`` → (3, 31); None when it is not a real month-day (02-29 allowed)."""
+    match = _DEADLINE.match(str(raw).strip())
+    if not match:
+        return None
+    month_day = (int(match.group(1)), int(match.group(2)))
+    try:
+        date(2000, *month_day)  # a leap year
+    except ValueError:
+        return None
+    return month_day

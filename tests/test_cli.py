@@ -92,7 +92,7 @@ def test_directories_are_walked_for_claimed_suffixes(local_plugin):
     base = local_plugin.parent
     (base / "reports" / "2023").mkdir(parents=True)
     (base / "reports" / "2023" / "a.txt").write_text(REPORT, encoding="utf-8")
-    (base / "reports" / "b.html").write_text("<html><body><p>这里有错误</p></body></html>", encoding="utf-8")
+    (base / "reports" / "b.html").write_text("<html><body><p>一、总体情况</p><p>这里有错误</p></body></html>", encoding="utf-8")
     (base / "reports" / "ignored.xyz").write_text("这里有错误", encoding="utf-8")
     result = invoke("check", "--format", "json", "--select", "TS001", "reports")
     paths = sorted({f["path"] for f in json.loads(result.output)["findings"]})

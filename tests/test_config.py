@@ -118,3 +118,29 @@ def test_per_file_ignores_and_severity_override_apply(local_plugin):
     result = CliRunner().invoke(cli, ["check", "--format", "json", "archive", "new.txt"])
     findings = json.loads(result.output)["findings"]
     assert [(f["path"], f["severity"]) for f in findings] == [("new.txt", "error")]
+
+
+@pytest.mark.parametrize("text, position, selector", [
+    ("select: [GL2, GL21]\n", "1:15", "GL21"),
+    ("ignore: [GL9999]\n", "1:10", "GL9999"),
+    ("extend-select:\n  - XX1\n", "2:5", "XX1"),
+    ("severity: {GL2: error}\n", "1:12", "GL2"),
+    ("per-file-ignores:\n  'old/*': [GL8]\n", "2:13", "GL8"),
+])
+def test_selectors_that_match_no_installed_rule_stop_the_run(workdir, text, position, selector):
+    write(workdir / ".govlint.yaml", text)
+    (workdir / "r.txt").write_text("一、总体情况\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "r.txt"])
+    assert result.exit_code == 2
+    assert f".govlint.yaml:{position}:" in result.output and selector in result.output
+
+
+def test_rule_validates_its_own_option_values(workdir):
+    write(workdir / ".govlint.yaml", "options:\n  agency-kind: departmnet\n")
+    (workdir / "r.txt").write_text("一、总体情况\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "r.txt"])
+    assert result.exit_code == 2
+    assert ".govlint.yaml:2:3:" in result.output and "departmnet" in result.output
+    write(workdir / ".govlint.yaml", "options:\n  deadline-department: '02-30'\n")
+    result = CliRunner().invoke(cli, ["check", "r.txt"])
+    assert result.exit_code == 2 and "MM-DD" in result.output

@@ -48,11 +48,11 @@ def test_run_scope_rule_sees_every_report(local_plugin):
 
 def test_html_comment_suppresses_listed_codes(local_plugin):
     base = local_plugin.parent
-    (base / "a.html").write_text("<html><body><!-- govlint: disable=TS001,GL0 --><p>这里有错误</p></body></html>",
+    (base / "a.html").write_text("<html><body><!-- govlint: disable=TS001,GL0 --><p>一、总体情况</p><p>这里有错误</p></body></html>",
                                  encoding="utf-8")
-    (base / "b.html").write_text("<html><body><!-- govlint: disable --><p>这里有错误</p></body></html>",
+    (base / "b.html").write_text("<html><body><!-- govlint: disable --><p>一、总体情况</p><p>这里有错误</p></body></html>",
                                  encoding="utf-8")
-    (base / "c.html").write_text("<html><body><!-- govlint: disable=GL2 --><p>这里有错误</p></body></html>",
+    (base / "c.html").write_text("<html><body><!-- govlint: disable=GL2 --><p>一、总体情况</p><p>这里有错误</p></body></html>",
                                  encoding="utf-8")
     _, findings = check_json("--select", "TS001,TS002,GL000", ".")
     assert sorted({(f["path"], f["code"]) for f in findings}) == [("c.html", "GL000"), ("c.html", "TS001")]
@@ -150,3 +150,9 @@ def test_off_by_default_rules_need_a_selector_that_names_them(local_plugin):
     assert "TS009" in codes(Selection(extend_select=("TS",)))
     assert "TS009" in codes(Selection(select=("TS009",)))
     assert "TS009" not in codes(Selection(extend_select=("TS",), ignore=("TS009",)))
+
+
+def test_a_file_that_is_not_a_report_gets_only_gl002(local_plugin):
+    (local_plugin.parent / "README.md").write_text("# 说明\n这里有错误的说明文字。\n", encoding="utf-8")
+    _, findings = check_json("--select", "TS001,GL", "README.md")
+    assert [f["code"] for f in findings] == ["GL002"]

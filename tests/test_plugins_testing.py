@@ -83,3 +83,14 @@ def test_parse_text_gives_the_report():
 def test_unknown_format_names_the_installed_loaders():
     with pytest.raises(ValueError, match="html"):
         lint_text(REPORT, format="no-such-format")
+
+
+def test_a_selector_that_matches_no_rule_is_an_error_not_an_empty_result():
+    import pytest
+
+    from govlint.testing import assert_cases, lint_text
+
+    with pytest.raises(ValueError, match="XJ999"):
+        lint_text("一、总体情况\n", select=["XJ999"])
+    with pytest.raises(ValueError, match="XJ999"):
+        assert_cases("XJ999", passing=["一、总体情况\n"])
