@@ -99,3 +99,29 @@ def test_manual_sarif_hook_writes_a_sarif_file(publishing_repo):
     sarif = json.loads(target.read_text(encoding="utf-8"))
     assert sarif["version"] == "2.1.0"
     assert sarif["runs"][0]["tool"]["driver"]["name"] == "govlint"
+
+
+def test_hook_leaves_the_repositorys_own_readme_alone(publishing_repo):
+    """README.md, CHANGELOG and the like match the hook's suffixes but are no reports."""
+    extra = {
+        "README.md": "# 年度报告\n\n本仓库发布本机关的政府信息公开工作年度报告。\n",
+        "docs/CHANGELOG.md": "# Changes\n\n- 2023 年度报告\n",
+        "LICENSE.txt": "All rights reserved.\n",
+    }
+    for name, text in extra.items():
+        (publishing_repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (publishing_repo / name).write_text(text, encoding="utf-8")
+    _git("add", *extra, cwd=publishing_repo)
+    try:
+        # govlint itself would call the README GL002: the hook's exclude is what keeps it out
+        direct = subprocess.run([str(Path(sys.executable).with_name("govlint")), "check",
+                                 "--format=concise", "README.md"], cwd=publishing_repo,
+                                capture_output=True, text=True)
+        assert direct.returncode == 1 and "GL002" in direct.stdout, direct.stdout + direct.stderr
+        result = _run(publishing_repo, "govlint")
+    finally:
+        _git("rm", "-q", "--cached", *extra, cwd=publishing_repo)
+        for name in extra:
+            (publishing_repo / name).unlink()
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Passed" in result.stdout and "GL002" not in result.stdout
