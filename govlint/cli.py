@@ -75,7 +75,8 @@ def _setup(config_path, strict_plugins: bool):
     try:
         registry = load_plugins(config.plugins, strict=strict)
     except PluginError as exc:
-        raise _fail(f"插件加载失败（--strict-plugins）:\n{exc}")
+        problems = str(exc).replace("，已跳过", "")
+        raise _fail(f"插件加载失败，按 --strict-plugins 停止运行:\n{problems}")
     for warning in registry.warnings:
         click.echo(f"govlint: 警告: {warning}", err=True)
     try:
@@ -129,9 +130,15 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
         raise _fail(f"未知的输出格式 {fmt!r}（可用: {', '.join(sorted(registry.reporters))}）")
 
     cli_select = _split_codes(select)
+    if select and not cli_select:
+        raise _fail("--select 需要至少一个规则代码或前缀（ALL 表示全部）")
+    for target in (output, write_baseline):
+        if target and not os.path.isdir(os.path.dirname(os.path.abspath(target))):
+            raise _fail(f"无法写入 {target}: 目录不存在")
+    # --select replaces the config's selection, extend-select included (as in ruff)
     selection = Selection(select=cli_select or config.select,
                           ignore=config.ignore + _split_codes(ignore),
-                          extend_select=config.extend_select + _split_codes(extend_select))
+                          extend_select=(() if cli_select else config.extend_select) + _split_codes(extend_select))
     for code in cli_select + _split_codes(extend_select) + _split_codes(ignore):
         if code != "ALL" and not any(c.startswith(code) for c in registry.rules):
             raise _fail(f"选择器 {code} 不匹配任何规则（govlint rules 列出所有规则）")
@@ -149,7 +156,10 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
     findings = result.findings
 
     if write_baseline:
-        count = save_baseline(write_baseline, findings)
+        try:
+            count = save_baseline(write_baseline, findings)
+        except OSError as exc:
+            raise _fail(f"无法写入基线 {write_baseline}: {exc.strerror or exc}")
         click.echo(f"govlint: 已将 {count} 个问题写入基线 {write_baseline}", err=True)
         raise click.exceptions.Exit(EXIT_OK)
     baseline_path = baseline or config.baseline
@@ -158,7 +168,10 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
             known = read_baseline(baseline_path)
         except BaselineError as exc:
             raise _fail(str(exc))
-        findings = [f for f in findings if f.fingerprint() not in known]
+        shown = [f for f in findings if f.fingerprint() not in known]
+        if len(shown) < len(findings):
+            click.echo(f"govlint: 基线 {baseline_path} 隐藏了 {len(findings) - len(shown)} 个已记录的问题", err=True)
+        findings = shown
 
     try:
         registry.manager.hook.govlint_run_finished(findings=findings)
@@ -170,8 +183,11 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
                    statistics=statistics, color=color, version=__version__)
     reporter = registry.reporters[fmt]
     if output:
-        with open(output, "w", encoding="utf-8", newline="\n") as out:
-            reporter.write(findings, info, out)
+        try:
+            with open(output, "w", encoding="utf-8", newline="\n") as out:
+                reporter.write(findings, info, out)
+        except OSError as exc:
+            raise _fail(f"无法写入 {output}: {exc.strerror or exc}")
     else:
         reporter.write(findings, info, sys.stdout)
 

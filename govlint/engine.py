@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +20,8 @@ from govlint.selection import Selection
 from govlint.suppressions import directives, is_suppressed
 
 DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024
+#: findings about the run itself: a selection never hides them, only an explicit ignore
+ALWAYS_REPORTED = ("GL000", "GL001")
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"}
 
 
@@ -61,7 +64,15 @@ def discover(paths, suffixes: set[str]) -> list[str]:
                         out.append(os.path.join(dirpath, name))
         else:
             out.append(str(given))
-    return list(dict.fromkeys(out))
+    # the same file named twice (a.txt and ./a.txt, or a file inside a given folder) is checked once
+    seen: set[str] = set()
+    unique = []
+    for file in out:
+        key = os.path.realpath(file)
+        if key not in seen:
+            seen.add(key)
+            unique.append(file)
+    return unique
 
 
 def display_path(path: str) -> str:
@@ -70,7 +81,7 @@ def display_path(path: str) -> str:
         rel = os.path.relpath(path)
     except ValueError:
         return path
-    return path if rel.startswith("..") else rel
+    return path if rel == ".." or rel.startswith(".." + os.sep) else rel
 
 
 class Checker:
@@ -99,25 +110,24 @@ class Checker:
     def _check(self, path: str, shown: str):
         max_size = self.settings.options.get("max-file-size", DEFAULT_MAX_FILE_SIZE)
         try:
-            size = os.path.getsize(path)
-            if size > max_size:
-                return [Finding(f"文件过大（{size} 字节，上限 {max_size} 字节），未检查", code="GL001",
-                                properties={"size": size})], None, ""
+            if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO or device would block or never end
+                return [Finding("不是普通文件（设备、管道或目录），未检查", code="GL001")], None, ""
             with open(path, "rb") as handle:
-                data = handle.read()
+                data = handle.read(max_size + 1)
         except OSError as exc:
             return [Finding(f"无法读取文件: {exc.strerror or exc}", code="GL001")], None, ""
+        if len(data) > max_size:
+            return [Finding(f"文件过大（超过上限 {max_size} 字节），未检查", code="GL001",
+                            properties={"limit": max_size})], None, ""
         if not data.strip():
             return [Finding("文件为空", code="GL001")], None, ""
         loader = self.registry.loader_for(path, data[:1024])
         if loader is None:
             return [Finding(f"不支持的文件类型（{Path(path).suffix or '无扩展名'}），没有加载器认领此文件",
                             code="GL001")], None, ""
-        if b"\x00" in data[:8192] and loader.name in ("html", "text", "markdown"):
-            return [Finding("文件含二进制内容（NUL 字节），不是文本报告", code="GL001")], None, ""
         try:
             document = loader.load(shown, data)
-        except Exception as exc:  # noqa: BLE001 - a loader bug is reported, not raised
+        except (Exception, SystemExit) as exc:  # noqa: BLE001 - a loader bug is reported, not raised
             return [_internal(f"加载器 {loader.name}（{loader.plugin}）", exc)], None, ""
         findings = list(document.problems)
         if any(f.code == "GL001" for f in findings):
@@ -126,7 +136,7 @@ class Checker:
             from govlint.parser import parse
 
             report = parse(document)
-        except Exception as exc:  # noqa: BLE001
+        except (Exception, SystemExit) as exc:  # noqa: BLE001
             return findings + [_internal("报告解析器", exc)], None, document.source
         recognised = bool(report.sections or report.tables)
         for rule in self.report_rules:
@@ -135,7 +145,7 @@ class Checker:
             try:
                 for finding in rule.check(report, self.context) or ():
                     findings.append(_stamp(finding, rule))
-            except Exception as exc:  # noqa: BLE001 - one rule's crash is one finding
+            except (Exception, SystemExit) as exc:  # noqa: BLE001 - one rule's crash is one finding
                 findings.append(_internal(f"规则 {rule.code}（{rule.plugin}）", exc))
         return findings, report, document.source
 
@@ -144,16 +154,20 @@ class Checker:
         ignored = self._per_file_ignores(shown)
         lines = None
         out = []
+        anchor = _project_path(shown, self.settings.root)
         for f in findings:
             rule = self.registry.rules.get(f.code)
             f.path = shown
+            f.root_path = anchor
             if rule is not None and not f.name:
                 f.name = rule.name
             if f.severity is None:
                 f.severity = rule.default_severity if rule is not None else Severity.ERROR
             if f.code in self.settings.severity:
                 f.severity = self.settings.severity[f.code]
-            if not self.enabled(f.code) or is_suppressed(f.code, disabled) \
+            wanted = self.enabled(f.code) or (f.code in ALWAYS_REPORTED
+                                              and not self.settings.selection.ignores(f.code))
+            if not wanted or is_suppressed(f.code, disabled) \
                     or any(f.code.startswith(p) for p in ignored):
                 continue
             if f.span is not None and source and not f.snippet:
@@ -184,7 +198,7 @@ class Checker:
             try:
                 for finding in rule.check_run(reports, self.context) or ():
                     findings.append(_stamp(finding, rule))
-            except Exception as exc:  # noqa: BLE001
+            except (Exception, SystemExit) as exc:  # noqa: BLE001
                 findings.append(_internal(f"规则 {rule.code}（{rule.plugin}）", exc))
         by_path: dict[str, list[Finding]] = {}
         for f in findings:
@@ -193,6 +207,15 @@ class Checker:
         for path, group in by_path.items():
             out.extend(self._finish(group, path, ""))
         return out
+
+
+def _project_path(shown: str, root: str) -> str:
+    """The path relative to the project root (the config's folder): what fingerprints use, so
+    that a baseline written at the root still matches when govlint runs from a subfolder."""
+    try:
+        return os.path.relpath(os.path.abspath(shown), os.path.abspath(root)).replace(os.sep, "/")
+    except ValueError:  # another drive
+        return shown.replace(os.sep, "/")
 
 
 def _stamp(finding: Finding, rule) -> Finding:

@@ -48,6 +48,8 @@ class Finding:
     properties: dict = field(default_factory=dict)
     #: the source line(s) the span points into, filled by the engine for excerpts
     snippet: str = ""
+    #: the path relative to the project root (set by the engine); fingerprints use it
+    root_path: str = ""
 
     @property
     def line(self) -> int:
@@ -67,7 +69,7 @@ class Finding:
         long as the numbers in it are.
         """
         anchor = self.location or self.message
-        raw = "\x1f".join((self.path.replace("\\", "/"), self.code, anchor))
+        raw = "\x1f".join(((self.root_path or self.path).replace("\\", "/"), self.code, anchor))
         # surrogatepass: undecodable file names must not crash baselines
         from hashlib import sha256  # only reporters and baselines need it
 

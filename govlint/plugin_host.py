@@ -146,7 +146,7 @@ def load_plugins(local_files: list[str | Path] = (), strict: bool = False,
         try:
             plugin = load()
             pm.register(plugin, name=label)
-        except Exception as exc:  # noqa: BLE001 - any plugin failure is the plugin's
+        except (Exception, SystemExit) as exc:  # noqa: BLE001 - any plugin failure is the plugin's
             info.error = f"{type(exc).__name__}: {exc}"
             warn(f"插件 {label} 加载失败，已跳过: {info.error}")
 
@@ -158,7 +158,7 @@ def load_plugins(local_files: list[str | Path] = (), strict: bool = False,
             register = make_register(label, info)
             try:
                 impl.function(**{name: register for name in impl.argnames})
-            except Exception as exc:  # noqa: BLE001
+            except (Exception, SystemExit) as exc:  # noqa: BLE001
                 warn(f"插件 {label} 的 {hook_name} 出错，已跳过: {type(exc).__name__}: {exc}")
 
     def note(info: PluginInfo | None, kind: str, item: str) -> None:

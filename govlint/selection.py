@@ -33,3 +33,7 @@ class Selection:
         if chosen < 0 or (explicit_only and chosen == 0):
             return False
         return chosen > _longest(code, self.ignore)
+
+    def ignores(self, code: str) -> bool:
+        """Is ``code`` named by an ``ignore`` selector?"""
+        return _longest(code, self.ignore) >= 0

@@ -2,6 +2,7 @@
 
 In HTML and Markdown: ``<!-- govlint: disable=GL203,GL204 -->`` or ``<!-- govlint: disable -->``.
 In text formats the same directive stands on a line of its own: ``govlint: disable=GL203``.
+Codes are separated by commas or spaces.
 A directive applies to the whole file; codes may be prefixes (``GL2``).
 """
 
@@ -11,7 +12,7 @@ import re
 
 _DIRECTIVE = re.compile(
     r"(?:<!--\s*govlint:\s*disable(?:\s*=\s*(?P<a>[A-Za-z0-9_,\s]*?))?\s*-->)"
-    r"|(?:^[ \t]*(?:#|//)?[ \t]*govlint:\s*disable(?:\s*=\s*(?P<b>[A-Za-z0-9_, \t]*))?[ \t]*$)",
+    r"|(?:^[ \t]*(?:#|//)?[ \t]*govlint:\s*disable(?:\s*=\s*(?P<b>[A-Za-z0-9_, \t]*))?[ \t]*\r?$)",
     re.MULTILINE,
 )
 
@@ -28,7 +29,8 @@ def directives(source: str) -> set[str]:
         if codes is None or not codes.strip():
             disabled.add(ALL)
         else:
-            disabled.update(c.strip().upper() for c in codes.split(",") if c.strip())
+            # commas or spaces between codes: both are what people write
+            disabled.update(c.upper() for c in re.split(r"[,\s]+", codes) if c)
     return disabled
 
 

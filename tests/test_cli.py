@@ -55,10 +55,10 @@ def test_exit_zero_and_fail_on(local_plugin):
 def test_select_ignore_prefixes(local_plugin):
     (local_plugin.parent / "r.txt").write_text(REPORT, encoding="utf-8")
     result = invoke("check", "--format", "json", "--select", "TS", "--ignore", "TS002", "r.txt")
-    codes = {f["code"] for f in json.loads(result.output)["findings"]}
+    codes = {f["code"] for f in json.loads(result.stdout)["findings"]}
     assert codes == {"TS001", "TS003"}
     result = invoke("check", "--format", "json", "--select", "TS", "--ignore", "TS0", "--extend-select", "TS003", "r.txt")
-    assert {f["code"] for f in json.loads(result.output)["findings"]} == {"TS003"}
+    assert {f["code"] for f in json.loads(result.stdout)["findings"]} == {"TS003"}
 
 
 def test_unknown_selector_is_usage_error(local_plugin):
@@ -70,7 +70,7 @@ def test_unknown_selector_is_usage_error(local_plugin):
 def test_crashing_rule_is_gl000_and_other_rules_still_run(local_plugin):
     (local_plugin.parent / "r.txt").write_text(REPORT, encoding="utf-8")
     result = invoke("check", "--format", "json", "--select", "TS001,TS002,GL000", "r.txt")
-    findings = json.loads(result.output)["findings"]
+    findings = json.loads(result.stdout)["findings"]
     assert {f["code"] for f in findings} == {"GL000", "TS001"}
     crash = next(f for f in findings if f["code"] == "GL000")
     assert "TS002" in crash["message"] and "ZeroDivisionError" in crash["message"]
@@ -83,7 +83,7 @@ def test_unreadable_and_unrecognised_files_are_findings(workdir):
     result = invoke("check", "--format", "json", "empty.html", "image.txt", "notice.txt")
     assert result.exit_code == 1
     by_path = {}
-    for f in json.loads(result.output)["findings"]:
+    for f in json.loads(result.stdout)["findings"]:
         by_path.setdefault(f["path"], set()).add(f["code"])
     assert by_path == {"empty.html": {"GL001"}, "image.txt": {"GL001"}, "notice.txt": {"GL002"}}
 
@@ -95,7 +95,7 @@ def test_directories_are_walked_for_claimed_suffixes(local_plugin):
     (base / "reports" / "b.html").write_text("<html><body><p>一、总体情况</p><p>这里有错误</p></body></html>", encoding="utf-8")
     (base / "reports" / "ignored.xyz").write_text("这里有错误", encoding="utf-8")
     result = invoke("check", "--format", "json", "--select", "TS001", "reports")
-    paths = sorted({f["path"] for f in json.loads(result.output)["findings"]})
+    paths = sorted({f["path"] for f in json.loads(result.stdout)["findings"]})
     assert paths == [os.path.join("reports", "2023", "a.txt"), os.path.join("reports", "b.html")]
 
 

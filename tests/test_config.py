@@ -116,7 +116,7 @@ def test_per_file_ignores_and_severity_override_apply(local_plugin):
     import json
 
     result = CliRunner().invoke(cli, ["check", "--format", "json", "archive", "new.txt"])
-    findings = json.loads(result.output)["findings"]
+    findings = json.loads(result.stdout)["findings"]
     assert [(f["path"], f["severity"]) for f in findings] == [("new.txt", "error")]
 
 

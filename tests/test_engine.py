@@ -18,7 +18,7 @@ REPORT = "一、总体情况\n这里有错误。\n二、主动公开政府信息
 
 def check_json(*args):
     result = CliRunner().invoke(cli, ["check", "--format", "json", *args], catch_exceptions=False)
-    return result, json.loads(result.output)["findings"]
+    return result, json.loads(result.stdout)["findings"]
 
 
 def test_parallel_run_prints_exactly_what_a_serial_run_prints(local_plugin):
@@ -156,3 +156,80 @@ def test_a_file_that_is_not_a_report_gets_only_gl002(local_plugin):
     (local_plugin.parent / "README.md").write_text("# 说明\n这里有错误的说明文字。\n", encoding="utf-8")
     _, findings = check_json("--select", "TS001,GL", "README.md")
     assert [f["code"] for f in findings] == ["GL002"]
+
+
+def test_baseline_says_how_many_it_hid_and_works_from_a_subfolder(local_plugin, monkeypatch):
+    base = local_plugin.parent
+    (base / "reports").mkdir()
+    (base / "reports" / "r.txt").write_text(REPORT, encoding="utf-8")
+    (base / ".govlint.yaml").write_text("plugins: [local_rules.py]\nselect: [TS001]\nbaseline: base.json\n",
+                                        encoding="utf-8")
+    assert CliRunner().invoke(cli, ["check", "--write-baseline", "base.json", "reports"]).exit_code == 0
+    result = CliRunner().invoke(cli, ["check", "--format", "json", "reports"])
+    assert json.loads(result.stdout)["findings"] == [] and "隐藏了 2 个" in result.stderr
+    monkeypatch.chdir(base / "reports")  # the config is found upward; fingerprints still match
+    result = CliRunner().invoke(cli, ["check", "--format", "json", "r.txt"])
+    assert json.loads(result.stdout)["findings"] == [] and result.exit_code == 0
+
+
+def test_fifo_is_a_finding_not_a_hang(workdir):
+    os.mkfifo(workdir / "pipe.html")
+    checker = Checker(load_plugins(), Settings())
+    findings = run(["pipe.html"], checker).findings
+    assert [f.code for f in findings] == ["GL001"] and "不是普通文件" in findings[0].message
+
+
+def test_utf16_report_is_decoded_not_called_binary(workdir):
+    text = "一、总体情况\n二、主动公开政府信息情况\n"
+    (workdir / "u16.txt").write_bytes(text.encode("utf-16"))
+    checker = Checker(load_plugins(), Settings(selection=Selection(select=("GL001", "GL002"))))
+    assert run(["u16.txt"], checker).findings == []
+
+
+def test_the_same_file_named_twice_is_checked_once(local_plugin):
+    (local_plugin.parent / "r.txt").write_text(REPORT, encoding="utf-8")
+    _, twice = check_json("--select", "TS001", "r.txt", "./r.txt", ".")
+    assert [f["line"] for f in twice] == [2, 4]
+
+
+def test_selection_never_hides_unreadable_files_or_crashes(local_plugin):
+    base = local_plugin.parent
+    (base / "empty.html").write_bytes(b"")
+    (base / "r.txt").write_text(REPORT, encoding="utf-8")
+    _, findings = check_json("--select", "TS002", "empty.html", "r.txt")
+    assert sorted((f["path"], f["code"]) for f in findings) == [("empty.html", "GL001"), ("r.txt", "GL000")]
+    _, findings = check_json("--select", "TS002", "--ignore", "GL000,GL001", "empty.html", "r.txt")
+    assert findings == []
+
+
+def test_plugin_calling_sys_exit_is_a_warning_and_the_run_goes_on(workdir):
+    (workdir / "bad.py").write_text("import sys\nsys.exit(0)\n", encoding="utf-8")
+    (workdir / ".govlint.yaml").write_text("plugins: [bad.py]\n", encoding="utf-8")
+    (workdir / "notice.txt").write_text("关于培训的通知\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--format", "concise", "notice.txt"])
+    assert result.exit_code == 1 and "bad.py" in result.stderr and "GL002" in result.stdout
+
+
+def test_output_to_a_missing_folder_is_a_usage_error(local_plugin):
+    (local_plugin.parent / "r.txt").write_text(REPORT, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "-o", "no/such/dir/out.json", "r.txt"])
+    assert result.exit_code == 2 and "目录不存在" in result.output
+    result = CliRunner().invoke(cli, ["check", "--select=", "r.txt"])
+    assert result.exit_code == 2 and "--select" in result.output
+
+
+def test_cli_select_replaces_config_extend_select(local_plugin):
+    (local_plugin.parent / ".govlint.yaml").write_text("plugins: [local_rules.py]\nextend-select: [TS003]\n",
+                                                       encoding="utf-8")
+    (local_plugin.parent / "r.txt").write_text(REPORT, encoding="utf-8")
+    _, findings = check_json("--select", "TS001", "r.txt")
+    assert {f["code"] for f in findings} == {"TS001"}
+
+
+def test_directives_accept_crlf_lines_and_space_separated_codes():
+    from govlint.suppressions import directives, is_suppressed
+
+    assert directives("正文\r\ngovlint: disable=GL6\r\n结尾") == {"GL6"}
+    assert directives("<!-- govlint: disable=GL302 GL205 -->") == {"GL302", "GL205"}
+    assert is_suppressed("GL602", {"GL6"}) and not is_suppressed("GL702", {"GL6"})
+    assert directives("正文中的 govlint: disable=GL6 不是指令") == set()
