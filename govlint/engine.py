@@ -20,6 +20,8 @@ from govlint.selection import Selection
 from govlint.suppressions import directives, is_suppressed
 
 DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024
+#: loader plugins that govlint ships in plugins/, named in the GL001 for a file nobody claims
+LOADER_PLUGINS = {".docx": "govlint-docx", ".pdf": "govlint-pdf"}
 #: findings about the run itself: a selection never hides them, only an explicit ignore
 ALWAYS_REPORTED = ("GL000", "GL001")
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"}
@@ -123,7 +125,9 @@ class Checker:
             return [Finding("文件为空", code="GL001")], None, ""
         loader = self.registry.loader_for(path, data[:1024])
         if loader is None:
-            return [Finding(f"不支持的文件类型（{Path(path).suffix or '无扩展名'}），没有加载器认领此文件",
+            suffix = Path(path).suffix.lower()
+            hint = f"；安装 {LOADER_PLUGINS[suffix]} 插件后可检查" if suffix in LOADER_PLUGINS else ""
+            return [Finding(f"不支持的文件类型（{suffix or '无扩展名'}），没有加载器认领此文件{hint}",
                             code="GL001")], None, ""
         try:
             document = loader.load(shown, data)
