@@ -337,6 +337,21 @@ def test_seed_003_is_gb18030_labelled_gb2312():
     assert [c.text for c in t2.rows[1]] == ["信息内容", "本年新", "本年新", "对外公开总数量"]
 
 
+def test_page_with_a_huge_inline_image_keeps_its_tables(tmp_path):
+    """An attribute over libxml2's 10 MB node limit (a Word export's base64 image) loses nothing."""
+    data = (FIXTURES / "seeds_html" / "000.html").read_bytes()
+    image = b'<img src="data:image/png;base64,' + b"A" * (12 * 1024 * 1024) + b'">'
+    assert data.count(b"<body>") == 1
+    big = tmp_path / "000.html"
+    big.write_bytes(data.replace(b"<body>", b"<body>" + image, 1))
+    doc = HtmlLoader().load(big.name, big.read_bytes())
+    assert codes(doc) == []
+    assert doc.title == "壶关县人民政府2023年政府信息公开工作年度报告"
+    new = next(row for row in _grid_with(doc, "本列数据的勾稽关系").rows if row[0].text.startswith("一、"))
+    assert [c.text for c in new[3:]] == ["20", "0", "0", "0", "0", "0", "20"]
+    assert _grid_with(doc, "行政事业性收费") and _grid_with(doc, "复议后起诉")
+
+
 # -- properties -------------------------------------------------------------------------------
 @settings(max_examples=100, deadline=None)
 @given(st.binary(max_size=2000))

@@ -33,7 +33,10 @@ def parse_tree(text: str):
     from lxml import etree
 
     # Plain etree elements (not lxml.html's classes): the walk needs no more, and is faster.
-    parser = etree.HTMLParser(no_network=True, collect_ids=False, default_doctype=False)
+    # huge_tree: without it libxml2 drops a text node or attribute over 10 MB (a Word export's
+    # inlined base64 image) and the rest of the page with it; the engine caps files at 50 MB.
+    parser = etree.HTMLParser(no_network=True, collect_ids=False, default_doctype=False,
+                              huge_tree=True)
     try:
         return etree.fromstring(_parseable(text), parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
