@@ -214,7 +214,7 @@ def parse(paths, fmt, cells, config_path):
         raise _fail(f"路径不存在: {', '.join(missing)}")
     _config, registry, _options = _setup(config_path, False)
     files = discover(paths, registry.suffixes)
-    results = parse_paths(files, registry, cells=cells)
+    results = parse_paths(files, registry, cells=cells, max_size=_options.get("max-file-size"))
     if fmt == "json":
         click.echo(json.dumps(results, ensure_ascii=False, indent=2, default=str))
     else:
