@@ -212,9 +212,9 @@ def parse(paths, fmt, cells, config_path):
     missing = [p for p in paths if not os.path.exists(p)]
     if missing:
         raise _fail(f"路径不存在: {', '.join(missing)}")
-    _config, registry, _options = _setup(config_path, False)
+    _config, registry, options = _setup(config_path, False)
     files = discover(paths, registry.suffixes)
-    results = parse_paths(files, registry, cells=cells, max_size=_options.get("max-file-size"))
+    results = parse_paths(files, registry, cells=cells, max_size=options.get("max-file-size"))
     if fmt == "json":
         click.echo(json.dumps(results, ensure_ascii=False, indent=2, default=str))
     else:
