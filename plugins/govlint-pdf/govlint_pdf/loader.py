@@ -19,6 +19,7 @@ from govlint.findings import Finding
 from govlint.loaders.base import Loader
 from govlint.span import Span
 
+from govlint_pdf import is_pdf
 from govlint_pdf import tables as tbl
 from govlint.loaders.source_builder import SourceBuilder, join_pieces
 from govlint_pdf.text import group_lines, line_text
@@ -43,7 +44,7 @@ class PdfLoader(Loader):
     suffixes = (".pdf",)
 
     def sniff(self, head: bytes) -> bool:
-        return head.lstrip()[:5] == b"%PDF-"
+        return is_pdf(head)
 
     def load(self, path: str, data: bytes) -> Document:
         doc = Document(path=path, format="pdf")
