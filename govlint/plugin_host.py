@@ -93,14 +93,20 @@ def _new_manager() -> pluggy.PluginManager:
 
 
 def _entry_points():
-    from importlib.metadata import entry_points
+    from govlint.entry_points import scan
+
+    found = scan(ENTRY_POINT_GROUP)  # None: a layout only importlib.metadata reads with certainty
+    if found is None:
+        from importlib.metadata import entry_points
+
+        found = entry_points(group=ENTRY_POINT_GROUP)
 
     # govlint's own plugins first, so that a third-party plugin can never take a built-in code
     def order(ep):
         dist = ep.dist.name if ep.dist else ""
         return (dist != "govlint", dist, ep.name)
 
-    return sorted(entry_points(group=ENTRY_POINT_GROUP), key=order)
+    return sorted(found, key=order)
 
 
 def _load_file_plugin(path: Path):

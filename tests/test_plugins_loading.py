@@ -205,3 +205,35 @@ def test_a_rule_that_raises_is_an_internal_error_for_that_file_only(site, tmp_pa
     assert all("CRASH101" in line and "govlint-crash:govlint_crash" in line and "ZeroDivisionError" in line
                for line in internal)
     assert sum(" GOOD101 " in line for line in lines) == 2
+
+
+def _described(eps):
+    return [(ep.name, ep.value, ep.group, ep.dist.name, ep.dist.version) for ep in eps]
+
+
+@pytest.mark.parametrize("group", ["govlint", "console_scripts", "pytest11"])
+def test_the_fast_entry_point_scan_finds_what_importlib_metadata_finds(site, monkeypatch, group):
+    from importlib.metadata import entry_points
+
+    from govlint.entry_points import scan
+
+    install_fake(site, "good-plugin", "good_plugin", GOOD)
+    install_fake(site, "Dup_Plugin", "dup_plugin", DUPLICATE, version="2.0")
+    # a second, shadowed copy of the same distribution further down the path
+    later = site.parent / "later"
+    later.mkdir()
+    install_fake(later, "dup-plugin", "dup_plugin", DUPLICATE, version="1.0")
+    monkeypatch.syspath_prepend(str(later))
+    monkeypatch.syspath_prepend(str(site))
+    found = scan(group)
+    assert found is not None
+    assert _described(found) == _described(entry_points(group=group))
+
+
+def test_the_fast_entry_point_scan_leaves_zip_entries_to_importlib_metadata(tmp_path, monkeypatch):
+    from govlint.entry_points import scan
+
+    archive = tmp_path / "plugins.zip"
+    archive.write_bytes(b"PK\x05\x06" + b"\0" * 18)  # an empty zip archive
+    monkeypatch.syspath_prepend(str(archive))
+    assert scan("govlint") is None
