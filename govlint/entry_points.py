@@ -58,6 +58,8 @@ class EntryPoint:
         import importlib
 
         match = _VALUE.match(self.value)
+        if match is None:
+            raise ValueError(f"malformed entry point {self.name!r} = {self.value!r}")
         module = importlib.import_module(match.group("module"))
         obj = module
         for attr in filter(None, (match.group("attr") or "").split(".")):
@@ -99,11 +101,11 @@ def _entry_points_txt(text: str, group: str, dist: Dist) -> list[EntryPoint]:
         if line.startswith("[") and line.endswith("]"):
             section = line.strip("[]")
             continue
-        if section is None:
+        if section != group:  # other groups are other tools' business, malformed or not
             continue
-        name, value = line.split("=", 1)
-        if section == group:
-            found.append(EntryPoint(name.strip(), value.strip(), group, dist))
+        name, equals, value = line.partition("=")
+        # a malformed line still becomes an entry point: loading it fails and is reported
+        found.append(EntryPoint(name.strip(), value.strip() if equals else "", group, dist))
     return found
 
 
@@ -146,7 +148,7 @@ def scan(group: str) -> list[EntryPoint] | None:
                         found.extend(_entry_points_txt(text, group, Dist(path)))
         for ep in found:
             ep.dist.name, ep.dist.version  # noqa: B018 - read now, so that doubt still falls back
-    except _Unsure:
+    except (_Unsure, ValueError, OSError):  # ValueError covers undecodable and malformed files
         return None
     return found
 

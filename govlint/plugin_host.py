@@ -92,14 +92,30 @@ def _new_manager() -> pluggy.PluginManager:
     return pm
 
 
+def _entry_points_from_metadata() -> list:
+    """The group's entry points through importlib.metadata, one distribution at a time, so
+    that one broken ``entry_points.txt`` anywhere in the environment cannot stop govlint."""
+    from importlib.metadata import distributions
+
+    found, seen = [], set()
+    for dist in distributions():
+        try:
+            key = (dist.metadata["Name"] or "").lower().replace("-", "_")
+            if key in seen:
+                continue
+            seen.add(key)
+            found.extend(ep for ep in dist.entry_points if ep.group == ENTRY_POINT_GROUP)
+        except Exception:  # noqa: BLE001 - another package's broken metadata is not ours to fail on
+            continue
+    return found
+
+
 def _entry_points():
     from govlint.entry_points import scan
 
     found = scan(ENTRY_POINT_GROUP)  # None: a layout only importlib.metadata reads with certainty
     if found is None:
-        from importlib.metadata import entry_points
-
-        found = entry_points(group=ENTRY_POINT_GROUP)
+        found = _entry_points_from_metadata()
 
     # govlint's own plugins first, so that a third-party plugin can never take a built-in code
     def order(ep):

@@ -237,3 +237,25 @@ def test_the_fast_entry_point_scan_leaves_zip_entries_to_importlib_metadata(tmp_
     archive.write_bytes(b"PK\x05\x06" + b"\0" * 18)  # an empty zip archive
     monkeypatch.syspath_prepend(str(archive))
     assert scan("govlint") is None
+
+
+@pytest.mark.parametrize("fast_scan", [True, False])
+def test_malformed_entry_points_of_other_packages_do_not_stop_govlint(site, tmp_path, monkeypatch, fast_scan):
+    """A broken entry_points.txt anywhere in the environment: a broken govlint line is a
+    warning naming it, a broken line of another tool is none of govlint's business."""
+    install_fake(site, "govlint-good", "govlint_good", GOOD)
+    info = site / "other_tool-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: other-tool\nVersion: 1.0\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text("[govlint]\nno equals sign\n[console_scripts]\nbroken line\n",
+                                           encoding="utf-8")
+    monkeypatch.syspath_prepend(str(site))
+    import govlint.entry_points
+    from govlint.plugin_host import load_plugins
+
+    if not fast_scan:  # the importlib.metadata path, taken for layouts the fast scan does not read
+        monkeypatch.setattr(govlint.entry_points, "scan", lambda group: None)
+    registry = load_plugins()
+    assert "GOOD101" in registry.rules and "GL201" in registry.rules
+    if fast_scan:
+        assert any("other-tool" in w and "no equals sign" in w for w in registry.warnings)
