@@ -30,7 +30,7 @@ from govlint.findings import Finding
 
 __all__ = [
     "assert_cases", "codes", "lint_file", "lint_text", "load_document", "parse_file",
-    "parse_text", "registry",
+    "parse_text", "registry", "run_cli",
 ]
 
 
@@ -208,3 +208,15 @@ def assert_cases(rule, passing: Sequence = (), failing: Sequence = (), *, format
             problems.append(f"failing case {i}: no {code} message contains {expected!r}:\n{_describe(found)}")
     if problems:
         raise AssertionError("\n".join(problems))
+
+
+def run_cli(*args: str, cwd: str | Path | None = None, timeout: float = 120):
+    """Run ``python -m govlint ARGS`` as a user would, in a subprocess; no colour, and the
+    GitHub Actions default format switched off. Returns the ``CompletedProcess`` (text)."""
+    import subprocess
+    import sys
+
+    env = dict(os.environ, NO_COLOR="1")
+    env.pop("GITHUB_ACTIONS", None)
+    return subprocess.run([sys.executable, "-m", "govlint", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=timeout)

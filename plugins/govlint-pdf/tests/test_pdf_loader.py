@@ -186,16 +186,10 @@ def test_broken_pdf_is_unreadable_not_a_traceback(data):
 
 
 def test_govlint_check_and_plugins_on_the_command_line(tmp_path):
-    import os
-    import subprocess
-    import sys
-
-    env = dict(os.environ, NO_COLOR="1")
-    env.pop("GITHUB_ACTIONS", None)
+    from govlint.testing import run_cli
 
     def govlint(*args):
-        return subprocess.run([sys.executable, "-m", "govlint", *args], cwd=tmp_path, env=env,
-                              capture_output=True, text=True, timeout=120)
+        return run_cli(*args, cwd=tmp_path)
 
     listed = govlint("plugins")
     assert "govlint-pdf:pdf 0.1.0" in listed.stdout and "loaders: pdf" in listed.stdout
