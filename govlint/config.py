@@ -206,12 +206,16 @@ _READERS = {
 }
 
 
+_KEYS_BY_NAME = {key.name: key for key in KEYS}
+_DEFAULTS_CHECKER = _Checker(Path("<defaults>"))  # records nothing: it has no Config
+
+
 def _default(name: str):
     """The table's default for key ``name``, as a ``Config`` attribute holds it."""
-    key = next(k for k in KEYS if k.name == name)
+    key = _KEYS_BY_NAME[name]
     if key.default is None:  # not set (in a file, a null value is an error)
         return None
-    return _READERS[key.kind](_Checker(Path("<defaults>")), {name: key.default}, name, Path("."))
+    return _READERS[key.kind](_DEFAULTS_CHECKER, {name: key.default}, name, Path("."))
 
 
 def load_config(path: Path | None) -> Config:
