@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from govlint.document import Document, Grid, Paragraph
 from govlint.loaders.decode import decode_bytes, declared_charset
 from govlint.loaders.html import HtmlLoader
-from govlint.loaders.html_grid import MAX_SPAN
+from govlint.loaders.html.grid import MAX_SPAN
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CORPUS = FIXTURES / "corpus"

@@ -11,9 +11,9 @@ from __future__ import annotations
 from itertools import islice
 
 from govlint.document import Grid, Paragraph
-from govlint.loaders import html_chrome as chrome
-from govlint.loaders.html_grid import build_grid
-from govlint.loaders.html_source import SourceLocator
+from govlint.loaders import chrome
+from govlint.loaders.html.grid import build_grid
+from govlint.loaders.html.source import SourceLocator
 
 # Raw-text elements: the locator treats their content as markup, so it is never located.
 RAW_TAGS = frozenset("script style title textarea xmp iframe noembed noframes plaintext".split())
@@ -252,7 +252,7 @@ class BlockBuilder:
 
     # -- tables ----------------------------------------------------------------------------
     def _table(self, table) -> None:
-        rows: list[list[tuple]] = []  # html_grid.RawCell fields
+        rows: list[list[tuple]] = []  # grid.RawCell fields
         table_start = None
         loc = self.loc
         kinds = _KINDS

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from govlint.document import Paragraph
-from govlint.loaders import html_chrome as chrome
+from govlint.loaders import chrome
 
 # How far from the top a bare title paragraph may stand (pages without <h1> or <title>).
 _TITLE_WINDOW = 8

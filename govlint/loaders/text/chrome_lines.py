@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from govlint.loaders.text_common import SPACES
+from govlint.loaders.text.common import SPACES
 from govlint.text import find_date as parse_date
 
 #: chrome keys (whitespace removed) → the key used in ``Document.meta``
@@ -161,6 +161,6 @@ def looks_like_body(line: str) -> bool:
         return False
     if len(stripped) > 150 or "。" in stripped:
         return True
-    from govlint.loaders.text_common import TOP_NUMERAL
+    from govlint.loaders.text.common import TOP_NUMERAL
 
     return TOP_NUMERAL.match(stripped) is not None

@@ -11,19 +11,19 @@ Each body line is looked at once; consecutive lines of one style form a region:
 * plain short lines without sentence punctuation (one cell per line, blank lines between):
   a region if it holds at least two values; label pieces split by a wrap are joined, and a
   label opens a row;
-* everything else is prose: a paragraph per line, long lines cut by ``text_runon``.
+* everything else is prose: a paragraph per line, long lines cut by ``runon``.
 """
 
 from __future__ import annotations
 
 import re
 
-from govlint.loaders.text_common import (
+from govlint.loaders.text.common import (
     SPACES, RawCell, RawGrid, RawParagraph, is_heading_line, is_label_like,
     is_numeric_cell, join_fragments, paragraph_at, rows_by_label, strip_bounds,
 )
-from govlint.loaders.text_meta import footer_line
-from govlint.loaders.text_runon import segment_runon
+from govlint.loaders.text.chrome_lines import footer_line
+from govlint.loaders.text.runon import segment_runon
 
 _MD_HEADING = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]+")
 _MD_RULE = re.compile(r"\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*\r?")
