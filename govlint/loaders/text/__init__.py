@@ -6,7 +6,8 @@ The styles found in real extractions, all handled here:
    or a whole row on one line (``0 | 0 | 0 |``), Markdown pipe tables included;
 2. leading pipes with cells continued on the next line (``| 规章`` ``|`` ``0`` ``|``);
 3. tab-separated rows whose cells shift between rows (empty cells kept);
-4. one cell per line separated by blank lines (labels split by a wrap are joined);
+4. one cell per line separated by blank lines (a label split by a wrap stays one cell per
+   line: the parser joins the pieces, as for every loader);
 5. crawler files: a ``key: value`` header up to ``==== 正文 ====`` and a body flattened
    into very long lines (see ``runon``);
 6. Markdown ``#`` headings inside a .txt.
