@@ -55,10 +55,9 @@ def fill_document(document: Document, text: str) -> None:
 def _fill(document: Document, text: str) -> None:
     from itertools import accumulate
 
+    from govlint.loaders.chrome import runon_chrome_end
+    from govlint.loaders.text.chrome_lines import Chrome, chrome_line, crawler_header, looks_like_body
     from govlint.loaders.text.common import Positions
-    from govlint.loaders.text.chrome_lines import (
-        Chrome, chrome_line, crawler_header, looks_like_body, runon_chrome_end,
-    )
     from govlint.loaders.text.regions import Lines, body_blocks
 
     texts = text.split("\n")
