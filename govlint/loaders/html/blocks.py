@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from itertools import islice
 
-from govlint.document import Grid, Paragraph
+from govlint.document import Paragraph
 from govlint.loaders import chrome
 from govlint.loaders.html.grid import build_grid
 from govlint.loaders.html.source import SourceLocator
@@ -31,11 +31,6 @@ CELL_TAGS = frozenset(("td", "th"))
 MAX_CHROME_CONTAINER = 1500  # characters: a bigger "header" or "form" holds the report
 LAYOUT_CELL_TEXT = 200
 _MAX_CELL_DEPTH = 60
-
-
-def _tag(el) -> str:
-    tag = el.tag
-    return tag.lower() if isinstance(tag, str) else ""
 
 
 def _collapse(text: str) -> str:
