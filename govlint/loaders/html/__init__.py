@@ -3,7 +3,9 @@
 The bytes are decoded here (``decode.py``: real pages are often GBK with a ``gb2312``
 label), and lxml only ever sees the decoded ``str``: given raw bytes with a gb2312 label,
 libxml2 cuts the text at the first GBK-only character. One lxml parse, one walk
-(``blocks``), one linear scan of the source for positions (``source``).
+(``blocks``), one linear scan of the source for positions (``source``); ``grid`` expands
+row and column spans, ``page`` drops the page chrome and reads its metadata with
+``govlint.loaders.chrome``.
 """
 
 from __future__ import annotations

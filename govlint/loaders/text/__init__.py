@@ -13,8 +13,10 @@ The styles found in real extractions, all handled here:
 6. Markdown ``#`` headings inside a .txt.
 
 Page chrome (breadcrumbs, font-size widgets, metadata lines, footers) is read into
-``Document.title``/``published``/``meta`` and dropped from the blocks. Every block and cell
-keeps its exact source span. Section and table recognition is the parser's job.
+``Document.title``/``published``/``meta`` and dropped from the blocks (``chrome_lines``, with
+the vocabulary of ``govlint.loaders.chrome``). ``regions`` cuts the body into the styles
+above, ``runon`` the long lines, ``common`` holds what they share. Every block and cell keeps
+its exact source span. Section and table recognition is the parser's job.
 """
 
 from __future__ import annotations
