@@ -210,7 +210,9 @@ def choose_title(candidates) -> str | None:
 
 
 # -- chrome blocks ------------------------------------------------------------------------
-_BREADCRUMB = re.compile(r"^\s*(?:当前位置|您的位置|您现在的位置|您当前的位置|所在位置|当前所在位置)\s*[:：]?")
+#: what a breadcrumb line opens with
+BREADCRUMB_WORDS = ("当前位置", "您的位置", "您现在的位置", "您当前的位置", "所在位置", "当前所在位置")
+_BREADCRUMB = re.compile(r"^\s*(?:" + "|".join(BREADCRUMB_WORDS) + r")\s*[:：]?")
 _FONT_WIDGET = re.compile(r"(?:字体|字号)\s*[:：]?\s*[【\[（(]?\s*[大小]|[【\[]\s*大\s*[】\]]\s*[【\[]\s*中|字体大小|字号大小")
 _FOOTER = re.compile(r"ICP\s*备|版权所有|网站标识码|公网安备|Copyright|©|\(c\)\s*\d{4}", re.I)
 _FOOTER_WEAK = re.compile(r"主办单位|承办单位|技术支持|联系电话|联系我们|网站地图|地址\s*[:：]|邮编|邮政编码|电子邮箱|传真"
@@ -273,7 +275,7 @@ def weak_footer(text: str) -> bool:
 
 # -- chrome lines of plain-text extractions -----------------------------------------------
 #: what a breadcrumb or widget line of an extraction opens with; such a line holds nothing to keep
-TEXT_WIDGET_LABELS = ("当前位置", "您当前的位置", "您现在的位置", "字体大小", "字号")
+TEXT_WIDGET_LABELS = BREADCRUMB_WORDS + ("字体大小", "字号")
 _TEXT_FOOTER_START = ("主办单位", "承办单位", "版权所有", "网站标识码", "网站地图")
 IMAGE_NAME = re.compile(r"^[\w\-.]+\.(?:png|jpe?g|gif|bmp|webp)$", re.I)
 #: the run-on breadcrumb of the Pingtan pages ends with "相关链接：" (and a stray "-->")
