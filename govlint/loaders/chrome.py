@@ -157,17 +157,17 @@ def is_value(text: str) -> bool:
 
 
 def grid_meta(texts_by_row: list[list[str]]) -> list[tuple[str, str]] | None:
-    """Key/value pairs when a small table is a metadata box, else None."""
+    """(label, value) pairs when a small table is a metadata box, else None."""
     if len(texts_by_row) > MAX_META_ROWS:
         return None
     pairs: list[tuple[str, str]] = []
     for row in texts_by_row:
         i = 0
         while i < len(row):
-            key = label_only(row[i])
-            if key is not None:
+            label = label_only(row[i])
+            if label is not None:
                 value = row[i + 1] if i + 1 < len(row) and is_value(row[i + 1]) else ""
-                pairs.append((key, value.strip()))
+                pairs.append((label, value.strip()))
                 i += 2 if value else 1
                 continue
             if is_meta_line(row[i]):
