@@ -53,11 +53,11 @@ def _read_properties(word, doc: Document) -> None:
     try:
         props = word.core_properties
         if props.title and props.title.strip():
-            doc.meta["docx-title"] = props.title.strip()
+            doc.meta["title"] = props.title.strip()
         if props.created:
-            doc.meta["docx-created"] = props.created.date().isoformat()
+            doc.meta["created"] = props.created.date().isoformat()
         if props.modified:
-            doc.meta["docx-modified"] = props.modified.date().isoformat()
+            doc.meta["modified"] = props.modified.date().isoformat()
     except Exception:  # noqa: BLE001 - broken core properties are not worth a finding
         pass
 

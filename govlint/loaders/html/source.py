@@ -90,16 +90,6 @@ class SourceLocator:
                 self.cursor = start
 
     # -- lookups --------------------------------------------------------------------------
-    def _out_of_markup(self, pos: int) -> int:
-        i = bisect_right(self._mstarts, pos) - 1
-        if i >= 0 and self._mends[i] > pos:
-            return self._mends[i]
-        return pos
-
-    def _segment_end(self, pos: int) -> int:
-        j = bisect_left(self._mstarts, pos)
-        return self._mstarts[j] if j < len(self._mstarts) else len(self.source)
-
     def _skip_blank(self, pos: int, end: int) -> int:
         source = self.source
         while pos < end:

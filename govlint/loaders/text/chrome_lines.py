@@ -1,7 +1,9 @@
-"""Page chrome of text extractions: crawler headers, metadata lines, breadcrumbs, footers.
+"""Where chrome stands in a text extraction: crawler headers, metadata lines, breadcrumbs, footers.
 
 Chrome is not part of the report: it is read into ``Document.title``, ``published`` and
-``meta`` and dropped from the blocks. Two shapes occur:
+``meta`` and dropped from the blocks. What is chrome, and the labels and keys of metadata,
+is ``govlint.loaders.chrome``'s business; this module finds it in the lines of a text. Two
+shapes occur:
 
 * a crawler header, ``key: value`` lines up to a ``==== 正文 ====`` line (the Pingtan files);
 * page chrome at the top of a seed: ``当前位置:…``, ``字体大小:【大】【中】【小】`` and the
@@ -14,58 +16,46 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from govlint.loaders.text_common import SPACES
-from govlint.text import find_date as parse_date
-
-#: chrome keys (whitespace removed) → the key used in ``Document.meta``
-META_KEYS = {
-    "标题": "title", "名称": "name", "发布时间": "published", "发布日期": "published",
-    "文号": "document_number", "发文字号": "document_number", "发布机构": "publisher",
-    "发文机关": "issuer", "发文单位": "issuer", "栏目": "column", "原文链接": "url",
-    "索引号": "index_number", "成文日期": "written", "成文时间": "written",
-    "主题分类": "category", "主题词": "keywords", "来源": "source", "信息来源": "source",
-    "本地目录": "local_path", "浏览次数": "views", "访问次数": "views", "点击数": "views",
-    "生效日期": "effective", "有效性": "validity", "公开方式": "disclosure",
-    "公开范围": "disclosure_scope", "所属机构": "agency", "体裁分类": "genre", "组配分类": "category",
-}
-#: keys of breadcrumb and widget lines that carry nothing worth keeping
-WIDGET_KEYS = ("当前位置", "您当前的位置", "您现在的位置", "字体大小", "字号")
+from govlint.loaders.chrome import (
+    IMAGE_NAME, LABELS, TEXT_WIDGET_LABELS, VOCABULARY, meta_from, published_from, text_footer, title_from,
+)
+from govlint.loaders.text.common import SPACES
 
 _BODY_MARK = re.compile(r"^\s*=+\s*正\s*文\s*=+\s*$")
 _KV_LINE = re.compile(r"^\s*([^:：|]{1,12}?)\s*[:：]\s*(.*?)\s*$")
-_IMAGE = re.compile(r"^[\w\-.]+\.(?:png|jpe?g|gif|bmp|webp)$", re.I)
-_FOOTER_START = ("主办单位", "承办单位", "版权所有", "网站标识码", "网站地图")
 _HEADER_SCAN = 40
-#: the run-on breadcrumb of the Pingtan pages ends with "相关链接：" (and a stray "-->")
-_RUNON_CHROME_END = re.compile(r"相关链接\s*[:：]\s*(?:-->)?")
 
 
 def _key(text: str) -> str:
     return "".join(text.split())
 
 
-
 class Chrome:
-    """What the chrome said: metadata pairs in order of appearance."""
+    """What the chrome said: the first value under each metadata label.
+
+    Labels outside the vocabulary (a crawler's own header keys) are not kept.
+    """
 
     def __init__(self) -> None:
-        self.meta: dict[str, str] = {}
+        self.labels: dict[str, str] = {}
 
-    def put(self, raw_key: str, value: str) -> None:
+    def put(self, raw_label: str, value: str) -> None:
         value = value.strip(SPACES + "|")
-        if not value:
-            return
-        key = META_KEYS.get(_key(raw_key), _key(raw_key))
-        self.meta.setdefault(key, value)
+        label = _key(raw_label)
+        if value and label in VOCABULARY:
+            self.labels.setdefault(label, value)
+
+    @property
+    def meta(self) -> dict[str, str]:
+        return meta_from(self.labels)
 
     @property
     def title(self) -> str | None:
-        return self.meta.get("title") or self.meta.get("name")
+        return title_from(self.labels)
 
     @property
     def published(self) -> date | None:
-        value = self.meta.get("published")
-        return parse_date(value) if value else None
+        return published_from(self.labels)
 
 
 def crawler_header(lines: list[str], chrome: Chrome) -> int:
@@ -83,13 +73,13 @@ def crawler_header(lines: list[str], chrome: Chrome) -> int:
 
 
 def _known(segment: str) -> bool:
-    return _key(segment) in META_KEYS
+    return _key(segment) in VOCABULARY
 
 
 def _pairs_in(segment: str):
     """``key:value`` pairs in a chrome segment; several may share one segment."""
     positions = []
-    for key in sorted(META_KEYS, key=len, reverse=True):
+    for key in LABELS:
         for match in re.finditer(re.escape(key) + r"\s*[:：]", segment):
             if not any(a <= match.start() < b for a, b, _ in positions):
                 positions.append((match.start(), match.end(), key))
@@ -105,7 +95,7 @@ def chrome_line(line: str, chrome: Chrome) -> bool:
     if not stripped:
         return False
     compact = _key(stripped)
-    if compact.startswith(WIDGET_KEYS) or compact.startswith("【大】") or _IMAGE.match(stripped):
+    if compact.startswith(TEXT_WIDGET_LABELS) or compact.startswith("【大】") or IMAGE_NAME.match(stripped):
         return True
     if "|" in stripped:
         segments = [s.strip(SPACES) for s in stripped.split("|")]
@@ -137,21 +127,7 @@ def chrome_line(line: str, chrome: Chrome) -> bool:
 
 
 def footer_line(line: str) -> bool:
-    stripped = line.strip(SPACES)
-    if not stripped or len(stripped) > 200:
-        return False
-    return (stripped.startswith(_FOOTER_START) or "ICP备" in stripped or "公网安备" in stripped
-            or (stripped[-1:] in "gGfFpP" and _IMAGE.match(stripped) is not None))
-
-
-def runon_chrome_end(line: str) -> int:
-    """End of a breadcrumb-and-widgets prefix run into the first body line, or 0."""
-    if not _key(line[:40]).startswith(WIDGET_KEYS):
-        return 0
-    match = _RUNON_CHROME_END.search(line, 0, 600)
-    if match:
-        return match.end()
-    return len(line) if len(line) < 200 else 0
+    return text_footer(line.strip(SPACES))
 
 
 def looks_like_body(line: str) -> bool:
@@ -161,6 +137,6 @@ def looks_like_body(line: str) -> bool:
         return False
     if len(stripped) > 150 or "。" in stripped:
         return True
-    from govlint.loaders.text_common import TOP_NUMERAL
+    from govlint.loaders.text.common import TOP_NUMERAL
 
     return TOP_NUMERAL.match(stripped) is not None

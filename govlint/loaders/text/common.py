@@ -1,7 +1,8 @@
-"""Shared pieces of the text loader: positions, cells, headings and label fragments.
+"""Shared pieces of the text loader: positions, cells, headings, and the column labels
+that keep values out of a header row.
 
 Everything here works on plain strings and absolute character offsets into the decoded
-source; ``text.py`` turns offsets into ``Span`` objects at the very end.
+source; ``govlint.loaders.text`` turns offsets into ``Span`` objects at the very end.
 """
 
 from __future__ import annotations
@@ -202,7 +203,7 @@ class Positions:
         return Span(line, start - first + 1, line, end - first + 1)
 
 
-# --- label fragments cut by a line wrap -----------------------------------------------
+# --- labels -------------------------------------------------------------------------
 
 _vocabulary: frozenset[str] | None = None
 _NORMALISE = str.maketrans({"(": "（", ")": "）", ":": "：", ",": "，", ";": "；",
@@ -240,16 +241,6 @@ def label_vocabulary() -> frozenset[str]:
     return _vocabulary
 
 
-_longest: int | None = None
-
-
-def _longest_label() -> int:
-    global _longest
-    if _longest is None:
-        _longest = max((len(v) for v in label_vocabulary()), default=0)
-    return _longest
-
-
 _columns: frozenset[str] | None = None
 
 
@@ -264,50 +255,3 @@ def column_labels() -> frozenset[str]:
             found |= set(getattr(domain, name, {}).values())
         _columns = frozenset(normalise_label(v) for v in found if isinstance(v, str))
     return _columns
-
-
-def join_fragments(text: str, cells: list[RawCell]) -> list[RawCell]:
-    """Join label cells that one label was split into by a line wrap.
-
-    Conservative: only neighbours separated by nothing but whitespace, never a value, and
-    only when the joined text is a label the domain knows while the pieces are not both
-    labels themselves (``其他`` + ``结果`` joins, ``总计`` + ``结果`` does not).
-    """
-    vocab = label_vocabulary()
-    longest = _longest_label()
-    keys: dict[int, str] = {}
-
-    def key(index: int) -> str:
-        if index not in keys:
-            keys[index] = normalise_label(cells[index].text)
-        return keys[index]
-
-    out: list[RawCell] = []
-    i = 0
-    n = len(cells)
-    while i < n:
-        first = cells[i]
-        joined = None
-        if not first.numeric and len(first.text) < longest:
-            for width in (2, 3):
-                if i + width > n:
-                    break
-                parts = cells[i:i + width]
-                if parts[-1].numeric:
-                    break
-                if text[parts[-2].end:parts[-1].start].strip(SPACES + "\n"):
-                    break
-                pieces = [key(k) for k in range(i, i + width)]
-                if sum(map(len, pieces)) > longest:
-                    break
-                if "".join(pieces) in vocab and not all(p in vocab for p in pieces):
-                    joined = RawCell(parts[0].start, parts[-1].end,
-                                     "".join(p.text for p in parts), numeric=False)
-                    i += width
-                    break
-        if joined is None:
-            out.append(first)
-            i += 1
-        else:
-            out.append(joined)
-    return out

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from govlint.loaders.text_common import (
+from govlint.loaders.text.common import (
     HEADING, SPACES, SUB_NUMERAL, RawCell, RawGrid, RawParagraph, cell_at, is_cjk,
     is_label_like, last_prose_break, paragraph_at, rows_by_label,
 )

@@ -6,14 +6,17 @@ The styles found in real extractions, all handled here:
    or a whole row on one line (``0 | 0 | 0 |``), Markdown pipe tables included;
 2. leading pipes with cells continued on the next line (``| 规章`` ``|`` ``0`` ``|``);
 3. tab-separated rows whose cells shift between rows (empty cells kept);
-4. one cell per line separated by blank lines (labels split by a wrap are joined);
+4. one cell per line separated by blank lines (a label split by a wrap stays one cell per
+   line: the parser joins the pieces, as for every loader);
 5. crawler files: a ``key: value`` header up to ``==== 正文 ====`` and a body flattened
-   into very long lines (see ``text_runon``);
+   into very long lines (see ``runon``);
 6. Markdown ``#`` headings inside a .txt.
 
 Page chrome (breadcrumbs, font-size widgets, metadata lines, footers) is read into
-``Document.title``/``published``/``meta`` and dropped from the blocks. Every block and cell
-keeps its exact source span. Section and table recognition is the parser's job.
+``Document.title``/``published``/``meta`` and dropped from the blocks (``chrome_lines``, with
+the vocabulary of ``govlint.loaders.chrome``). ``regions`` cuts the body into the styles
+above, ``runon`` the long lines, ``common`` holds what they share. Every block and cell keeps
+its exact source span. Section and table recognition is the parser's job.
 """
 
 from __future__ import annotations
@@ -54,11 +57,10 @@ def fill_document(document: Document, text: str) -> None:
 def _fill(document: Document, text: str) -> None:
     from itertools import accumulate
 
-    from govlint.loaders.text_common import Positions
-    from govlint.loaders.text_meta import (
-        Chrome, chrome_line, crawler_header, looks_like_body, runon_chrome_end,
-    )
-    from govlint.loaders.text_regions import Lines, body_blocks
+    from govlint.loaders.chrome import runon_chrome_end
+    from govlint.loaders.text.chrome_lines import Chrome, chrome_line, crawler_header, looks_like_body
+    from govlint.loaders.text.common import Positions
+    from govlint.loaders.text.regions import Lines, body_blocks
 
     texts = text.split("\n")
     starts = [0]
@@ -99,7 +101,7 @@ def _fill(document: Document, text: str) -> None:
 
 
 def _block(raw, positions):
-    from govlint.loaders.text_common import RawGrid
+    from govlint.loaders.text.common import RawGrid
 
     if isinstance(raw, RawGrid):
         span = positions.span
@@ -113,7 +115,7 @@ def _block(raw, positions):
 
 def _title_from_blocks(blocks) -> str | None:
     """A report title printed as the first line (no chrome said it): short, names a 报告."""
-    from govlint.loaders.text_common import TOP_NUMERAL
+    from govlint.loaders.text.common import TOP_NUMERAL
 
     if not blocks or not isinstance(blocks[0], Paragraph):
         return None

@@ -9,21 +9,21 @@ Each body line is looked at once; consecutive lines of one style form a region:
   when a pipe line precedes it and a pipe-only line follows it (``0`` between ``|`` lines);
 * tab lines: one row per line, one cell per tab-separated field, empty fields kept;
 * plain short lines without sentence punctuation (one cell per line, blank lines between):
-  a region if it holds at least two values; label pieces split by a wrap are joined, and a
-  label opens a row;
-* everything else is prose: a paragraph per line, long lines cut by ``text_runon``.
+  a region if it holds at least two values, and a label opens a row (a label split by a
+  wrap stays one cell per line: the parser joins the pieces, see ``govlint.parser.labels``);
+* everything else is prose: a paragraph per line, long lines cut by ``runon``.
 """
 
 from __future__ import annotations
 
 import re
 
-from govlint.loaders.text_common import (
+from govlint.loaders.text.common import (
     SPACES, RawCell, RawGrid, RawParagraph, is_heading_line, is_label_like,
-    is_numeric_cell, join_fragments, paragraph_at, rows_by_label, strip_bounds,
+    is_numeric_cell, paragraph_at, rows_by_label, strip_bounds,
 )
-from govlint.loaders.text_meta import footer_line
-from govlint.loaders.text_runon import segment_runon
+from govlint.loaders.text.chrome_lines import footer_line
+from govlint.loaders.text.runon import segment_runon
 
 _MD_HEADING = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]+")
 _MD_RULE = re.compile(r"\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*\r?")
@@ -250,14 +250,13 @@ def _cell_region(lines: Lines, i: int, blocks: list) -> int:
             j += 1
         else:
             break
-    text = lines.text
     for k in members:
         start, end = lines.bounds(k)
         cell = RawCell(start, end, lines.stripped[k])
         values += cell.numeric
         cells.append(cell)
     if values >= 2:
-        blocks.append(RawGrid(rows_by_label(join_fragments(text, cells))))
+        blocks.append(RawGrid(rows_by_label(cells)))
     else:
         for k in members:
             _prose_line(lines, k, blocks)

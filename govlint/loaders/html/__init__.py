@@ -3,7 +3,9 @@
 The bytes are decoded here (``decode.py``: real pages are often GBK with a ``gb2312``
 label), and lxml only ever sees the decoded ``str``: given raw bytes with a gb2312 label,
 libxml2 cuts the text at the first GBK-only character. One lxml parse, one walk
-(``html_blocks``), one linear scan of the source for positions (``html_source``).
+(``blocks``), one linear scan of the source for positions (``source``); ``grid`` expands
+row and column spans, ``page`` drops the page chrome and reads its metadata with
+``govlint.loaders.chrome``.
 """
 
 from __future__ import annotations
@@ -59,9 +61,9 @@ class HtmlLoader(Loader):
         root = parse_tree(text)
         if root is None:
             return doc
-        from govlint.loaders.html_blocks import BlockBuilder
-        from govlint.loaders.html_page import assemble
-        from govlint.loaders.html_source import SourceLocator
+        from govlint.loaders.html.blocks import BlockBuilder
+        from govlint.loaders.html.page import assemble
+        from govlint.loaders.html.source import SourceLocator
 
         title_el = root.find(".//title")
         title_tag = "".join(title_el.itertext()) if title_el is not None else None

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from itertools import islice
 
-from govlint.document import Grid, Paragraph
-from govlint.loaders import html_chrome as chrome
-from govlint.loaders.html_grid import build_grid
-from govlint.loaders.html_source import SourceLocator
+from govlint.document import Paragraph
+from govlint.loaders import chrome
+from govlint.loaders.html.grid import build_grid
+from govlint.loaders.html.source import SourceLocator
 
 # Raw-text elements: the locator treats their content as markup, so it is never located.
 RAW_TAGS = frozenset("script style title textarea xmp iframe noembed noframes plaintext".split())
@@ -31,11 +31,6 @@ CELL_TAGS = frozenset(("td", "th"))
 MAX_CHROME_CONTAINER = 1500  # characters: a bigger "header" or "form" holds the report
 LAYOUT_CELL_TEXT = 200
 _MAX_CELL_DEPTH = 60
-
-
-def _tag(el) -> str:
-    tag = el.tag
-    return tag.lower() if isinstance(tag, str) else ""
 
 
 def _collapse(text: str) -> str:
@@ -252,7 +247,7 @@ class BlockBuilder:
 
     # -- tables ----------------------------------------------------------------------------
     def _table(self, table) -> None:
-        rows: list[list[tuple]] = []  # html_grid.RawCell fields
+        rows: list[list[tuple]] = []  # grid.RawCell fields
         table_start = None
         loc = self.loc
         kinds = _KINDS
