@@ -11,28 +11,28 @@ from govlint.findings import Severity
 from govlint.report import Period
 from govlint.rule import validate_rule
 from govlint_rules import all_rules
-from govlint_rules.gl101_missing_section import MissingSection
-from govlint_rules.gl102_section_order import SectionOrder
-from govlint_rules.gl103_missing_table import MissingTable
-from govlint_rules.gl104_incomplete_table import IncompleteTable
-from govlint_rules.gl201_table3_balance import Table3Balance
-from govlint_rules.gl202_table3_results_total import Table3ResultsTotal
-from govlint_rules.gl203_table3_applicant_total import Table3ApplicantTotal
-from govlint_rules.gl204_table4_total import Table4Total
-from govlint_rules.gl205_invalid_cell import InvalidCell
-from govlint_rules.gl206_table2_implausible import Table2Implausible
-from govlint_rules.gl301_outdated_template import OutdatedTemplate
-from govlint_rules.gl302_hybrid_template_label import HybridTemplateLabel
-from govlint_rules.gl401_missing_fee_statement import MissingFeeStatement
-from govlint_rules.gl402_contradictory_fee_statements import ContradictoryFeeStatements
-from govlint_rules.gl403_fee_vs_table import FeeVsTable
-from govlint_rules.gl501_text_table_mismatch import TextTableMismatch
-from govlint_rules.gl502_completion_claim import CompletionClaim
-from govlint_rules.gl601_year_mismatch import YearMismatch
-from govlint_rules.gl602_missing_statistical_period import MissingStatisticalPeriod
-from govlint_rules.gl603_late_publication import LatePublication, infer_kind
-from govlint_rules.gl701_document_number_format import DocumentNumberFormat
-from govlint_rules.gl702_misquoted_title import MisquotedTitle
+from govlint_rules.structure.gl101_missing_section import MissingSection
+from govlint_rules.structure.gl102_section_order import SectionOrder
+from govlint_rules.structure.gl103_missing_table import MissingTable
+from govlint_rules.structure.gl104_incomplete_table import IncompleteTable
+from govlint_rules.tables.gl201_table3_balance import Table3Balance
+from govlint_rules.tables.gl202_table3_results_total import Table3ResultsTotal
+from govlint_rules.tables.gl203_table3_applicant_total import Table3ApplicantTotal
+from govlint_rules.tables.gl204_table4_total import Table4Total
+from govlint_rules.tables.gl205_invalid_cell import InvalidCell
+from govlint_rules.tables.gl206_table2_implausible import Table2Implausible
+from govlint_rules.template.gl301_outdated_template import OutdatedTemplate
+from govlint_rules.template.gl302_hybrid_template_label import HybridTemplateLabel
+from govlint_rules.fees.gl401_missing_fee_statement import MissingFeeStatement
+from govlint_rules.fees.gl402_contradictory_fee_statements import ContradictoryFeeStatements
+from govlint_rules.fees.gl403_fee_vs_table import FeeVsTable
+from govlint_rules.claims.gl501_text_table_mismatch import TextTableMismatch
+from govlint_rules.claims.gl502_completion_claim import CompletionClaim
+from govlint_rules.dates.gl601_year_mismatch import YearMismatch
+from govlint_rules.dates.gl602_missing_statistical_period import MissingStatisticalPeriod
+from govlint_rules.dates.gl603_late_publication import LatePublication, infer_kind
+from govlint_rules.wording.gl701_document_number_format import DocumentNumberFormat
+from govlint_rules.wording.gl702_misquoted_title import MisquotedTitle
 from rule_builders import TABLE2_2021_LABELS, drop, make_report, make_table, run_all, run_rule
 
 CATALOGUE = ["GL101", "GL102", "GL103", "GL104", "GL201", "GL202", "GL203", "GL204", "GL205", "GL206",

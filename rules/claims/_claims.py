@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from govlint.domain import TABLE3_APPLICANT_COLUMNS, TABLE3_ROW_LABELS
 
-from ._arith import total
-from ._common import _BRACKETS, Prose, prose
+from .._arith import total
+from .._common import _BRACKETS, Prose, prose
 
 _NUM = r"(?P<n>\d+|[零〇一二两三四五六七八九十]{1,3})"
 _UNIT = r"\s*(?:件|起|宗)(?!次)(?![余多])"

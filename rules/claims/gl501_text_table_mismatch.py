@@ -2,7 +2,7 @@ from govlint.findings import Finding
 from govlint.rule import Rule
 
 from ._claims import QUANTITY_LABELS, stated_numbers, table_values
-from ._common import fmt, plain, report_year
+from .._common import fmt, plain, report_year
 
 
 class TextTableMismatch(Rule):

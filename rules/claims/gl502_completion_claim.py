@@ -1,11 +1,11 @@
 from govlint.findings import Finding
 from govlint.rule import Rule
 
-from ._arith import checkable, value
+from .._arith import checkable, value
 import re
 
 from ._claims import completion_claims, sentence_of
-from ._common import fmt, plain
+from .._common import fmt, plain
 
 
 #: a sentence that itself mentions applications left for next year, or the rest of them

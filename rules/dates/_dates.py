@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ._common import Prose, mask_titles, prose
+from .._common import Prose, mask_titles, prose
 
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)\d{2})\s*年(?!代)")
 #: a year that only dates a start, a comparison or a span is not "the year of the report"

@@ -1,7 +1,7 @@
 from govlint.findings import Finding
 from govlint.rule import Rule
 
-from ._common import first_span, has_content, report_year, title_year
+from .._common import first_span, has_content, report_year, title_year
 from ._dates import dominant_other_year
 
 

@@ -1,7 +1,7 @@
 from govlint.findings import Finding
 from govlint.rule import Rule
 
-from ._common import first_span, has_content, report_year
+from .._common import first_span, has_content, report_year
 from ._dates import states_period
 
 

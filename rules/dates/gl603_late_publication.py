@@ -4,7 +4,7 @@ from datetime import date
 from govlint.findings import Finding, Severity
 from govlint.rule import Rule
 
-from ._common import first_span, has_content, norm, report_year
+from .._common import first_span, has_content, norm, report_year
 
 KINDS = ("government", "department", "township")
 KIND_NAMES = {"government": "县级以上人民政府本级年度报告", "department": "政府部门年度报告",

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from govlint.domain import FEE_NEGATIONS, FEE_NOTICE_NEGATIONS, FEE_STATEMENT_PATTERNS
 
-from ._common import Prose, mask_titles, prose
+from .._common import Prose, mask_titles, prose
 
 _TERM = re.compile("|".join(f"(?:{p})" for p in FEE_STATEMENT_PATTERNS))
 _DENY = re.compile("|".join(f"(?:{p})" for p in FEE_NEGATIONS))

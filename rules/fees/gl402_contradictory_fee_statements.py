@@ -1,7 +1,7 @@
 from govlint.findings import Finding
 from govlint.rule import Rule
 
-from ._common import fmt, plain
+from .._common import fmt, plain
 from ._fees import fee_facts
 
 

@@ -1,8 +1,8 @@
 from govlint.findings import Finding
 from govlint.rule import Rule
 
-from ._arith import checkable, value
-from ._common import cell_span, fmt, plain
+from .._arith import checkable, value
+from .._common import cell_span, fmt, plain
 from ._fees import fee_facts
 
 

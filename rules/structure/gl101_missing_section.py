@@ -2,7 +2,7 @@ from govlint.domain import SECTION_KEYS, SECTION_TITLES
 from govlint.findings import Finding
 from govlint.rule import Rule
 
-from ._common import SECTION_NUMERALS, first_span, has_content
+from .._common import SECTION_NUMERALS, first_span, has_content
 
 
 class MissingSection(Rule):

@@ -2,7 +2,7 @@ from govlint.domain import SECTION_KEYS, SECTION_TITLES
 from govlint.findings import Finding
 from govlint.rule import Rule
 
-from ._common import SECTION_NUMERALS
+from .._common import SECTION_NUMERALS
 
 
 def _numeral(number: int) -> str:

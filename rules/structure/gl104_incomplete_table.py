@@ -1,7 +1,7 @@
 from govlint.findings import Finding
 from govlint.rule import Rule
 
-from ._common import TABLE_NAMES
+from .._common import TABLE_NAMES
 
 
 class IncompleteTable(Rule):

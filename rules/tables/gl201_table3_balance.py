@@ -1,8 +1,8 @@
 from govlint.findings import Finding
 from govlint.rule import Rule
 
-from ._arith import checkable, table3_balance
-from ._common import cell_span, fmt, plain, table3_col_label
+from .._arith import checkable, table3_balance
+from .._common import cell_span, fmt, plain, table3_col_label
 
 
 class Table3Balance(Rule):

@@ -1,8 +1,8 @@
 from govlint.findings import Finding
 from govlint.rule import Rule
 
-from ._arith import checkable, table3_results
-from ._common import cell_span, fmt, plain, shown, table3_col_label
+from .._arith import checkable, table3_results
+from .._common import cell_span, fmt, plain, shown, table3_col_label
 
 
 class Table3ResultsTotal(Rule):

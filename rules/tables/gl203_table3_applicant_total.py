@@ -3,8 +3,8 @@ from govlint.rule import Rule
 
 from govlint.domain import TABLE3_LEGAL_PERSON_SUBTOTAL
 
-from ._arith import checkable, table3_applicants, table3_legal_subtotal
-from ._common import cell_span, fmt, plain, shown, table3_row_label
+from .._arith import checkable, table3_applicants, table3_legal_subtotal
+from .._common import cell_span, fmt, plain, shown, table3_row_label
 
 
 class Table3ApplicantTotal(Rule):

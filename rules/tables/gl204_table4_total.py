@@ -1,8 +1,8 @@
 from govlint.findings import Finding
 from govlint.rule import Rule
 
-from ._arith import checkable, table4_groups
-from ._common import cell_span, fmt, plain, shown, table4_group_label
+from .._arith import checkable, table4_groups
+from .._common import cell_span, fmt, plain, shown, table4_group_label
 
 
 class Table4Total(Rule):

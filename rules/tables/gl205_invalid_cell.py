@@ -5,8 +5,8 @@ from govlint.domain import TABLE2_AMOUNT_COLUMNS, TABLE2_SIGNED_COLUMNS
 from govlint.findings import Finding, Severity
 from govlint.rule import Rule
 
-from ._arith import is_blank, is_text
-from ._common import TABLE_NAMES, fmt, plain
+from .._arith import is_blank, is_text
+from .._common import TABLE_NAMES, fmt, plain
 
 #: an amount printed with its unit inside the cell (``251000元``), as 2019-format tables do
 _AMOUNT_WITH_UNIT = re.compile(r"^[0-9][0-9,，]*(\.[0-9]+)?(万元|元)$")

@@ -2,8 +2,8 @@ from govlint.domain import TABLE2_COLUMN_LABELS, TABLE2_ROW_LABELS
 from govlint.findings import Finding
 from govlint.rule import Rule
 
-from ._arith import value
-from ._common import cell_span, fmt, plain
+from .._arith import value
+from .._common import cell_span, fmt, plain
 
 
 class Table2Implausible(Rule):

@@ -7,8 +7,8 @@ from functools import lru_cache
 
 from govlint.domain import CURRENT_LABELS, OUTDATED_LABELS, TABLE3_ROW_LABELS
 
-from ._arith import is_blank
-from ._common import norm
+from .._arith import is_blank
+from .._common import norm
 
 def _split_markers():
     """Outdated labels matched inside a longer label, and those matched only as a whole.

@@ -1,7 +1,7 @@
 from govlint.findings import Finding, Severity
 from govlint.rule import Rule
 
-from ._common import first_span, report_year
+from .._common import first_span, report_year
 from ._template import outdated_markers
 
 

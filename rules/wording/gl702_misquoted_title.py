@@ -2,7 +2,7 @@ from govlint.domain import OFFICIAL_TITLES, TITLE_MISQUOTES
 from govlint.findings import Finding
 from govlint.rule import Rule
 
-from ._common import has_content, norm, prose
+from .._common import has_content, norm, prose
 
 _INNER_OPEN = "〈<＜《"
 _INNER_CLOSE = "〉>＞》"
