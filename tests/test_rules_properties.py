@@ -21,11 +21,11 @@ from govlint.domain import (
     TABLE4_GROUPS,
     TABLE4_OUTCOMES,
 )
-from govlint_rules.gl101_missing_section import MissingSection
-from govlint_rules.gl201_table3_balance import Table3Balance
-from govlint_rules.gl202_table3_results_total import Table3ResultsTotal
-from govlint_rules.gl203_table3_applicant_total import Table3ApplicantTotal
-from govlint_rules.gl204_table4_total import Table4Total
+from govlint_rules.structure.gl101_missing_section import MissingSection
+from govlint_rules.tables.gl201_table3_balance import Table3Balance
+from govlint_rules.tables.gl202_table3_results_total import Table3ResultsTotal
+from govlint_rules.tables.gl203_table3_applicant_total import Table3ApplicantTotal
+from govlint_rules.tables.gl204_table4_total import Table4Total
 from rule_builders import make_report, make_table, run_rule
 
 ARITHMETIC = (Table3Balance, Table3ResultsTotal, Table3ApplicantTotal, Table4Total)
