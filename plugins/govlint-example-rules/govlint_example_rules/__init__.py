@@ -7,7 +7,7 @@ the ``govlint`` entry-point group and implements two hooks. Options are set by u
 
 from __future__ import annotations
 
-from govlint.hookspecs import hookimpl
+from govlint.api import hookimpl
 
 __version__ = "0.1.0"
 
