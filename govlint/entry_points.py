@@ -99,13 +99,19 @@ def read_metadata(group: str) -> list[EntryPoint]:
         try:
             mine = [ep for ep in dist.entry_points if ep.group == group]
         except Exception as exc:  # noqa: BLE001 - e.g. a line without "="
-            text = dist.read_text("entry_points.txt") or ""
-            if f"[{group}]" in text:  # another tool's broken section is not our business
-                found.append(EntryPoint("entry_points.txt", "", "", "", name, meta["Version"] or "",
-                                        f"entry_points.txt 无法读取: {type(exc).__name__}: {exc}"))
+            if _has_section(dist, group):  # another tool's broken section is not our business
+                problem = f"entry_points.txt 无法解析（每行应为 name = module:attr）: {type(exc).__name__}: {exc}"
+                found.append(EntryPoint("entry_points.txt", "", "", "", name, meta["Version"] or "", problem))
             continue
         found.extend(_entry_point(ep, name, meta["Version"] or "") for ep in mine)
     return found
+
+
+def _has_section(dist, group: str) -> bool:
+    try:
+        return f"[{group}]" in (dist.read_text("entry_points.txt") or "")
+    except Exception:  # noqa: BLE001 - undecodable: nothing to tell the user about
+        return False
 
 
 def _entry_point(ep, dist: str, version: str) -> EntryPoint:

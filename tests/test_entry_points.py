@@ -127,13 +127,16 @@ def test_a_broken_govlint_section_fails_on_load_and_is_not_cached(site, monkeypa
     add_dist(site, "other-tool", "[govlint]\nno equals sign\n")
     add_dist(site, "third-tool", "[console_scripts]\nbroken line\n")
     add_dist(site, "odd-plugin", "[govlint]\nodd = not a module path!\n")
+    add_dist(site, "binary-tool", "")
+    (site / "binary_tool-1.0.dist-info" / "entry_points.txt").write_bytes(b"[govlint]\nx = \xff\xfe\n")
     settle(site)
     calls = asked(monkeypatch)
     found = {ep.dist: ep for ep in entry_points.installed("govlint")}
     entry_points.installed("govlint")
     assert len(calls) == 2
     assert "third-tool" not in found  # another tool's broken section is not govlint's business
-    for dist, message in [("other-tool", "entry_points.txt 无法读取"), ("odd-plugin", "malformed entry point")]:
+    assert "binary-tool" not in found  # undecodable: nothing to say, and no reason to stop
+    for dist, message in [("other-tool", "entry_points.txt 无法解析"), ("odd-plugin", "malformed entry point")]:
         with pytest.raises(ValueError, match=message):
             found[dist].load()
 

@@ -223,5 +223,5 @@ def test_malformed_entry_points_of_other_packages_do_not_stop_govlint(site, monk
     registry = load_plugins()
     assert "GOOD101" in registry.rules and "GL201" in registry.rules
     (warning,) = registry.warnings
-    assert "other-tool:entry_points.txt" in warning and "无法读取" in warning
+    assert "other-tool:entry_points.txt" in warning and "无法解析" in warning
     assert not any("third-tool" in info.name for info in registry.plugins)
