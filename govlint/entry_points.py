@@ -1,8 +1,8 @@
 """The installed entry points of one group, read with ``importlib.metadata`` and cached.
 
-Why a cache: importing ``importlib.metadata`` and reading the metadata of every installed
-distribution costs some 30 ms (it pulls in ``email``, ``zipfile`` and more), about a tenth
-of a one-file ``govlint check``. The answer changes only when packages are installed,
+Why a cache: importing ``importlib.metadata`` (it pulls in ``email``, ``zipfile`` and more)
+and reading the metadata of every installed distribution costs some 40 ms, more than a
+tenth of a one-file ``govlint check`` (measured on 3.11: 263 ms against 304 ms, best of 30). The answer changes only when packages are installed,
 upgraded or removed, and each of those adds or removes a ``*.dist-info`` directory, which
 changes the modification time of its ``sys.path`` directory. So the answer is stored in
 the user's cache directory (``$XDG_CACHE_HOME/govlint``, else ``~/.cache/govlint``), one
@@ -14,8 +14,8 @@ The cache is not written (the next run asks ``importlib.metadata`` again):
 - when a ``sys.path`` entry changed in the last ``SETTLE_SECONDS``: a second change within
   the same clock tick would leave the time as it was;
 - when a finder other than the path finder lists distributions (its state is not in the key);
-- when a distribution's ``entry_points.txt`` could not be read, so that its warning is given
-  on every run until it is fixed;
+- when an entry point could not be read (an unparsable ``entry_points.txt``, a malformed
+  value), so that its warning is given on every run until it is fixed;
 - when the cache directory is not writable.
 
 Not seen: an ``entry_points.txt`` edited in place by hand. Delete the cache file (or
