@@ -15,7 +15,6 @@ import click
 from govlint import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-BUILTIN_FORMATS = ("terminal", "concise", "json", "sarif", "github")
 
 
 def _fail(message: str) -> "click.exceptions.Exit":
