@@ -30,6 +30,7 @@ import pluggy
 
 from govlint import hookspecs
 from govlint.rule import Rule, validate_rule
+from govlint.time_limit import time_limit
 
 ENTRY_POINT_GROUP = "govlint"
 
@@ -232,7 +233,9 @@ def load_each(candidates: Iterable[Candidate], registry: Registry) -> None:
         info = PluginInfo(candidate.name, candidate.version, candidate.source)
         registry.plugins.append(info)
         try:
-            registry.manager.register(candidate.load(), name=candidate.name)
+            with time_limit(_plugin_seconds()):
+                plugin = candidate.load()
+            registry.manager.register(plugin, name=candidate.name)
         except (Exception, SystemExit) as exc:  # noqa: BLE001 - any plugin failure is the plugin's
             info.error = f"{type(exc).__name__}: {exc}"
             registry.warnings.append(f"插件 {info.name} 加载失败，已跳过: {info.error}")
@@ -248,7 +251,8 @@ def collect(registry: Registry) -> None:
             info = infos[impl.plugin_name]
             register = partial(_register, registry, hook, info)
             try:
-                impl.function(**{name: register for name in impl.argnames})
+                with time_limit(_plugin_seconds()):
+                    impl.function(**{name: register for name in impl.argnames})
             except (Exception, SystemExit) as exc:  # noqa: BLE001
                 registry.warnings.append(
                     f"插件 {info.name} 的 {hook.name} 出错，已跳过: {type(exc).__name__}: {exc}")
@@ -287,3 +291,10 @@ def load_plugins(local_files: Iterable[str | Path] = (), strict: bool = False,
     if strict and registry.warnings:
         raise PluginError("\n".join(registry.warnings))
     return registry
+
+
+def _plugin_seconds() -> float:
+    """The limit for one plugin import or hook (read at call time, so tests can shorten it)."""
+    from govlint import time_limit as limits
+
+    return limits.PLUGIN_SECONDS

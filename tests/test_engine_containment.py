@@ -170,3 +170,27 @@ def _alive(pid: int) -> bool:
             return handle.read().split()[2] != "Z"
     except FileNotFoundError:
         return False
+
+
+def test_a_plugin_import_that_never_returns_is_skipped_with_a_warning(tmp_path, monkeypatch):
+    from govlint import time_limit
+
+    monkeypatch.setattr(time_limit, "PLUGIN_SECONDS", 1.0)
+    stuck = tmp_path / "stuck_plugin.py"
+    stuck.write_text("import time\nwhile True:\n    time.sleep(0.05)\n", encoding="utf-8")
+    hook = tmp_path / "stuck_hook.py"
+    hook.write_text(textwrap.dedent('''
+        import time
+        from govlint.api import hookimpl
+
+        @hookimpl
+        def govlint_register_rules(register):
+            while True:
+                time.sleep(0.05)
+    '''), encoding="utf-8")
+    started = time.monotonic()
+    registry = load_plugins([str(stuck), str(hook)])
+    assert time.monotonic() - started < 30  # a hang guard, not a speed claim
+    assert any("stuck_plugin.py" in w and "超过 1 秒" in w for w in registry.warnings), registry.warnings
+    assert any("stuck_hook.py" in w and "govlint_register_rules" in w for w in registry.warnings), registry.warnings
+    assert "GL201" in registry.rules  # the built-ins are all there
