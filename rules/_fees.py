@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from govlint.domain import FEE_NEGATIONS, FEE_NOTICE_NEGATIONS, FEE_STATEMENT_PATTERNS
+from govlint.format.fees import FEE_NEGATIONS, FEE_NOTICE_NEGATIONS, FEE_STATEMENT_PATTERNS
 
 from ._common import Prose, mask_titles, prose
 

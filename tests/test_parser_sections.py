@@ -14,7 +14,7 @@ from govlint.parser import parse
 from govlint.parser.sections import loose_heading
 from govlint.parser.serialize import report_cells, report_to_dict
 from govlint.span import Span
-from govlint.text import chinese_number, fold, normalize
+from govlint.normalize import chinese_number, fold, normalize
 
 
 def _doc(lines, **kw) -> Document:

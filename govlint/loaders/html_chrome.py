@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from govlint.text import find_date as parse_date
+from govlint.normalize import clean_title
+from govlint.normalize import find_date as parse_date
 
 # -- metadata -----------------------------------------------------------------------------
 TITLE_KEYS = ("标题", "名称", "文件名称", "信息名称")
@@ -96,23 +97,6 @@ def published_from(meta: dict[str, str]) -> date | None:
 
 
 # -- titles -------------------------------------------------------------------------------
-_TITLE_SUFFIX = re.compile(r"(报告|年报)\s*(?:[_|｜]|\s[-—–]+\s|[-—–]+)\s*\S.*$")
-_TITLE_SPLIT = re.compile(r"\s*[_|｜]\s*")
-
-
-def clean_title(raw: str | None) -> str | None:
-    """A page title without the site name (``…年度报告_政府信息公开年报_某网站`` → ``…年度报告``)."""
-    if not raw:
-        return None
-    title = " ".join(raw.split())
-    cut = _TITLE_SUFFIX.search(title)
-    if cut:
-        title = title[:cut.start() + len(cut.group(1))]
-    elif _TITLE_SPLIT.search(title):
-        title = _TITLE_SPLIT.split(title)[0]
-    return title or None
-
-
 def looks_like_title(text: str) -> bool:
     return ("报告" in text or "年报" in text) and len(text) <= 80
 

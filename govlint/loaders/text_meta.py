@@ -15,7 +15,7 @@ import re
 from datetime import date
 
 from govlint.loaders.text_common import SPACES
-from govlint.text import find_date as parse_date
+from govlint.normalize import find_date as parse_date
 
 #: chrome keys (whitespace removed) → the key used in ``Document.meta``
 META_KEYS = {
