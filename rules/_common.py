@@ -9,7 +9,6 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from govlint.format.location import TABLE_NAMES
 from govlint.normalize import first_year
 from govlint.span import Span
 

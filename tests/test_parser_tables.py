@@ -8,7 +8,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govlint.document import Cell, Document, Grid, Paragraph
-from govlint.format import sections as format_sections
 from govlint.format import table3 as format_table3
 from govlint.format import table4 as format_table4
 from govlint.parser import parse

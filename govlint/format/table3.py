@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .records import BOTH, HEADING, ONLY_2019, ONLY_2021, Column, Row
+from .records import HEADING, ONLY_2019, ONLY_2021, Column, Row
 
 NAME = "表三"
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from govlint.format import location as cell_location
 from govlint.format import table3 as t3
 from govlint.parser.builder import TableBuilder
-from govlint.parser.values import Gap, has_numbers, read_gap, take
+from govlint.parser.values import Gap, read_gap, take
 
 NAME = t3.NAME
 _GROUP_HEADERS = {"results", "denied", "unable", "not_processed"}

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from govlint.format import sections as format_sections
 from govlint.format import table3 as format_table3
 from govlint.format import table4 as format_table4
 

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from govlint.format import sections as format_sections
 from govlint.format import table3 as format_table3
 from govlint.format import table4 as format_table4
 from govlint.document import Grid, Paragraph

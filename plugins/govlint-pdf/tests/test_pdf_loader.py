@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from govlint.document import Grid, Paragraph
-from govlint.format import sections as format_sections
 from govlint.format import table3 as format_table3
 from govlint.format import table4 as format_table4
 from govlint.testing import codes, lint_file, load_document, parse_file, registry
