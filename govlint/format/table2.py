@@ -106,11 +106,13 @@ def rows(template: str) -> tuple[str, ...]:
     return tuple(r.key for r in ROWS if template in r.templates)
 
 
+@lru_cache(maxsize=None)
 def amount_columns() -> frozenset[str]:
     """Columns holding money (Decimal values); the others are counts."""
     return frozenset(c.key for c in COLUMNS if c.amount)
 
 
+@lru_cache(maxsize=None)
 def signed_columns() -> frozenset[str]:
     """Columns that may be negative."""
     return frozenset(c.key for c in COLUMNS if c.signed)

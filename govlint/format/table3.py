@@ -107,26 +107,31 @@ def result_rows(template: str = "2021") -> tuple[str, ...]:
     return tuple(r.key for r in ROWS if template in r.templates and r.sums_to_total)
 
 
+@lru_cache(maxsize=None)
 def all_rows() -> tuple[str, ...]:
     """Every row key that carries cells in some template, in printed order."""
     return tuple(r.key for r in ROWS if r.templates)
 
 
+@lru_cache(maxsize=None)
 def groups() -> tuple[str, ...]:
     """The keys of the rows whose sub-items are numbered 1., 2., …"""
     return tuple(dict.fromkeys(r.group for r in ROWS if r.group))
 
 
+@lru_cache(maxsize=None)
 def items(group: str) -> tuple[str, ...]:
     """The sub-items of ``group`` (``denied`` → ``denied.1`` … ``denied.8``)."""
     return tuple(r.key for r in ROWS if r.group == group)
 
 
+@lru_cache(maxsize=None)
 def columns() -> tuple[str, ...]:
     """The seven column keys, in printed order."""
     return tuple(c.key for c in COLUMNS)
 
 
+@lru_cache(maxsize=None)
 def applicant_columns() -> tuple[str, ...]:
     """The six applicant columns that add up to 总计."""
     return tuple(c.key for c in COLUMNS if c.key != "total")

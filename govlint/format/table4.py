@@ -6,6 +6,8 @@ and their 总计. Both templates print the same table.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .records import HEADING, Column, Row
 
 NAME = "表四"
@@ -36,16 +38,19 @@ def outcome(key: str) -> Column:
     return _OUTCOMES[key]
 
 
+@lru_cache(maxsize=None)
 def groups() -> tuple[str, ...]:
     """The three groups that carry cells, in printed order."""
     return tuple(g.key for g in GROUPS if g.templates)
 
 
+@lru_cache(maxsize=None)
 def outcomes() -> tuple[str, ...]:
     """The five outcome columns of every group, in printed order (总计 last)."""
     return tuple(o.key for o in OUTCOMES)
 
 
+@lru_cache(maxsize=None)
 def parts() -> tuple[str, ...]:
     """The four outcomes that add up to 总计."""
     return tuple(o.key for o in OUTCOMES if o.key != "total")
