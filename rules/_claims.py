@@ -82,7 +82,6 @@ def _quantity_labels() -> dict[str, tuple[str, str]]:
 
 
 QUANTITY_LABELS = _quantity_labels()
-cn_number = chinese_number
 
 
 @dataclass(frozen=True)
@@ -110,7 +109,7 @@ def _texts(report):
 def stated_numbers(report, year: int | None) -> list[Statement]:
     out: list[Statement] = []
     for run in _texts(report):
-        text = norm_keep(run.text)
+        text = fold(run.text)
         if not _ANCHOR.search(text):
             continue
         for sentence in _SENTENCE.finditer(text):
@@ -133,16 +132,11 @@ def stated_numbers(report, year: int | None) -> list[Statement]:
                         continue
                     if quantity in ("denied", "unable", "not_processed") and _REASON.search(before):
                         continue  # "因本机关不掌握等原因无法提供265件": some of the reasons
-                    number = cn_number(match.group("n"))
+                    number = chinese_number(match.group("n"))
                     if number is None:
                         continue
                     out.append(Statement(quantity, number, run, s_start + match.start(), s_start + match.end()))
     return out
-
-
-def norm_keep(text: str) -> str:
-    """Folded (``govlint.normalize.fold``), whitespace kept (offsets stay valid)."""
-    return fold(text)
 
 
 def table_values(report, quantity: str) -> tuple[int, ...] | None:
@@ -190,7 +184,7 @@ def completion_claims(report):
     for run in _texts(report):
         if run.section not in (None, "overview", "requests"):
             continue
-        text = norm_keep(run.text)
+        text = fold(run.text)
         for sentence in _SENTENCE.finditer(text):
             s_text = sentence.group()
             if "申请" not in s_text and "依申请" not in s_text:
@@ -202,7 +196,7 @@ def completion_claims(report):
 
 def sentence_of(text: str, offset: int) -> str:
     """The sentence of ``text`` that contains ``offset``."""
-    for sentence in _SENTENCE.finditer(norm_keep(text)):
+    for sentence in _SENTENCE.finditer(fold(text)):
         if sentence.start() <= offset < sentence.end():
             return sentence.group()
     return ""
