@@ -15,7 +15,6 @@ import click
 from govlint import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-BUILTIN_FORMATS = ("terminal", "concise", "json", "sarif", "github")
 
 
 def _fail(message: str) -> "click.exceptions.Exit":
@@ -225,11 +224,19 @@ def parse(paths, fmt, cells, config_path):
 
 # -- rules, rule, plugins, init ----------------------------------------------------------------
 @cli.command("rules")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def rules_command(fmt):
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
+@click.option("--full", is_flag=True, help="With --format markdown: every rule's documentation, not only the table.")
+def rules_command(fmt, full):
     """List every rule with its code, name and default severity."""
+    if full and fmt != "markdown":
+        raise _fail("--full 仅用于 --format markdown")
     _config, registry, _options = _setup(None, False)
     rules = [registry.rules[c] for c in sorted(registry.rules)]
+    if fmt == "markdown":
+        from govlint.rule_docs import rule_reference, rule_table
+
+        click.echo(rule_reference(rules) if full else rule_table(rules), nl=False)
+        return
     if fmt == "json":
         import json
 

@@ -4,18 +4,10 @@ Loaded with ruamel.yaml in round-trip mode so that every key keeps its position 
 name ``file:line:column``) and a file that govlint rewrites keeps the user's comments. Tags
 are refused: a config can never construct objects.
 
-Keys (all optional)::
-
-    select: [ALL]              # codes or prefixes (GL2); ALL = every rule
-    extend-select: []
-    ignore: []
-    fail-on: warning           # lowest severity that makes the exit code 1
-    severity: {GL603: error}   # per-code overrides
-    per-file-ignores: {"archive/*.html": [GL603]}
-    plugins: [tools/local_rules.py]   # repo-local plugin files
-    strict-plugins: false
-    baseline: .govlint-baseline.json
-    options: {agency-kind: auto}      # rule options, declared by the rules and plugins
+The keys, their kinds and defaults are the table in ``govlint.config_keys`` (documented in
+``docs/config.md``); this module has one reader per kind of value. Values under ``options:``
+are declared by the rules and plugins, so they are checked once plugins are loaded
+(``validate_options``), as are the codes named anywhere (``validate_selectors``).
 """
 
 from __future__ import annotations
@@ -25,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from govlint.config_keys import KEY_NAMES, KEYS
 from govlint.findings import Severity
 
 CONFIG_NAMES = (".govlint.yaml", ".govlint.yml")
@@ -35,19 +28,26 @@ class ConfigError(Exception):
     """A configuration problem; ``str()`` is ready to print (``file:line:col: message``)."""
 
 
+def _table_default(name: str):
+    """A field whose default is the key's default in ``KEYS``, read as the loader reads it."""
+    return field(default_factory=lambda: _default(name))
+
+
 @dataclass
 class Config:
+    """The values of one config file: one attribute per key of ``KEYS``, plus positions."""
+
     path: Path | None = None
-    select: tuple[str, ...] = ("ALL",)
-    extend_select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    fail_on: Severity = Severity.WARNING
-    severity: dict[str, Severity] = field(default_factory=dict)
-    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    plugins: list[Path] = field(default_factory=list)
-    strict_plugins: bool = False
-    baseline: Path | None = None
-    options: dict[str, Any] = field(default_factory=dict)
+    select: tuple[str, ...] = _table_default("select")
+    extend_select: tuple[str, ...] = _table_default("extend-select")
+    ignore: tuple[str, ...] = _table_default("ignore")
+    fail_on: Severity = _table_default("fail-on")
+    severity: dict[str, Severity] = _table_default("severity")
+    per_file_ignores: dict[str, tuple[str, ...]] = _table_default("per-file-ignores")
+    plugins: list[Path] = _table_default("plugins")
+    strict_plugins: bool = _table_default("strict-plugins")
+    baseline: Path | None = _table_default("baseline")
+    options: dict[str, Any] = _table_default("options")
     #: positions of option keys, for errors found once plugins have declared their options
     option_positions: dict[str, tuple[int, int]] = field(default_factory=dict)
     #: (config key, selector, position) of every code or prefix in select/extend-select/ignore/severity
@@ -97,6 +97,8 @@ def _item_position(seq, index) -> tuple[int, int]:
 
 
 class _Checker:
+    """Raises errors with the file's positions; records where codes and options were named."""
+
     def __init__(self, path: Path, config: "Config | None" = None):
         self.path = path
         self.config = config
@@ -104,6 +106,10 @@ class _Checker:
     def fail(self, where: tuple[int, int], message: str):
         line, col = where
         raise ConfigError(f"{self.path}:{line}:{col}: {message}")
+
+    def note_selector(self, key, selector: str, where: tuple[int, int]) -> None:
+        if self.config is not None:
+            self.config.selector_positions.append((str(key), selector, where))
 
     def codes(self, node, parent, key) -> tuple[str, ...]:
         where = _position(parent, key)
@@ -117,13 +123,99 @@ class _Checker:
                 self.fail(_item_position(node, i),
                           f"'{key}' 中的 {item!r} 不是规则代码或前缀（应如 GL201、GL2 或 ALL）")
             out.append(item.strip().upper())
-            if self.config is not None:
-                self.config.selector_positions.append((str(key), out[-1], _item_position(node, i)))
+            self.note_selector(key, out[-1], _item_position(node, i))
         return tuple(out)
 
 
-KNOWN_KEYS = ("select", "extend-select", "ignore", "fail-on", "severity", "per-file-ignores",
-              "plugins", "strict-plugins", "baseline", "options")
+# -- one reader per kind of value (config_keys.KINDS): (checker, mapping, key, folder) -> value --
+def _read_codes(check: _Checker, parent, key: str, base: Path) -> tuple[str, ...]:
+    return check.codes(parent[key], parent, key)
+
+
+def _read_severity(check: _Checker, parent, key: str, base: Path) -> Severity:
+    return _severity(check, parent[key], _position(parent, key), key)
+
+
+def _read_code_severities(check: _Checker, parent, key: str, base: Path) -> dict[str, Severity]:
+    node = parent[key]
+    if not isinstance(node, dict):
+        check.fail(_position(parent, key), f"'{key}' 应为 代码: 严重程度 的映射（如 GL603: error）")
+    out = {}
+    for code, value in node.items():
+        if not isinstance(code, str) or not _CODE_OR_PREFIX.match(code.upper()) or code.upper() == "ALL":
+            check.fail(_position(node, code), f"'{key}' 中的 {code!r} 不是规则代码")
+        out[code.upper()] = _severity(check, value, _position(node, code), f"{key}.{code}")
+        check.note_selector(key, code.upper(), _position(node, code))
+    return out
+
+
+def _read_glob_codes(check: _Checker, parent, key: str, base: Path) -> dict[str, tuple[str, ...]]:
+    node = parent[key]
+    if not isinstance(node, dict):
+        check.fail(_position(parent, key), f"'{key}' 应为 路径模式: [代码...] 的映射")
+    return {str(pattern): check.codes(codes, node, pattern) for pattern, codes in node.items()}
+
+
+def _read_plugin_files(check: _Checker, parent, key: str, base: Path) -> list[Path]:
+    node = parent[key]
+    if not isinstance(node, list) or not all(isinstance(p, str) for p in node):
+        check.fail(_position(parent, key), f"'{key}' 应为 .py 文件路径的列表")
+    files = []
+    for i, item in enumerate(node):
+        file = (base / item).resolve()
+        if file.suffix != ".py" or not file.is_file():
+            check.fail(_item_position(node, i), f"插件文件 {item!r} 不存在或不是 .py 文件")
+        files.append(file)
+    return files
+
+
+def _read_flag(check: _Checker, parent, key: str, base: Path) -> bool:
+    if not isinstance(parent[key], bool):
+        check.fail(_position(parent, key), f"'{key}' 应为 true 或 false")
+    return parent[key]
+
+
+def _read_path(check: _Checker, parent, key: str, base: Path) -> Path | None:
+    value = parent[key]
+    if not isinstance(value, str):
+        check.fail(_position(parent, key), f"'{key}' 应为文件路径")
+    return base / value
+
+
+def _read_rule_options(check: _Checker, parent, key: str, base: Path) -> dict[str, Any]:
+    node = parent[key]
+    if not isinstance(node, dict):
+        check.fail(_position(parent, key), f"'{key}' 应为 选项: 值 的映射")
+    out = {}
+    for name, value in node.items():
+        out[str(name)] = _plain(value)
+        if check.config is not None:
+            check.config.option_positions[str(name)] = _position(node, name)
+    return out
+
+
+_READERS = {
+    "codes": _read_codes,
+    "severity": _read_severity,
+    "code-severities": _read_code_severities,
+    "glob-codes": _read_glob_codes,
+    "plugin-files": _read_plugin_files,
+    "flag": _read_flag,
+    "path": _read_path,
+    "rule-options": _read_rule_options,
+}
+
+
+_KEYS_BY_NAME = {key.name: key for key in KEYS}
+_DEFAULTS_CHECKER = _Checker(Path("<defaults>"))  # records nothing: it has no Config
+
+
+def _default(name: str):
+    """The table's default for key ``name``, as a ``Config`` attribute holds it."""
+    key = _KEYS_BY_NAME[name]
+    if key.default is None:  # not set (in a file, a null value is an error)
+        return None
+    return _READERS[key.kind](_DEFAULTS_CHECKER, {name: key.default}, name, Path("."))
 
 
 def load_config(path: Path | None) -> Config:
@@ -154,58 +246,13 @@ def load_config(path: Path | None) -> Config:
     if not isinstance(data, dict):
         check.fail(_position(data), "配置文件的顶层应为键值映射")
     _refuse_tags(data, check)
-    for key in data:
-        if key not in KNOWN_KEYS:
-            check.fail(_position(data, key),
-                       f"未知的配置项 '{key}'（可用: {', '.join(KNOWN_KEYS)}）")
-    base = path.parent
-    if "select" in data:
-        config.select = check.codes(data["select"], data, "select")
-    if "extend-select" in data:
-        config.extend_select = check.codes(data["extend-select"], data, "extend-select")
-    if "ignore" in data:
-        config.ignore = check.codes(data["ignore"], data, "ignore")
-    if "fail-on" in data:
-        config.fail_on = _severity(check, data["fail-on"], _position(data, "fail-on"), "fail-on")
-    if "severity" in data:
-        node = data["severity"]
-        if not isinstance(node, dict):
-            check.fail(_position(data, "severity"), "'severity' 应为 代码: 严重程度 的映射（如 GL603: error）")
-        for code, value in node.items():
-            if not isinstance(code, str) or not _CODE_OR_PREFIX.match(code.upper()) or code.upper() == "ALL":
-                check.fail(_position(node, code), f"'severity' 中的 {code!r} 不是规则代码")
-            config.severity[code.upper()] = _severity(check, value, _position(node, code), f"severity.{code}")
-            config.selector_positions.append(("severity", code.upper(), _position(node, code)))
-    if "per-file-ignores" in data:
-        node = data["per-file-ignores"]
-        if not isinstance(node, dict):
-            check.fail(_position(data, "per-file-ignores"), "'per-file-ignores' 应为 路径模式: [代码...] 的映射")
-        for pattern, codes in node.items():
-            config.per_file_ignores[str(pattern)] = check.codes(codes, node, pattern)
-    if "plugins" in data:
-        node = data["plugins"]
-        if not isinstance(node, list) or not all(isinstance(p, str) for p in node):
-            check.fail(_position(data, "plugins"), "'plugins' 应为 .py 文件路径的列表")
-        for i, item in enumerate(node):
-            file = (base / item).resolve()
-            if file.suffix != ".py" or not file.is_file():
-                check.fail(_item_position(node, i), f"插件文件 {item!r} 不存在或不是 .py 文件")
-            config.plugins.append(file)
-    if "strict-plugins" in data:
-        if not isinstance(data["strict-plugins"], bool):
-            check.fail(_position(data, "strict-plugins"), "'strict-plugins' 应为 true 或 false")
-        config.strict_plugins = data["strict-plugins"]
-    if "baseline" in data:
-        if not isinstance(data["baseline"], str):
-            check.fail(_position(data, "baseline"), "'baseline' 应为文件路径")
-        config.baseline = base / data["baseline"]
-    if "options" in data:
-        node = data["options"]
-        if not isinstance(node, dict):
-            check.fail(_position(data, "options"), "'options' 应为 选项: 值 的映射")
-        for key, value in node.items():
-            config.options[str(key)] = _plain(value)
-            config.option_positions[str(key)] = _position(node, key)
+    for name in data:
+        if name not in KEY_NAMES:
+            check.fail(_position(data, name),
+                       f"未知的配置项 '{name}'（可用: {', '.join(KEY_NAMES)}）")
+    for key in KEYS:  # in the table's order, so the first error reported is stable
+        if key.name in data:
+            setattr(config, key.attribute, _READERS[key.kind](check, data, key.name, path.parent))
     return config
 
 
@@ -286,6 +333,8 @@ def validate_options(config: Config, declared: dict) -> dict[str, Any]:
 def _same_type(value, default) -> bool:
     if isinstance(default, bool) or isinstance(value, bool):
         return isinstance(value, bool) and isinstance(default, bool)
-    if isinstance(default, (int, float)):
+    if isinstance(default, int):  # a count or a size: 1.5 or .inf is not one
+        return isinstance(value, int)
+    if isinstance(default, float):
         return isinstance(value, (int, float))
     return isinstance(value, type(default))

@@ -76,8 +76,10 @@ class Document:
 
     ``source`` is the decoded text of the file (used for source excerpts and suppression
     comments); loaders of binary formats may leave it empty. ``meta`` holds what the page
-    chrome said (for example ``title`` and ``published``) even though the chrome itself is
-    dropped from ``blocks``. ``problems`` carries findings raised while loading (GL001, GL003).
+    chrome said even though the chrome itself is dropped from ``blocks``, under English keys
+    that every loader shares whatever label the page printed (``索引号`` → ``index_number``,
+    ``发布日期`` → ``published``); the vocabulary is listed in ``govlint.loaders.chrome``.
+    ``problems`` carries findings raised while loading (GL001, GL003).
     """
 
     path: str

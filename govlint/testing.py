@@ -16,11 +16,16 @@ would report::
         assert_cases("PV201", passing=[GOOD_REPORT], failing=[(BAD_REPORT, "要点落实情况")])
 
 ``rules=[...]`` adds rule objects that are not installed (a rule under development).
+
+A rule's example tests can also be data: a YAML case file per code (``load_cases``), each
+case a report (inline text or a file, optionally edited by ``replace``) and the findings
+expected, run by one parametrised test with ``check_case``.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -29,8 +34,8 @@ from typing import Iterable, Sequence
 from govlint.findings import Finding
 
 __all__ = [
-    "assert_cases", "codes", "lint_file", "lint_text", "load_document", "parse_file",
-    "parse_text", "registry", "run_cli",
+    "assert_cases", "assert_findings", "check_case", "codes", "lint_file", "lint_text",
+    "load_cases", "load_document", "parse_file", "parse_text", "registry", "run_cli",
 ]
 
 
@@ -208,6 +213,122 @@ def assert_cases(rule, passing: Sequence = (), failing: Sequence = (), *, format
             problems.append(f"failing case {i}: no {code} message contains {expected!r}:\n{_describe(found)}")
     if problems:
         raise AssertionError("\n".join(problems))
+
+
+def load_cases(path: str | Path) -> list[dict]:
+    """The cases of a YAML case file, each a dict ready for ``check_case``.
+
+    The file holds ``code`` (the rule under test) and ``cases``, a list of mappings:
+    ``name``; the report as ``text`` (inline) or ``file`` (a path relative to the case file);
+    optional ``replace`` (``[old, new]`` pairs applied in order, each ``old`` must occur; an
+    item may be a list of pairs, e.g. a YAML alias to edits several cases share) and
+    ``replace_re`` (``[pattern, replacement]`` pairs for ``re.sub``, each must match),
+    ``format`` (the loader; default from the file's suffix, else text), ``select`` (default:
+    the code), ``options``, ``plugins`` (local plugin files, relative to the case file); and
+    ``expect``, the list of every finding of the selected codes, in order, each a mapping of
+    the fields to compare (see ``assert_findings``).
+    """
+    from ruamel.yaml import YAML
+
+    path = Path(path)
+    data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    cases = []
+    for case in data["cases"]:
+        case = dict(case, code=data["code"], source=str(path))
+        if "file" in case:
+            case["file"] = str((path.parent / case["file"]).resolve())
+        case["plugins"] = [str((path.parent / p).resolve()) for p in case.get("plugins", ())]
+        cases.append(case)
+    return cases
+
+
+def _field_problems(finding: Finding, expected: dict, default_code: str) -> list[str]:
+    problems = []
+    actual = {"code": finding.code, "message": finding.message, "location": finding.location,
+              "severity": str(finding.severity) if finding.severity is not None else None,
+              "line": finding.line if finding.span else None}
+    for key, want in expected.items():
+        if key == "message_has":
+            for part in [want] if isinstance(want, str) else want:
+                if part not in finding.message:
+                    problems.append(f"message lacks {part!r}")
+        elif key == "properties":
+            for name, value in want.items():
+                if finding.properties.get(name, "<absent>") != value:
+                    problems.append(f"properties[{name!r}] = {finding.properties.get(name, '<absent>')!r}, "
+                                    f"expected {value!r}")
+        elif key in actual:
+            if actual[key] != want:
+                problems.append(f"{key} = {actual[key]!r}, expected {want!r}")
+        else:
+            problems.append(f"unknown expectation {key!r}")
+    if "code" not in expected and finding.code != default_code:
+        problems.append(f"code = {finding.code!r}, expected {default_code!r}")
+    return problems
+
+
+def assert_findings(found: Sequence[Finding], expected: Sequence[dict], code: str = "") -> None:
+    """``found`` matches ``expected`` one to one, in order.
+
+    Each expectation compares only the fields it names: ``code`` (default ``code``),
+    ``message`` (exact), ``message_has`` (a substring or a list of them), ``location``,
+    ``severity``, ``line`` (the span's first line) and ``properties`` (the keys given).
+    """
+    problems = []
+    if len(found) != len(expected):
+        problems.append(f"expected {len(expected)} findings, got {len(found)}")
+    for i, (finding, want) in enumerate(zip(found, expected)):
+        problems += [f"finding {i}: {p}" for p in _field_problems(finding, want, code)]
+    if problems:
+        raise AssertionError("\n".join(problems) + "\nfound:\n" + _describe(list(found)))
+
+
+def _pairs(items) -> list:
+    """``[old, new]`` pairs; an item that is itself a list of pairs (a YAML alias to edits
+    shared by several cases) is spliced in."""
+    pairs = []
+    for item in items:
+        pairs.extend(item if item and isinstance(item[0], list) else [item])
+    return pairs
+
+
+def _case_report(case: dict) -> tuple[str | bytes, str]:
+    """The report text of a case and its loader format."""
+    if "file" in case:
+        path = Path(case["file"])
+        edited = "replace" in case or "replace_re" in case
+        content: str | bytes = path.read_text(encoding="utf-8") if edited else path.read_bytes()
+        default_format = {".html": "html", ".htm": "html", ".md": "markdown"}.get(path.suffix, "text")
+    else:
+        content, default_format = case["text"], "text"
+    for old, new in _pairs(case.get("replace", ())):
+        if old not in content:
+            raise ValueError(f"{case.get('name')}: replace: {old!r} does not occur in the report")
+        content = content.replace(old, new)
+    for pattern, new in _pairs(case.get("replace_re", ())):
+        content, count = re.subn(pattern, new, content)
+        if not count:
+            raise ValueError(f"{case.get('name')}: replace_re: {pattern!r} matches nothing in the report")
+    return content, case.get("format", default_format)
+
+
+def check_case(case: dict) -> list[Finding]:
+    """Check the report of one case (from ``load_cases``) and assert its expected findings.
+
+    Only the selected codes are compared; an internal error (GL000) always fails the case.
+    Returns the findings compared.
+    """
+    code = case["code"]
+    select = list(case.get("select", [code]))
+    content, format = _case_report(case)
+    found = lint_text(content, format=format, options=case.get("options"), select=select + ["GL000"],
+                      plugins=case.get("plugins", ()))
+    crashes = [f for f in found if f.code == "GL000" and "GL000" not in select]
+    if crashes:
+        raise AssertionError(f"{code}: internal error while checking a case:\n{_describe(crashes)}")
+    found = [f for f in found if f.code not in ("GL000",) or "GL000" in select]
+    assert_findings(found, case.get("expect") or [], code)
+    return found
 
 
 def run_cli(*args: str, cwd: str | Path | None = None, timeout: float = 120):

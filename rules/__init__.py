@@ -1,31 +1,23 @@
 """govlint's built-in rule pack.
 
 Installed as the ``govlint_rules`` package and registered through the ``govlint`` entry-point
-group, exactly as a third-party rule pack would be. One module per rule (or per tight
-family); each rule's docstring is its documentation (``govlint rule CODE``).
+group, exactly as a third-party rule pack would be. The rules are grouped in families, one
+folder each (``structure/``, ``tables/``, ``template/``, ``fees/``, ``claims/``, ``dates/``,
+``wording/`` and ``input/``), with the helpers only that family uses; helpers several
+families share (``_common``, ``_arith``) stay here. ``registry.FAMILIES`` lists every rule;
+each rule's docstring is its documentation (``govlint rule CODE``, ``docs/rules.md``).
 """
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-
 from govlint.hookspecs import hookimpl
-from govlint.rule import Rule
 
 
-def all_rules() -> list[Rule]:
-    """An instance of every rule class defined in this package's modules, by code."""
-    found: dict[str, Rule] = {}
-    for info in pkgutil.iter_modules(__path__):
-        if info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"{__name__}.{info.name}")
-        for value in vars(module).values():
-            if isinstance(value, type) and issubclass(value, Rule) and value is not Rule \
-                    and value.__module__ == module.__name__ and value.code:
-                found[value.code] = value()
-    return [found[code] for code in sorted(found)]
+def all_rules() -> list:
+    """An instance of every rule of the pack, sorted by code (see ``registry.FAMILIES``)."""
+    from .registry import all_rules as listed
+
+    return listed()
 
 
 @hookimpl

@@ -1,6 +1,6 @@
 """Helpers shared by the built-in rules: report year, labels, number formatting, prose spans.
 
-Not a rule module (the leading underscore keeps ``all_rules`` from scanning it).
+Not a rule module: ``registry.FAMILIES`` lists the rules.
 """
 
 from __future__ import annotations

@@ -144,3 +144,130 @@ def test_rule_validates_its_own_option_values(workdir):
     write(workdir / ".govlint.yaml", "options:\n  deadline-department: '02-30'\n")
     result = CliRunner().invoke(cli, ["check", "r.txt"])
     assert result.exit_code == 2 and "MM-DD" in result.output
+
+
+# -- the key table drives the loader, govlint init and docs/config.md -------------------------
+from govlint.config import _READERS, Config  # noqa: E402
+from govlint.config_keys import KEYS, KINDS, yaml_value  # noqa: E402
+
+#: per kind of value: an invalid value, and the text in it where the error is reported
+#: (None: at the key itself)
+INVALID = {
+    "codes": ("[GL2, 'not a code']", "'not a code'"),
+    "severity": ("fatal", None),
+    "code-severities": ("{GL603: loud}", "GL603"),
+    "glob-codes": ('{"archive/*": [GL6, 7]}', "7"),
+    "plugin-files": ("[tools/p.py, missing.py]", "missing.py"),
+    "flag": ("yes please", None),
+    "path": ("[a.json, b.json]", None),
+    "rule-options": ("[agency-kind]", None),
+}
+
+
+def test_every_kind_has_a_reader_and_an_invalid_sample():
+    assert set(KINDS) == set(_READERS) == set(INVALID)
+    assert {key.kind for key in KEYS} <= set(KINDS)
+
+
+def _plugin_files(workdir):
+    (workdir / "tools").mkdir(exist_ok=True)
+    for name in ("p.py", "local_rules.py"):
+        write(workdir / "tools" / name, "")
+
+
+@pytest.mark.parametrize("key", KEYS, ids=lambda key: key.name)
+def test_each_key_takes_its_example_and_its_default(workdir, key):
+    _plugin_files(workdir)
+    defaults = Config()
+    if key.default is not None:  # the default, written out, reads as Config's default
+        config = load_config(write(workdir / ".govlint.yaml", f"{key.name}: {yaml_value(key.default)}\n"))
+        assert getattr(config, key.attribute) == getattr(defaults, key.attribute)
+    assert key.example is not None or key.default is not None
+    if key.example is not None:  # the documented example is accepted and changes the value
+        config = load_config(write(workdir / ".govlint.yaml", f"{key.name}: {key.example}\n"))
+        assert getattr(config, key.attribute) != getattr(defaults, key.attribute)
+
+
+@pytest.mark.parametrize("key", KEYS, ids=lambda key: key.name)
+def test_each_key_refuses_a_bad_value_with_its_position(workdir, key):
+    _plugin_files(workdir)
+    text, culprit = INVALID[key.kind]
+    line = f"{key.name}: {text}"
+    path = write(workdir / ".govlint.yaml", f"# {key.help}\n{line}\n")
+    column = 1 if culprit is None else line.index(culprit) + 1
+    assert error_of(path).startswith(f"{path}:2:{column}: ")
+
+
+def test_unknown_key_lists_the_table(workdir):
+    message = error_of(write(workdir / ".govlint.yaml", "select: [GL2]\nexclude: [build]\n"))
+    assert message.startswith(f"{workdir / '.govlint.yaml'}:2:1: ")
+    assert all(key.name in message for key in KEYS)
+
+
+def test_whole_number_options_refuse_infinity_and_fractions(workdir):
+    declared = {"max-file-size": Option("max-file-size", 50 * 1024 * 1024)}
+    for value in (".inf", "1.5"):
+        path = write(workdir / ".govlint.yaml", f"options:\n  max-file-size: {value}\n")
+        with pytest.raises(ConfigError) as info:
+            validate_options(load_config(path), declared)
+        assert str(info.value).startswith(f"{path}:2:3:") and "int" in str(info.value)
+    path = write(workdir / ".govlint.yaml", "options:\n  max-file-size: 1000\n")
+    assert validate_options(load_config(path), declared) == {"max-file-size": 1000}
+
+
+def _comment_above(lines: list[str], entry: str) -> str:
+    """The comment lines right above the line that starts with ``entry``, joined."""
+    at = next(i for i, line in enumerate(lines) if line.startswith(entry))
+    above = []
+    for line in reversed(lines[:at]):
+        if not line.startswith("#"):
+            break
+        above.insert(0, line[1:].strip())
+    return " ".join(above)
+
+
+def test_init_writes_every_key_of_the_table_with_its_help(workdir):
+    from govlint.init_config import starter_text
+
+    lines = starter_text().splitlines()
+    for key in KEYS:
+        entry = f"{key.name}: " if key.default is not None else f"# {key.name}: {key.example}"
+        assert key.help in _comment_above(lines, entry)
+    config = load_config(write(workdir / ".govlint.yaml", starter_text()))
+    defaults = Config()
+    assert all(getattr(config, k.attribute) == getattr(defaults, k.attribute) for k in KEYS)
+
+
+def test_init_adds_missing_keys_with_their_help_and_keeps_the_rest(workdir):
+    from govlint.init_config import write_starter
+
+    path = write(workdir / ".govlint.yaml", "# 本单位\nfail-on: error  # 只拦错误\n")
+    added = write_starter(path)
+    assert added == [k.name for k in KEYS if k.default is not None and k.name != "fail-on"]
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# 本单位\nfail-on: error  # 只拦错误\n")
+    lines = text.splitlines()
+    assert all(key.help in _comment_above(lines, f"{key.name}: ") for key in KEYS if key.name in added)
+    assert load_config(path).fail_on is Severity.ERROR
+    assert write_starter(path) == []
+
+
+def test_docs_config_md_is_generated_from_the_table():
+    from conftest import ROOT
+
+    from govlint.config_docs import render
+
+    page = (ROOT / "docs" / "config.md").read_text(encoding="utf-8")
+    assert page == render(), "docs/config.md is stale: python -m govlint.config_docs > docs/config.md"
+    assert all(f"### `{key.name}`" in page and key.help in page for key in KEYS)
+
+
+def test_key_table_and_docs_import_no_yaml_library():
+    import subprocess
+    import sys
+
+    code = ("import sys, govlint.config, govlint.config_keys, govlint.init_config, govlint.config_docs; "
+            "print(sorted(m for m in sys.modules if m.startswith('ruamel')))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[]"

@@ -18,8 +18,8 @@ from govlint.format.records import TEMPLATES
 from govlint.format.templates import current_labels, hybrid_labels, outdated_labels
 from govlint.normalize import normalize
 from govlint.testing import parse_file
-from govlint_rules.gl206_table2_implausible import Table2Implausible
-from govlint_rules.gl403_fee_vs_table import FeeVsTable
+from govlint_rules.tables.gl206_table2_implausible import Table2Implausible
+from govlint_rules.fees.gl403_fee_vs_table import FeeVsTable
 from rule_builders import make_report, run_rule
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

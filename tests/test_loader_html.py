@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from govlint.document import Document, Grid, Paragraph
 from govlint.loaders.decode import decode_bytes, declared_charset
 from govlint.loaders.html import HtmlLoader
-from govlint.loaders.html_grid import MAX_SPAN
+from govlint.loaders.html.grid import MAX_SPAN
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CORPUS = FIXTURES / "corpus"
@@ -246,8 +246,8 @@ def test_real_pages_title_date_and_no_chrome(name):
 
 def test_shuyang_metadata_box_is_read_not_kept():
     doc = HtmlLoader().load("p.html", (CORPUS / "2023_shuyang_fgj.html").read_bytes())
-    assert doc.meta["索引号"] == "014314799/2024-00002"
-    assert doc.meta["发布机构"] == "沭阳县发展和改革局"
+    assert doc.meta["index_number"] == "014314799/2024-00002"
+    assert doc.meta["publisher"] == "沭阳县发展和改革局"
     assert all("索引号" not in c.text for g in doc.grids() for c in g.cells())
 
 
@@ -273,7 +273,7 @@ def test_chrome_widgets_dropped_and_report_contact_line_kept():
     assert doc.grids() == []
     assert doc.title == "某县2023年政府信息公开工作年度报告"
     assert doc.published == date(2024, 1, 30)
-    assert doc.meta["成文日期"] == "2024-01-29" and doc.meta["索引号"] == "1234/2024-01"
+    assert doc.meta["written"] == "2024-01-29" and doc.meta["index_number"] == "1234/2024-01"
 
 
 def test_large_form_wrapper_is_not_dropped():

@@ -187,19 +187,16 @@ def test_seed002_tabs_keep_empty_cells():
 
 # --- style 4: one cell per line, blank lines between (seed 004) ------------------------------
 
-def test_seed004_blank_line_cells_and_joined_fragments():
+def test_seed004_blank_line_cells_and_wrapped_pieces():
     doc = load(SEEDS / "004_da86c2562bcf1309.txt")
     assert len(doc.grids()) == 3
     assert_spans_exact(doc)
-    # labels a line wrap had split are one cell whose span covers both pieces
-    (social,) = cells_with(doc, "社会公益组织")
-    span = social.span
-    assert (span.line, span.column, span.end_line, span.end_column) == (106, 1, 108, 4)
-    assert [c.span.line for c in cells_with(doc, "商业企业")] == [98]
-    assert len(cells_with(doc, "结果维持")) == 3
-    assert len(cells_with(doc, "其他结果")) == 3      # 其他 + 结果
-    assert not cells_with(doc, "结果") and not cells_with(doc, "社会公")
-    # conservative: a label never swallows the next one when both stand alone (总计 | 结果)
+    # a label a line wrap split stays one cell per line, each with its own span: the parser
+    # joins the pieces (test_wrapped_labels_are_joined_by_the_parser)
+    assert [c.span.line for c in cells_with(doc, "社会公")] == [106]
+    assert [c.span.line for c in cells_with(doc, "益组织")] == [108]
+    assert [c.span.line for c in cells_with(doc, "商业")] == [98]
+    assert not cells_with(doc, "社会公益组织") and not cells_with(doc, "结果维持")
     assert len(cells_with(doc, "总计")) == 4
     # rows: a label and the values after it; table 4's values are a row of their own
     assert [c.text for c in row_starting(doc, "规章")] == ["规章", "0", "0", "0"]
@@ -212,20 +209,24 @@ def test_seed004_blank_line_cells_and_joined_fragments():
     assert "二、主动公开政府信息的情况" in paragraph_texts(doc)
 
 
-def test_wrapped_labels_join_only_into_known_labels():
-    text = "\n\n".join(["第二十条第(一)项", "信息内容", "本年新", "制作数量", "本年新", "公开数量",
-                          "对外公开总数量", "规章", "0", "0", "0", "法律服", "务机构", "商业", "7",
-                          "科研", "院所", "5"])
+def test_wrapped_labels_are_joined_by_the_parser():
+    """The loader keeps each line of a wrapped label as a cell; the parser reads the pieces
+    as the label (``本年新`` + ``制作数量``, ``规范性`` + ``文件``), as it does for any loader."""
+    from govlint.parser import parse
+
+    text = "\n\n".join(["二、主动公开政府信息情况", "第二十条第(一)项", "信息内容", "本年新", "制作数量",
+                          "本年新", "公开数量", "对外公开总数量", "规章", "1", "2", "3", "规范性", "文件",
+                          "4", "5", "6"])
     doc = load(SEEDS / "x.txt", text.encode("utf-8"))
     (grid,) = doc.grids()
     cells = [c.text for c in grid.cells()]
-    assert cells[:5] == ["第二十条第(一)项", "信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"]
-    assert "法律服务机构" in cells
-    # never a label with a value, never into a label nobody knows
-    assert cells[-5:] == ["商业", "7", "科研", "院所", "5"]
-    (made,) = cells_with(doc, "本年新制作数量")
-    assert (made.span.line, made.span.end_line) == (5, 7)
+    assert cells[2:6] == ["本年新", "制作数量", "本年新", "公开数量"]
+    assert cells[-5:] == ["规范性", "文件", "4", "5", "6"]
     assert_spans_exact(doc)
+    got = {key: cell.value for key, cell in parse(doc).tables["table2"].cells.items()}
+    assert got == {("regulations", "new_made"): 1, ("regulations", "new_published"): 2,
+                   ("regulations", "published_total"): 3, ("normative", "new_made"): 4,
+                   ("normative", "new_published"): 5, ("normative", "published_total"): 6}
 
 
 # --- style 5: crawler files with a header and a run-on body (Pingtan) ------------------------

@@ -1,6 +1,6 @@
 """The HTML loader's fast paths give what the plain ones gave.
 
-``html_source._MARKUP`` was rewritten for speed (plain end tags first, unrolled loops, no
+``html.source._MARKUP`` was rewritten for speed (plain end tags first, unrolled loops, no
 global IGNORECASE); the first plain version is kept here as the oracle.
 """
 
@@ -11,7 +11,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from govlint.loaders import html_source
+from govlint.loaders.html import source as html_source
 
 PLAIN_MARKUP = re.compile(
     r"<(?:!--.*?(?:-->|\Z)"
@@ -66,7 +66,7 @@ def test_raw_elements_in_any_case():
 # -- grids: the first, plain expansion of rowspan/colspan is the oracle --------------------
 def _plain_grid(rows):
     from govlint.document import Cell
-    from govlint.loaders.html_grid import MAX_CELLS, MAX_SPAN, _span_value
+    from govlint.loaders.html.grid import MAX_CELLS, MAX_SPAN, _span_value
 
     n_rows = len(rows)
     taken = {}
@@ -120,7 +120,7 @@ raw_rows = st.lists(st.lists(st.tuples(st.sampled_from(["a", "1", ""]), st.none(
 @settings(max_examples=100, deadline=None)
 @given(raw_rows)
 def test_grid_expansion_equals_the_plain_one(rows):
-    from govlint.loaders.html_grid import build_grid
+    from govlint.loaders.html.grid import build_grid
 
     def shape(grid_rows):
         return [[(c.text, c.row, c.col, c.rowspan, c.colspan, c.origin) for c in row] for row in grid_rows]

@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 from govlint.document import Document, Paragraph
 from govlint.report import Report, Section
 from govlint.span import Span
-from govlint_rules import _claims, _common, _fees
+from govlint_rules import _common
+from govlint_rules.claims import _claims
+from govlint_rules.fees import _fees
 
 
 def _plain_mask(text: str) -> str:

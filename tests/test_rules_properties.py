@@ -13,11 +13,11 @@ from hypothesis import strategies as st
 from govlint.format import sections as format_sections
 from govlint.format import table3 as format_table3
 from govlint.format import table4 as format_table4
-from govlint_rules.gl101_missing_section import MissingSection
-from govlint_rules.gl201_table3_balance import Table3Balance
-from govlint_rules.gl202_table3_results_total import Table3ResultsTotal
-from govlint_rules.gl203_table3_applicant_total import Table3ApplicantTotal
-from govlint_rules.gl204_table4_total import Table4Total
+from govlint_rules.structure.gl101_missing_section import MissingSection
+from govlint_rules.tables.gl201_table3_balance import Table3Balance
+from govlint_rules.tables.gl202_table3_results_total import Table3ResultsTotal
+from govlint_rules.tables.gl203_table3_applicant_total import Table3ApplicantTotal
+from govlint_rules.tables.gl204_table4_total import Table4Total
 from rule_builders import make_report, make_table, run_rule
 
 SECTION_KEYS = format_sections.KEYS

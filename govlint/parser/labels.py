@@ -5,6 +5,10 @@ tolerates whitespace and piece separators between its characters (``商业 企�
 and an optional numbering prefix (``一、``, ``（一）``, ``1.``). The alternatives are ordered
 longest first, so ``法人或其他组织`` wins over ``其他`` and ``本年处理决定数量`` over
 ``处理决定数量``. A hit carries a *tag* (what kind of label) and a *key*.
+
+This tolerance is the one place where a label cut by a line wrap is joined again, whatever
+the loader: a wrap inside a cell (``商业<br>企业``) or a text extraction that puts each piece
+on a line of its own (``本年新`` / ``制作数量``). Loaders keep the pieces as laid out.
 """
 
 from __future__ import annotations

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 
-from govlint.loaders.source_builder import join_pieces
-from govlint.normalize import is_wide
+from govlint.api import is_wide, join_pieces
 
 _ITEM = re.compile(r"^\s*(（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、|\d+\s*[.．、])")
 _NUMBER = re.compile(r"^[\s\d.,，%+\-]*$")

@@ -1,0 +1,66 @@
+"""``docs/config.md``, written from the key table (``govlint.config_keys``).
+
+The page is generated so that it cannot drift from what the loader accepts; a test compares
+the file with ``render()``. Regenerate it with ``python -m govlint.config_docs > docs/config.md``.
+"""
+
+from __future__ import annotations
+
+from govlint.config_keys import KEYS, KINDS, Key, yaml_value
+
+INTRO = """\
+# Configuration
+
+<!-- Generated from govlint/config_keys.py by `python -m govlint.config_docs > docs/config.md`;
+     edit the key table, not this file. -->
+
+govlint reads `.govlint.yaml` (or `.govlint.yml`), found upward from the working directory, or
+the file given with `--config FILE`. Every key is optional. `govlint init` writes a commented
+starter file with every key below; run on an existing file, it adds the missing keys and keeps
+your values, order and comments.
+
+A key that govlint does not know, a value of the wrong kind, a YAML tag (`!tag`; a config never
+constructs objects), a code or prefix that matches no installed rule, or a rule option that no
+rule declares stops the run with exit code 2 and names the place as `file:line:column`.
+
+Paths are relative to the folder of the config file. A *run-wide* key applies to the whole run
+(plugins are loaded once, there is one exit code and one baseline).
+"""
+
+OPTIONS_NOTE = """\
+## Rule options
+
+The names and values under `options:` are declared by the installed rules and plugins
+(`govlint rule CODE` lists a rule's options and their defaults), and each rule checks its own
+values: `options: {agency-kind: departmnet}` stops the run at that line. A value must have the
+type of the option's default (an integer option takes only whole numbers).
+"""
+
+
+def _summary_row(key: Key) -> str:
+    default = "not set" if key.default is None else f"`{yaml_value(key.default)}`"
+    return f"| [`{key.name}`](#{key.name}) | {default} | {'yes' if key.run_wide else ''} |"
+
+
+def _section(key: Key) -> str:
+    lines = [f"### `{key.name}`", "", key.help, "",
+             f"- Value: {KINDS[key.kind]}.",
+             "- Default: " + ("not set." if key.default is None else f"`{yaml_value(key.default)}`.")]
+    if key.example is not None:
+        lines.append(f"- Example: `{key.name}: {key.example}`")
+    if key.run_wide:
+        lines.append("- Run-wide.")
+    return "\n".join(lines) + "\n"
+
+
+def render() -> str:
+    """The whole page, in the table's order."""
+    summary = ["## Keys", "", "| key | default | run-wide |", "|---|---|---|",
+               *(_summary_row(key) for key in KEYS)]
+    return "\n".join([INTRO, "\n".join(summary) + "\n", *(_section(key) for key in KEYS), OPTIONS_NOTE])
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.stdout.write(render())

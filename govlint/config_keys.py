@@ -1,0 +1,108 @@
+"""The keys of ``.govlint.yaml`` as data: one record per key.
+
+The loader (``govlint.config``), ``govlint init``'s commented starter file
+(``govlint.init_config``) and ``docs/config.md`` (``govlint.config_docs``) are all derived from
+``KEYS``, so a key is added, documented and offered by ``govlint init`` in one line here.
+
+A key's ``kind`` names how its value is read and checked; ``KINDS`` says in words what each
+kind accepts (for the documentation), and ``govlint.config`` has one reader per kind. A new
+key whose kind exists is one line; a new kind is a description here and a reader there.
+
+This module is imported on the way to the loader and must stay cheap: plain data, no YAML
+library.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+#: what each kind of value accepts, as the documentation states it
+KINDS = {
+    "codes": "list of rule codes or prefixes (`GL201`, `GL2`, `ALL`); one code alone is read as a "
+             "one-item list",
+    "severity": "`error`, `warning` or `info`",
+    "code-severities": "mapping of rule code → severity (`error`, `warning` or `info`)",
+    "glob-codes": "mapping of glob pattern → list of rule codes or prefixes; a pattern is matched "
+                  "against the path as given and relative to the config's folder",
+    "plugin-files": "list of paths of `.py` files, relative to the config's folder; each must exist",
+    "flag": "`true` or `false`",
+    "path": "a file path, relative to the config's folder",
+    "rule-options": "mapping of option name → value; the options are declared by the installed rules "
+                    "and plugins, which check their own values",
+}
+
+
+@dataclass(frozen=True)
+class Key:
+    """One config key.
+
+    ``default`` is the value as YAML would give it (``None``: not set). ``example`` is YAML
+    text shown in the documentation and, commented out, in the starter file. A ``run_wide``
+    key applies to the whole run (plugins are loaded once, one exit code, one baseline), so it
+    is read from the config of the run, never from a config nearer to one file.
+    """
+
+    name: str
+    kind: str
+    default: Any
+    help: str
+    example: str | None = None
+    run_wide: bool = False
+
+    @property
+    def attribute(self) -> str:
+        """The ``Config`` attribute that holds the key's value."""
+        return self.name.replace("-", "_")
+
+
+KEYS: tuple[Key, ...] = (
+    Key("select", "codes", ["ALL"],
+        "Rules to run: codes or prefixes (GL2 = every table-arithmetic rule). ALL = every rule.",
+        example="[GL2, GL301]"),
+    Key("extend-select", "codes", [],
+        "Codes or prefixes to add to `select` (rules that are off by default, for example).",
+        example="[GL702]"),
+    Key("ignore", "codes", [], "Codes or prefixes to skip.", example="[GL7]"),
+    Key("fail-on", "severity", "warning",
+        "Lowest severity that makes `govlint check` exit 1: error, warning or info.", run_wide=True),
+    Key("severity", "code-severities", {}, "Per-code severity overrides.",
+        example="{GL603: error}"),
+    Key("per-file-ignores", "glob-codes", {}, "Glob pattern -> codes to skip for matching files.",
+        example='{"archive/*.html": [GL603]}'),
+    Key("plugins", "plugin-files", [], "Repo-local plugin files (.py) loaded like installed plugins.",
+        example="[tools/local_rules.py]", run_wide=True),
+    Key("strict-plugins", "flag", False, "Exit 2 when a plugin fails to load instead of warning.",
+        run_wide=True),
+    Key("baseline", "path", None,
+        "Findings recorded with `govlint check --write-baseline FILE` are hidden.",
+        example=".govlint-baseline.json", run_wide=True),
+    Key("options", "rule-options", {}, "Rule options (see `govlint rule CODE`).",
+        example="{agency-kind: auto}"),
+)
+
+#: plain scalars that YAML would not read as strings
+_YAML_WORDS = {"true", "false", "null", "yes", "no", "on", "off", "y", "n", "~"}
+
+KEY_NAMES: tuple[str, ...] = tuple(key.name for key in KEYS)
+
+
+def yaml_value(value: Any) -> str:
+    """``value`` (a key's default) as one line of YAML flow text.
+
+    Defaults are plain strings, booleans, None and flat lists or mappings of them; writing
+    them here keeps the YAML library off the paths that only need the text.
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(yaml_value(item) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{yaml_value(k)}: {yaml_value(v)}" for k, v in value.items()) + "}"
+    text = str(value)
+    plain = text and all(ch.isalnum() or ch in "-_./" for ch in text) and not text[0].isdigit()
+    if plain and text.lower() not in _YAML_WORDS:
+        return text
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

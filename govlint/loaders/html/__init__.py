@@ -1,0 +1,73 @@
+"""HTML report pages → Document.
+
+The bytes are decoded here (``decode.py``: real pages are often GBK with a ``gb2312``
+label), and lxml only ever sees the decoded ``str``: given raw bytes with a gb2312 label,
+libxml2 cuts the text at the first GBK-only character. One lxml parse, one walk
+(``blocks``), one linear scan of the source for positions (``source``); ``grid`` expands
+row and column spans, ``page`` drops the page chrome and reads its metadata with
+``govlint.loaders.chrome``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from govlint.document import Document
+from govlint.loaders.base import Loader
+from govlint.loaders.decode import declared_charset, decode_bytes
+
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*>")
+_SNIFF = re.compile(rb"\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html|<head|<body|<meta|<table|<p[\s>]|<div)",
+                    re.I | re.S)
+
+
+def _parseable(text: str) -> str:
+    """lxml refuses a ``str`` with an XML encoding declaration: blank it, keeping offsets."""
+    match = _XML_DECL.match(text)
+    if not match:
+        return text
+    return " " * match.end() + text[match.end():] if "\n" not in match.group() else \
+        re.sub(r"[^\n]", " ", match.group()) + text[match.end():]
+
+
+def parse_tree(text: str):
+    """The lxml root element for ``text``, or None when there is nothing to parse."""
+    from lxml import etree
+
+    # Plain etree elements (not lxml.html's classes): the walk needs no more, and is faster.
+    # huge_tree: without it libxml2 drops a text node or attribute over 10 MB (a Word export's
+    # inlined base64 image) and the rest of the page with it; the engine caps files at 50 MB.
+    parser = etree.HTMLParser(no_network=True, collect_ids=False, default_doctype=False,
+                              huge_tree=True)
+    try:
+        return etree.fromstring(_parseable(text), parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None
+
+
+class HtmlLoader(Loader):
+    name = "html"
+    suffixes = (".html", ".htm", ".shtml", ".xhtml")
+
+    def sniff(self, head: bytes) -> bool:
+        head = head[:1024].lstrip(b"\xef\xbb\xbf")
+        return bool(_SNIFF.match(head))
+
+    def load(self, path: str, data: bytes) -> Document:
+        text, problems = decode_bytes(data, path, declared_charset(data))
+        doc = Document(path=path, format="html", source=text, problems=problems)
+        if not text.strip() or any(p.code == "GL001" for p in problems):
+            return doc
+        root = parse_tree(text)
+        if root is None:
+            return doc
+        from govlint.loaders.html.blocks import BlockBuilder
+        from govlint.loaders.html.page import assemble
+        from govlint.loaders.html.source import SourceLocator
+
+        title_el = root.find(".//title")
+        title_tag = "".join(title_el.itertext()) if title_el is not None else None
+        builder = BlockBuilder(SourceLocator(text))
+        builder.walk(root)
+        assemble(doc, builder, title_tag)
+        return doc

@@ -1,0 +1,372 @@
+"""Walking an lxml tree into Document blocks: paragraphs and grids in reading order.
+
+One pass with ``lxml.etree.iterwalk`` (no recursion, so deep trees cannot overflow the
+stack). Text pieces are located in the source in document order by ``SourceLocator``.
+Chrome subtrees (``<nav>``, ``class="share"`` …) are walked too, so that the locator stays
+in step, but their text goes to ``harvest`` (read for metadata) instead of ``blocks``.
+"""
+
+from __future__ import annotations
+
+from itertools import islice
+
+from govlint.document import Paragraph
+from govlint.loaders import chrome
+from govlint.loaders.html.grid import build_grid
+from govlint.loaders.html.source import SourceLocator
+
+# Raw-text elements: the locator treats their content as markup, so it is never located.
+RAW_TAGS = frozenset("script style title textarea xmp iframe noembed noframes plaintext".split())
+ALWAYS_DROP = RAW_TAGS | frozenset(
+    "template button select option datalist input svg math canvas object embed audio video map "
+    "head meta link frameset frame".split())
+# Semantic chrome containers; dropped only while small (ASP.NET pages wrap everything in a form).
+GUARDED_DROP = frozenset("nav header footer aside form noscript".split())
+HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote body center dd details dialog dir div dl dt fieldset figcaption "
+    "figure footer form header hgroup hr html li main menu nav ol p pre section summary table tbody "
+    "thead tfoot tr td th caption ul legend".split()) | HEADINGS
+CELL_TAGS = frozenset(("td", "th"))
+MAX_CHROME_CONTAINER = 1500  # characters: a bigger "header" or "form" holds the report
+LAYOUT_CELL_TEXT = 200
+_MAX_CELL_DEPTH = 60
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _small_without_tables(el) -> bool:
+    """Whether ``el`` is small enough to be chrome (bounded scan: stops early)."""
+    total = 0
+    for text in el.itertext():
+        total += len(text.strip())
+        if total > MAX_CHROME_CONTAINER:
+            return False
+    return next(el.iter("table"), None) is None
+
+
+def is_layout_table(table) -> bool:
+    """A table used for page layout: it holds tables, or a few cells of long prose."""
+    if len(list(islice(table.iter("table"), 2))) > 1:  # iter() yields the table itself first
+        return True
+    cells = list(islice(table.iter("td", "th"), 7))
+    if len(cells) > 6:
+        return False
+    return any(len(_collapse("".join(cell.itertext()))) >= LAYOUT_CELL_TEXT for cell in cells)
+
+
+# -- tag kinds: one dict lookup per element instead of a chain of set tests ------------------
+# bit flags; a heading is also a block, a table is a block too
+_SKIP, _DROP, _HEAD, _BREAK, _BLOCK, _GUARD, _TABLE = 1, 2, 4, 8, 16, 32, 64
+_INLINE = 0
+_KINDS: dict = {}
+
+
+def _kind_of(tag) -> int:
+    """The kind of an element tag (lxml gives comments and PIs a function as tag)."""
+    kind = _KINDS.get(tag)
+    if kind is None:
+        name = tag.lower() if isinstance(tag, str) else ""
+        if not name or name in RAW_TAGS:
+            kind = _SKIP
+        elif name in ALWAYS_DROP:
+            kind = _DROP
+        elif name in HEADINGS:
+            kind = _HEAD | _BLOCK
+        elif name == "br":
+            kind = _BREAK
+        else:
+            kind = _BLOCK if name in BLOCK_TAGS else _INLINE
+            if name in GUARDED_DROP:
+                kind |= _GUARD
+            if name == "table":
+                kind |= _TABLE
+        if len(_KINDS) < 1024:  # pages may invent tags; keep the memo bounded
+            _KINDS[tag] = kind
+    return kind
+
+
+class _Pieces:
+    """Text being gathered for one paragraph or cell, with its located extent."""
+
+    __slots__ = ("parts", "start", "end", "line")
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.start: int | None = None
+        self.end: int | None = None
+        self.line: int | None = None
+
+    def text(self) -> str:
+        return " ".join("".join(self.parts).split())
+
+
+_CHROME_NAMES: dict[str, bool] = {}
+
+
+def _chrome_name(value: str | None) -> bool:
+    """``chrome.chrome_class``, remembered per value (pages repeat a few class names)."""
+    if not value:
+        return False
+    found = _CHROME_NAMES.get(value)
+    if found is None:
+        found = chrome.chrome_class(value)
+        if len(_CHROME_NAMES) < 4096:
+            _CHROME_NAMES[value] = found
+    return found
+
+
+class BlockBuilder:
+    def __init__(self, locator: SourceLocator):
+        self.loc = locator
+        self.blocks: list = []
+        self.harvest: list[str] = []  # lines of dropped chrome, in order
+        self.h1_runs: list[list[str]] = []  # consecutive content <h1>s
+        self.chrome_h1: list[str] = []
+        self.meta_grids: list[list[tuple[str, str]]] = []
+        self._cur = _Pieces()
+        self._drop: list = []  # stack of dropped subtree roots
+        self._heading = None
+        self._last_was_h1 = False
+
+    # -- text ------------------------------------------------------------------------------
+    def _add(self, pieces: _Pieces, text: str | None, line: int | None) -> None:
+        if not text:
+            return
+        pieces.parts.append(text)
+        if text.isspace():
+            return
+        self._locate(pieces, text, line)
+
+    def _locate(self, pieces: _Pieces, text: str, line: int | None) -> None:
+        """Where the non-blank ``text`` sits (the element starts on ``line``)."""
+        loc = self.loc
+        loc.hint_line(line)
+        found = loc.locate(text)
+        if found:
+            if pieces.start is None:
+                pieces.start = found[0]
+            pieces.end = found[1]
+        elif pieces.line is None:
+            pieces.line = line
+
+    def _span(self, pieces: _Pieces):
+        if pieces.start is not None:
+            return self.loc.span(pieces.start, pieces.end)
+        return self.loc.line_span(pieces.line)
+
+    def _flush(self, heading: str | None = None) -> None:
+        pieces = self._cur
+        if not pieces.parts:
+            return  # nothing gathered: keep the empty pieces
+        self._cur = _Pieces()
+        text = pieces.text()
+        if not text:
+            return
+        if self._drop:
+            self.harvest.append(text)
+            if heading == "h1":
+                self.chrome_h1.append(text)
+            return
+        self.blocks.append(Paragraph(text, self._span(pieces), heading=heading is not None))
+        if heading == "h1":
+            if self._last_was_h1:
+                self.h1_runs[-1].append(text)
+            else:
+                self.h1_runs.append([text])
+        self._last_was_h1 = heading == "h1"
+
+    def _boundary(self) -> None:
+        if self._heading is not None:
+            self._cur.parts.append(" ")
+        else:
+            self._flush()
+
+    # -- the walk --------------------------------------------------------------------------
+    def walk(self, root) -> None:
+        from lxml import etree
+
+        kinds = _KINDS
+        walker = etree.iterwalk(root, events=("start", "end", "comment"))
+        for event, el in walker:
+            if event == "comment":
+                text = el.tail
+                if text:
+                    self._add(self._cur, text, el.sourceline)
+                continue
+            tag = el.tag
+            kind = kinds.get(tag)
+            if kind is None:
+                kind = _kind_of(tag)
+            if event == "start":
+                if kind & _SKIP:
+                    walker.skip_subtree()
+                    continue
+                if not self._drop and not kind & _DROP and self._starts_chrome(el, kind):
+                    self._flush()
+                    self._drop.append(el)
+                if kind & _TABLE and not self._drop and not is_layout_table(el):
+                    self._flush()
+                    self._table(el)
+                    walker.skip_subtree()
+                    continue
+                if kind & _DROP:
+                    walker.skip_subtree()  # no text worth keeping, and none located
+                    continue
+                if kind & _HEAD and self._heading is None:
+                    self._flush()
+                    self._heading = el
+                elif kind & (_BLOCK | _BREAK):
+                    self._boundary()
+                text = el.text
+                if text:
+                    self._add(self._cur, text, el.sourceline)
+            else:
+                if el is self._heading:
+                    self._flush(heading=tag.lower())
+                    self._heading = None
+                elif kind & _BLOCK:
+                    self._boundary()
+                if self._drop and self._drop[-1] is el:
+                    self._flush()
+                    self._drop.pop()
+                if el is not root:
+                    text = el.tail
+                    if text:
+                        self._add(self._cur, text, el.sourceline)
+        self._flush()
+
+    def _starts_chrome(self, el, kind: int) -> bool:
+        if kind & _GUARD:
+            return _small_without_tables(el)
+        if _chrome_name(el.get("class")) or _chrome_name(el.get("id")):
+            return _small_without_tables(el)
+        return False
+
+    # -- tables ----------------------------------------------------------------------------
+    def _table(self, table) -> None:
+        rows: list[list[tuple]] = []  # grid.RawCell fields
+        table_start = None
+        loc = self.loc
+        kinds = _KINDS
+        for el in table.iter("caption", "tr"):
+            if el.tag == "caption":
+                caption = _Pieces()
+                self._gather(el, caption)
+                if caption.text():
+                    self.blocks.append(Paragraph(caption.text(), self._span(caption)))
+                continue
+            row = []
+            for cell in el:
+                tag = cell.tag
+                if tag != "td" and tag != "th" and (not isinstance(tag, str) or tag.lower() not in CELL_TAGS):
+                    continue
+                tag_at = loc.locate_cell()
+                if table_start is None and tag_at:
+                    table_start = tag_at[0]
+                pieces = _Pieces()
+                self._gather(cell, pieces)
+                if pieces.start is not None:
+                    span = loc.span(pieces.start, pieces.end)
+                elif tag_at:
+                    # A blank cell: point at its start tag (first line of it).
+                    tag_end = tag_at[1]
+                    newline = loc.source.find("\n", tag_at[0], tag_end)
+                    span = loc.span(tag_at[0], newline if newline != -1 else tag_end)
+                else:
+                    span = loc.line_span(pieces.line)
+                    if span is None:
+                        span = loc.line_span(cell.sourceline)
+                row.append((pieces.text() if pieces.parts else "", span,
+                            cell.get("rowspan"), cell.get("colspan")))
+            rows.append(row)
+        grid_span = loc.span(table_start, table_start + 1) if table_start is not None \
+            else loc.line_span(table.sourceline)
+        grid = build_grid(rows, grid_span)
+        if not grid.rows:
+            return
+        pairs = None
+        if len(grid.rows) <= chrome.MAX_META_ROWS:
+            pairs = chrome.grid_meta([[c.text for c in row if c.origin] for row in grid.rows])
+        if pairs is not None:
+            self.meta_grids.append(pairs)
+            return
+        self.blocks.append(grid)
+        self._last_was_h1 = False
+
+    def _gather(self, top, pieces: _Pieces, depth: int = 0) -> None:
+        """All text under ``top`` into ``pieces``; block boundaries and ``<br>`` become spaces.
+
+        Recursive (cells are shallow and an iterwalk per cell costs more), with a depth cap:
+        past it the remaining text is taken without block boundaries.
+        """
+        parts = pieces.parts
+        text = top.text
+        if text:
+            parts.append(text)
+            if not text.isspace():
+                self._locate(pieces, text, top.sourceline)
+        kinds = _KINDS
+        if not depth and len(top) == 1 and self._gather_chain(top, pieces):
+            return
+        for child in top:
+            tag = child.tag
+            kind = kinds.get(tag)
+            if kind is None:
+                kind = _kind_of(tag)
+            if kind & (_SKIP | _DROP):
+                pass  # comments and scripts: only their tail is text
+            elif depth >= _MAX_CELL_DEPTH:
+                self._add(pieces, "".join(child.itertext()), child.sourceline)
+            elif kind & _BREAK:
+                parts.append(" ")
+            elif kind & _BLOCK:  # a block (or a heading: a block inside a cell)
+                parts.append(" ")
+                self._gather(child, pieces, depth + 1)
+                parts.append(" ")
+            else:
+                self._gather(child, pieces, depth + 1)
+            text = child.tail
+            if text:
+                parts.append(text)
+                if not text.isspace():
+                    self._locate(pieces, text, child.sourceline)
+
+    def _gather_chain(self, top, pieces: _Pieces) -> bool:
+        """``_gather`` for the usual cell, a chain like td > p > span > span: one child each
+        and no ``<br>``, script or comment. Texts come on the way down, tails on the way up.
+        False (nothing gathered) for any other shape.
+        """
+        kinds = _KINDS
+        chain = []
+        el = top
+        while len(el):
+            if len(el) != 1 or len(chain) >= _MAX_CELL_DEPTH:
+                return False
+            el = el[0]
+            kind = kinds.get(el.tag)
+            if kind is None:
+                kind = _kind_of(el.tag)
+            if kind & (_SKIP | _DROP | _BREAK):
+                return False
+            chain.append((el, kind & _BLOCK))
+        parts = pieces.parts
+        for el, block in chain:
+            if block:
+                parts.append(" ")
+            text = el.text
+            if text:
+                parts.append(text)
+                if not text.isspace():
+                    self._locate(pieces, text, el.sourceline)
+        for el, block in reversed(chain):
+            if block:
+                parts.append(" ")
+            text = el.tail
+            if text:
+                parts.append(text)
+                if not text.isspace():
+                    self._locate(pieces, text, el.sourceline)
+        return True

@@ -1,0 +1,202 @@
+"""Numbers the prose states about table quantities (GL501) and completion claims (GL502).
+
+Only statements tied to a quantity with confidence are read: a verb or label of the table
+right before the number, the unit 件 (起 for cases), and nothing in between that narrows or
+shifts the count (其中, 自然人, 上年, 较, 累计, an approximate 余 …). Anything else is left
+alone: a missed statement costs less than a false alarm.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from govlint.format import table3 as t3
+from govlint.format import table4 as t4
+from govlint.normalize import YEAR_NIAN, chinese_number, fold
+
+from .._arith import TABLE3_APPLICANT_COLUMNS, total
+from .._common import Prose, prose
+
+_NUM = r"(?P<n>\d+|[零〇一二两三四五六七八九十]{1,3})"
+_UNIT = r"\s*(?:件|起|宗)(?!次)(?![余多])"
+
+
+def _gap(name: str, width: int) -> str:
+    return r"(?P<%s>[^，。；,;：:\d]{0,%d}?)" % (name, width)
+
+
+def _word(key: str) -> str:
+    """The canonical wording of a table-三 row or table-四 group, as prose repeats it."""
+    record = t3.row(key) if key in t3.ROWS_BY_KEY else t4.group(key)
+    return re.escape(record.aliases[0])
+
+
+#: (quantity, pattern); the number is group ``n``, the words around the anchor ``g1``/``g2``
+_PATTERNS = (
+    ("new", re.compile(r"(?:受理|收到|新收|接收|接到|共收)" + _gap("g1", 16) + r"申请" + _gap("g2", 6) + _NUM + _UNIT)),
+    ("carried_over", re.compile(r"上一?年度?结转" + _gap("g1", 12) + _NUM + _UNIT)),
+    ("carried_forward", re.compile(r"结转(?:至|到|为)?下一?年度?" + _gap("g1", 10) + _NUM + _UNIT)),
+    ("carried_forward", re.compile(_NUM + r"\s*件(?P<g1>[^，。；,;\d]{0,4})结转(?:至|到)?下一?年")),
+    ("granted", re.compile(r"(?<![不])" + _word("granted") + _gap("g1", 4) + _NUM + _UNIT)),
+    ("partial", re.compile(_word("partial") + _gap("g1", 4) + _NUM + _UNIT)),
+    ("denied", re.compile(_word("denied") + _gap("g1", 4) + _NUM + _UNIT)),
+    ("unable", re.compile(_word("unable") + _gap("g1", 4) + _NUM + _UNIT)),
+    ("not_processed", re.compile(_word("not_processed") + _gap("g1", 4) + _NUM + _UNIT)),
+    ("review", re.compile(_word("review") + _gap("g1", 6) + _NUM + _UNIT)),
+    ("litigation", re.compile(_word("litigation") + _gap("g1", 6) + _NUM + _UNIT)),
+)
+#: every pattern's match holds one of these words: a sentence without any is skipped whole
+_ANCHOR = re.compile("|".join(["受理", "收到", "新收", "接收", "接到", "共收", "结转"] + [
+    _word(key) for key in ("granted", "partial", "denied", "unable", "not_processed", "review", "litigation")]))
+#: words between the anchor and the number that make the number something else
+_NARROWING = re.compile(r"自然人|法人|企业|组织|个人|其中|网上|网络|信函|当面|线上|线下|邮寄|传真|邮件|电话"
+                        r"|上年|去年|结转|同比|较|比|累计|人次|平均|诉讼|复议|以上|以下|超过|不足")
+#: words before the anchor (same clause) that shift the number to another period or subset
+_SHIFTING = re.compile(r"上一?年|去年|上年度|较|比|同比|累计|以来|其中|分别|平均|超过|不足|以上")
+#: the anchor is the second of two quantities ("予以公开及部分公开258件"): a combined count
+_JOINED = re.compile(r"(及|和|与|、|或|以及)\s*$")
+#: a count narrowed to some reasons of a group
+_REASON = re.compile(r"因|由于|原因")
+_YEAR = YEAR_NIAN
+_CLAUSE = re.compile(r"[^，。；,;！？!?\n]+")
+_SENTENCE = re.compile(r"[^。；;！？!?\n]+")
+
+
+def _quantity_labels() -> dict[str, tuple[str, str]]:
+    """quantity → (its short name, where the tables print it), from the format records."""
+    out = {}
+    for key in ("new", "carried_over", "carried_forward", "granted", "partial"):
+        row = t3.row(key)
+        short = row.name + "申请" if key in ("new", "carried_over") else row.name
+        out[key] = (short, t3.NAME + row.numbered)
+    for key in ("denied", "unable", "not_processed"):
+        row = t3.row(key)
+        out[key] = (row.name, f"{t3.NAME}{row.label}（1–{len(t3.items(key))}项合计）")
+    total = t4.outcome_label("total")
+    review, litigation = t4.group("review"), t4.group("litigation")
+    out["review"] = (review.name, f"{t4.NAME}{review.label}{total}")
+    parts = "+".join(t4.group(g).name for g in t4.groups() if t4.group(g).group == "litigation")
+    out["litigation"] = (litigation.name, f"{t4.NAME}{litigation.label}{total}（{parts}）")
+    return out
+
+
+QUANTITY_LABELS = _quantity_labels()
+
+
+@dataclass(frozen=True)
+class Statement:
+    quantity: str
+    number: int
+    prose: Prose
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.prose.text[self.start:self.end]
+
+    @property
+    def span(self):
+        return self.prose.span_of(self.start, self.end)
+
+
+def _texts(report):
+    """Prose where counts of this year are stated: everything but 五 (last year's problems)."""
+    return [run for run in prose(report) if run.section != "problems"]
+
+
+def stated_numbers(report, year: int | None) -> list[Statement]:
+    out: list[Statement] = []
+    for run in _texts(report):
+        text = fold(run.text)
+        if not _ANCHOR.search(text):
+            continue
+        for sentence in _SENTENCE.finditer(text):
+            s_start = sentence.start()
+            s_text = sentence.group()
+            if not _ANCHOR.search(s_text):
+                continue
+            years = {int(y) for y in _YEAR.findall(s_text)}
+            if year is not None and years - {year}:
+                continue  # the sentence speaks of another year too: comparisons, history
+            for quantity, pattern in _PATTERNS:
+                for match in pattern.finditer(s_text):
+                    gaps = "".join(g for g in (match.groupdict().get("g1"), match.groupdict().get("g2")) if g)
+                    if _NARROWING.search(gaps):
+                        continue
+                    clause_start = max((m.end() for m in re.finditer(r"[，,；;：:]", s_text[:match.start()])),
+                                       default=0)
+                    before = s_text[clause_start:match.start()]
+                    if _SHIFTING.search(before) or _JOINED.search(before):
+                        continue
+                    if quantity in ("denied", "unable", "not_processed") and _REASON.search(before):
+                        continue  # "因本机关不掌握等原因无法提供265件": some of the reasons
+                    number = chinese_number(match.group("n"))
+                    if number is None:
+                        continue
+                    out.append(Statement(quantity, number, run, s_start + match.start(), s_start + match.end()))
+    return out
+
+
+def table_values(report, quantity: str) -> tuple[int, ...] | None:
+    """The table values a stated quantity may equal, or None when the table cannot say."""
+    if quantity in ("review", "litigation"):
+        table = report.table("table4")
+        if table is None or not table.complete:
+            return None
+        if quantity == "review":
+            cells = [("review", "total")]
+        else:
+            cells = [("litigation_direct", "total"), ("litigation_after_review", "total")]
+        value = total(table, cells)
+        return None if value is None else (value,)
+    table = report.table("table3")
+    if table is None or not table.complete:
+        return None
+    groups = {"denied": 8, "unable": 3, "not_processed": 5}
+    if quantity == "new":
+        rows_sets = [["new"], ["new", "carried_over"]]  # "受理N件": new ones, or all handled
+    elif quantity in groups:
+        rows_sets = [[f"{quantity}.{i}" for i in range(1, groups[quantity] + 1)]]
+    else:
+        rows_sets = [[quantity]]
+    values: list = []
+    for rows in rows_sets:
+        printed = total(table, [(row, "total") for row in rows])
+        # when the 总计 column disagrees with the applicant columns (GL203 reports it), the
+        # prose may follow either; only a number matching neither is a mismatch
+        summed = total(table, [(row, col) for row in rows for col in TABLE3_APPLICANT_COLUMNS])
+        if printed is None or summed is None:
+            return None
+        values.extend(v for v in (printed, summed) if v not in values)
+    return tuple(values)
+
+
+_COMPLETION = re.compile(
+    r"(?:全部|均已?|都已?|全部已|均予以|一律)(?:在法定期限内|在规定(?:期限|时限)内|按期|按时|依法|及时)?"
+    r"(?:办结|答复完毕|予以答复|作出答复|答复|办理完毕|办理完成|处理完毕)"
+    r"|办结率(?:达到?|为)?\s*100\s*[%％]")
+
+
+def completion_claims(report):
+    """(prose run, match) of sentences claiming every application was handled."""
+    for run in _texts(report):
+        if run.section not in (None, "overview", "requests"):
+            continue
+        text = fold(run.text)
+        for sentence in _SENTENCE.finditer(text):
+            s_text = sentence.group()
+            if "申请" not in s_text and "依申请" not in s_text:
+                continue
+            match = _COMPLETION.search(s_text)
+            if match:
+                yield run, sentence.start() + match.start(), sentence.start() + match.end()
+
+
+def sentence_of(text: str, offset: int) -> str:
+    """The sentence of ``text`` that contains ``offset``."""
+    for sentence in _SENTENCE.finditer(fold(text)):
+        if sentence.start() <= offset < sentence.end():
+            return sentence.group()
+    return ""

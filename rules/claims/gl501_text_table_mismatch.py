@@ -1,0 +1,53 @@
+from govlint.findings import Finding
+from govlint.rule import Rule
+
+from ._claims import QUANTITY_LABELS, stated_numbers, table_values
+from .._common import fmt, plain, report_year
+
+
+class TextTableMismatch(Rule):
+    """A number the prose states about a table quantity differs from the table.
+
+    What it checks: statements such as 受理/收到/新收…申请 N 件, 上年结转 N 件, 结转下年度 N 件,
+    予以公开 N 件, 部分公开, 不予公开, 无法提供, 不予处理 N 件, 行政复议 N 件, 行政诉讼 N 件,
+    compared with 表三 (总计 column) and 表四. A statement is read only when it is tied to the
+    quantity with confidence: the label right before the number, no narrowing word in
+    between (其中, 自然人, 网上 …), no other year, comparison or approximation (较上年, 累计,
+    20余件) in the sentence; "受理 N 件" is accepted as either 一 or 一+二. Section 五 (last
+    year's problems) is not read. Incomplete tables (GL104) are skipped.
+
+    Why it matters: the prose and the tables are two views of the same year; 条例第五十条
+    requires the report to state them, and a reader trusts whichever she reads. A mismatch
+    usually means one was copied from last year's report.
+
+    Failing example: "2023年共受理政府信息公开申请25件" while 表三 一、本年新收 总计 = 20.
+
+    Passing example: the same sentence with 20, or "主动公开政府信息12800余条" (not a table
+    quantity; not read).
+    """
+
+    code = "GL501"
+    name = "text-table-mismatch"
+    severity = "error"
+    summary = "正文所述数字与统计表不一致"
+
+    def check(self, report, ctx):
+        seen = set()
+        for statement in stated_numbers(report, report_year(report)):
+            values = table_values(report, statement.quantity)
+            if values is None or statement.number in values:
+                continue
+            key = (statement.quantity, statement.number)
+            if key in seen:
+                continue
+            seen.add(key)
+            short, where = QUANTITY_LABELS[statement.quantity]
+            table_value = values[0]
+            others = "、".join(fmt(v) for v in values[1:])
+            also = f"（其他可接受的读法：{others}）" if others else ""
+            yield Finding(
+                f"正文称“{statement.text.strip()}”（{statement.number}），而{where}为 {fmt(table_value)}{also}，"
+                f"相差 {fmt(abs(statement.number - table_value))}",
+                span=statement.span, location=f"正文 / {short}",
+                properties={"quantity": statement.quantity, "expected": plain(table_value),
+                            "found": statement.number, "accepted": [plain(v) for v in values]})

@@ -1,0 +1,67 @@
+"""Years and dates in a report: title year, body years, statistical-period statements."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from govlint.normalize import YEAR
+
+from .._common import Prose, mask_titles, prose
+
+_YEAR = re.compile(rf"(?<![0-9])({YEAR})\s*年(?!代)")
+#: a year that only dates a start, a comparison or a span is not "the year of the report"
+_BEFORE = re.compile(r"(自|从|截至|截止|较|比|与|同|和|及|至|到|、)\s*$")
+_AFTER = re.compile(r"^\s*年?(以来|起|至今|开始|底前|之前|以前|前|后|度?至|到|、|和|及|与)")
+_PERIOD_WORDS = re.compile(r"统计(期限|时限|期间|区间|周期|时段|范围|时间|年度)")
+_PERIOD_SPAN = re.compile(rf"(自|从)?\s*{YEAR}\s*年\s*0?1\s*月\s*0?1\s*日[^。；\n]{{0,8}}(至|到|—|-|～|~)\s*({YEAR}\s*年\s*)?12\s*月\s*31\s*日")
+
+
+def _mask_titles(text: str) -> str:
+    return mask_titles(text)
+
+
+def body_years(report) -> list[tuple[int, Prose, int, int]]:
+    """Years the preamble and section 一 speak of as the year being reported.
+
+    Years inside cited titles, years that start a span (2019年以来, 自2020年) and years of
+    comparisons (较2022年) are left out; so are sections 五 and 六 (last year's problems, next
+    year's plans).
+    """
+    out = []
+    for run in prose(report):
+        if run.section not in (None, "overview"):
+            continue
+        text = _mask_titles(run.text)
+        for match in _YEAR.finditer(text):
+            if _BEFORE.search(text[max(0, match.start() - 3):match.start()]):
+                continue
+            if _AFTER.search(text[match.end() - 1:match.end() + 4]):
+                continue
+            out.append((int(match.group(1)), run, match.start(), match.end()))
+    return out
+
+
+def dominant_other_year(report, year: int):
+    """(other year, first mention) when the body never names ``year`` but names another."""
+    mentions = body_years(report)
+    if not mentions or any(y == year for y, *_ in mentions):
+        return None
+    counts = Counter(y for y, *_ in mentions)
+    other, _ = counts.most_common(1)[0]
+    first = next(m for m in mentions if m[0] == other)
+    return other, first
+
+
+def states_period(report) -> bool:
+    """Whether any prose (or the page text) states the statistical period."""
+    if report.metadata.period is not None:
+        return True
+    texts = [report.text]
+    document = report.document
+    if document is not None:
+        texts.extend(p.text for p in document.paragraphs())
+    for text in texts:
+        if _PERIOD_WORDS.search(text) or _PERIOD_SPAN.search(text):
+            return True
+    return False

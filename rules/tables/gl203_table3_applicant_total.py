@@ -1,0 +1,53 @@
+from govlint.findings import Finding
+from govlint.rule import Rule
+
+from govlint.format import location
+from govlint.format.table3 import row_label
+
+from .._arith import TABLE3_LEGAL_PERSON_SUBTOTAL, checkable, table3_applicants, table3_legal_subtotal
+from .._common import cell_span, fmt, plain, shown
+
+
+class Table3ApplicantTotal(Rule):
+    """In some row of table 三, the 总计 column differs from the sum of the six applicant columns.
+
+    What it checks: for every row (一, 二, each result item, （七）总计, 四), that 总计 equals
+    自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他. The format has no
+    法人或其他组织 subtotal column; when a report adds one, it must equal 商业企业 + 科研机构 +
+    社会公益组织 + 法律服务机构 + 其他 and is checked too. Blank cells count as 0; one finding
+    per failing row (and subtotal); incomplete tables (GL104) are skipped.
+
+    Why it matters: 总计 is by construction the sum over applicants (国办公开办函〔2021〕30号
+    table layout); a row whose total disagrees has a wrong total or a misplaced number.
+
+    Failing example: row 一 with 自然人=5, 商业企业=1 and 总计=5 → ``表三“一、本年新收政府信息
+    公开申请数量”行：六类申请人之和=6，总计列=5，相差 1``.
+
+    Passing example: the same row with 总计=6.
+    """
+
+    code = "GL203"
+    name = "table3-applicant-total"
+    severity = "error"
+    summary = "表三某行：总计≠六类申请人之和"
+
+    def check(self, report, ctx):
+        table = report.table("table3")
+        if not checkable(table):
+            return
+        for m in table3_applicants(table):
+            label = row_label(m.key)
+            yield Finding(
+                f"表三“{label}”行：六类申请人之和={fmt(m.expected)}，总计列={shown(m)}，"
+                f"相差 {fmt(abs(m.difference))}",
+                span=cell_span(table, m.key, "total"), location=location("table3", m.key, "total"),
+                properties={"row": m.key, "expected": plain(m.expected), "found": plain(m.found),
+                            "difference": plain(m.difference), "blank": m.blank})
+        for m in table3_legal_subtotal(table):
+            label = row_label(m.key)
+            yield Finding(
+                f"表三“{label}”行：法人或其他组织五列之和={fmt(m.expected)}，小计列={shown(m)}，"
+                f"相差 {fmt(abs(m.difference))}",
+                span=cell_span(table, m.key, TABLE3_LEGAL_PERSON_SUBTOTAL), location=location("table3", m.key, TABLE3_LEGAL_PERSON_SUBTOTAL),
+                properties={"row": m.key, "column": TABLE3_LEGAL_PERSON_SUBTOTAL, "expected": plain(m.expected),
+                            "found": plain(m.found), "difference": plain(m.difference), "blank": m.blank})

@@ -1,0 +1,1 @@
+"""Template: which official template (2019 or 2021) the tables follow, and mixtures of the two (GL301–GL302)."""

@@ -1,0 +1,74 @@
+"""Printed table labels, for the template rules (GL301, GL302)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from govlint.format import table3 as t3
+from govlint.format.templates import current_labels, outdated_labels
+from govlint.normalize import normalize
+
+from .._arith import is_blank
+
+def _split_markers():
+    """Outdated labels matched inside a longer label, and those matched only as a whole.
+
+    A label that is part of a current one (``处理决定数量`` in ``本年处理决定数量``, ``本年新`` in
+    ``本年新收政府信息公开申请数量``) is a marker only when it is the whole cell.
+    """
+    current = set(current_labels()) | {normalize(row.label) for row in t3.ROWS}
+    whole = {m for m in outdated_labels() if any(m in c and m != c for c in current)}
+    return tuple(sorted(set(outdated_labels()) - whole)), frozenset(whole)
+
+
+_NUMBERING = re.compile(r"^([0-9]+[.．、]|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)")
+
+
+@lru_cache(maxsize=4096)  # the same labels in every report
+def bare(label: str) -> str:
+    """A normalised label without its leading numbering (``1.``, ``（一）``, ``一、``)."""
+    text = normalize(label)
+    return _NUMBERING.sub("", text)
+
+
+def printed_labels(report, kinds=("table2", "table3", "table4")):
+    """(text, span) of every row and column label of the recognised tables, then of every
+    cell of the document's grids (tables the parser could not recognise still show their
+    template), in reading order."""
+    for kind in kinds:
+        table = report.table(kind)
+        if table is not None:
+            for label in table.labels:
+                yield label.text, label.span
+    document = report.document
+    if document is not None:
+        for grid in document.grids():
+            for cell in grid.cells():
+                if cell.text and cell.text.strip():
+                    yield cell.text, cell.span
+
+
+_MARKERS, _WHOLE = _split_markers()
+_SHORTEST = min(map(len, _MARKERS), default=0)
+
+
+def outdated_markers(report) -> list[tuple[str, object]]:
+    """The 2019-format markers the report prints, each once, with the first span seen."""
+    found: dict[str, object] = {}
+    for text, span in printed_labels(report, ("table2", "table3")):
+        label = bare(text)
+        if len(label) >= _SHORTEST:  # most cells are numbers, shorter than any marker
+            for marker in _MARKERS:
+                if marker in label:
+                    found.setdefault(marker, span)
+        if label in _WHOLE:
+            found.setdefault(label, span)
+    table = report.table("table3")
+    if table is not None:
+        rows = {row for row, _ in table.cells}
+        single = [c for c in table if c.row == "other" and not is_blank(c)]
+        if single and not any(row.startswith("other.") for row in rows):
+            other = t3.row("other")
+            found.setdefault(f"{other.label}（单行，无1–{len(t3.items('other'))}子项）", single[0].span)
+    return list(found.items())
