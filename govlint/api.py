@@ -12,14 +12,18 @@ from govlint.findings import Finding, Severity
 from govlint.hookspecs import hookimpl
 from govlint.loaders.base import Loader
 from govlint.loaders.lazy import LazyLoader
-from govlint.loaders.source_builder import SourceBuilder, is_cjk, join_pieces
+from govlint.loaders.source_builder import SourceBuilder, join_pieces
+from govlint.normalize import is_wide
 from govlint.report import Label, Metadata, Period, Report, Section, Table, TableCell
 from govlint.reporters.base import Reporter, RunInfo
 from govlint.rule import Rule, RuleContext, rule
 from govlint.span import Span
 
+#: the name plugins written before ``govlint.normalize`` use for ``is_wide`` (same meaning)
+is_cjk = is_wide
+
 __all__ = [
     "Cell", "Document", "Finding", "Grid", "Label", "LazyLoader", "Loader", "Metadata", "Paragraph",
     "Period", "Report", "Reporter", "Rule", "RuleContext", "RunInfo", "Section", "Severity",
-    "SourceBuilder", "Span", "Table", "TableCell", "hookimpl", "is_cjk", "join_pieces", "rule",
+    "SourceBuilder", "Span", "Table", "TableCell", "hookimpl", "is_cjk", "is_wide", "join_pieces", "rule",
 ]

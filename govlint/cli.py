@@ -113,7 +113,7 @@ def _default_format() -> str:
 def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, exit_zero, fail_on,
           statistics, baseline, write_baseline, strict_plugins, no_color):
     """Check report files and directories."""
-    from govlint.baseline import BaselineError, read_baseline
+    from govlint.baseline import BaselineError, is_known, read_baseline
     from govlint.baseline import write_baseline as save_baseline
     from govlint.engine import Checker, Settings, discover, run
     from govlint.findings import Severity
@@ -167,7 +167,7 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
             known = read_baseline(baseline_path)
         except BaselineError as exc:
             raise _fail(str(exc))
-        shown = [f for f in findings if f.fingerprint() not in known]
+        shown = [f for f in findings if not is_known(f, known)]
         if len(shown) < len(findings):
             click.echo(f"govlint: 基线 {baseline_path} 隐藏了 {len(findings) - len(shown)} 个已记录的问题", err=True)
         findings = shown
