@@ -178,9 +178,16 @@ def _value(token: Token) -> Value:
     return Value(token.start, token.end, token.text, token.kind)
 
 
+#: a value with more digits before the point is no count or amount (and ``int()`` refuses
+#: past 4,300 digits, a sum of two such values past printing): the cell is not a number
+MAX_DIGITS = 15
+
+
 def number(text: str, amount: bool = False):
     """The number a value text holds: int for counts, Decimal for amounts or decimals."""
     clean = text.replace(",", "")
+    if len(clean.partition(".")[0].lstrip("+-")) > MAX_DIGITS:
+        return None
     try:
         if amount or "." in clean:
             return Decimal(clean)

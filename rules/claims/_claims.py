@@ -52,6 +52,7 @@ _REASON = re.compile(r"因|由于|原因")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _CLAUSE = re.compile(r"[^，。；,;！？!?\n]+")
 _SENTENCE = re.compile(r"[^。；;！？!?\n]+")
+_MAX_DIGITS = 15
 _CN = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 QUANTITY_LABELS = {
@@ -70,7 +71,8 @@ QUANTITY_LABELS = {
 
 def cn_number(text: str) -> int | None:
     if text.isdigit():
-        return int(text)
+        # a run this long is no count (and int() refuses past 4,300 digits)
+        return int(text) if len(text) <= _MAX_DIGITS else None
     if text in _CN:
         return _CN[text]
     if "十" in text:

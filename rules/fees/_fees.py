@@ -24,7 +24,9 @@ _CITES_109 = re.compile(r"109\s*号|信息处理费管理办法|处理费管理�
 _CHARGE_WORD = re.compile(r"收费|收取|费用")
 _SENTENCE = re.compile(r"[^。！？!?\n]+")
 _CLAUSE = re.compile(r"[^，；,;]+")
-_NUMBER = r"(\d+(?:\.\d+)?)"
+#: at most 15 digits before the point: a longer run is no count or amount (and int() refuses
+#: past 4,300 digits); every pattern has a non-digit before the number, so none is cut short
+_NUMBER = r"(\d{1,15}(?:\.\d+)?)(?!\d)"
 _NOTICE_COUNT = (
     re.compile(r"收费通知(?:书)?[^，。；,;\d]{0,6}?" + _NUMBER + r"\s*(?:件|份|次)"),
     re.compile(r"(?:发出|发送|送达|开具|下发)了?\s*" + _NUMBER + r"\s*(?:件|份|次)[^，。；,;]{0,4}收费通知"),
