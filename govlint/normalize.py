@@ -77,13 +77,18 @@ _NUMERALS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
              "七": 7, "八": 8, "九": 9}
 
 
+#: the most digits a count or amount in a report can have; longer runs are not read as numbers
+MAX_DIGITS = 15
+
+
 def chinese_number(text: str) -> int | None:
     """``一`` → 1, ``十`` → 10, ``十二`` → 12, ``二十`` → 20, ``两`` → 2, ``12`` → 12;
     None if not a number up to 99."""
     if not text:
         return None
     if text.isdigit():
-        return int(text)
+        # a run longer than any count is no number (and int() refuses past 4,300 digits)
+        return int(text) if len(text) <= MAX_DIGITS else None
     if "十" in text:
         tens, _, units = text.partition("十")
         high = _NUMERALS.get(tens) if tens else 1

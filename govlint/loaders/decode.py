@@ -3,6 +3,11 @@
 Real report pages are often GBK/GB18030 with a wrong ``charset`` label. Decode strictly
 first; when that fails, replace the bad bytes and report GL003 so that nothing is lost
 silently. Bytes that are clearly not text (NUL bytes, image or archive magic) give GL001.
+
+A declared label is honoured only if it names a page charset (``PAGE_CHARSETS``): Python
+knows codecs that are no page encoding at all (``base64``, ``zlib``, ``undefined``, which
+raises on any input, ``idna``, ``punycode``, ``unicode_escape``), and a page declaring one of
+them gets GL003 and detection, as for an unknown label.
 """
 
 from __future__ import annotations
@@ -25,19 +30,28 @@ _MAGIC = ((b"\x89PNG\r\n\x1a\n", "PNG 图片"), (b"\xff\xd8\xff", "JPEG 图片")
           (b"\x1f\x8b", "gzip 压缩数据"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "旧版 Office 文档"),
           (b"RIFF", "RIFF 媒体文件"), (b"\x7fELF", "可执行文件"))
 _SNIFF = 8192
+#: Python's names of the encodings browsers decode pages with (WHATWG Encoding Standard),
+#: plus ASCII and Latin-1, which Python names apart from windows-1252
+PAGE_CHARSETS = frozenset(
+    ["utf-8", "ascii", "cp866", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic", "cp874",
+     "gb18030", "gbk", "gb2312", "big5", "big5hkscs", "cp950", "euc_jp", "iso2022_jp", "shift_jis",
+     "cp932", "euc_kr", "cp949", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"]
+    + [f"iso8859-{n}" for n in range(1, 17) if n != 12] + [f"cp{n}" for n in range(1250, 1259)])
 
 
 def canonical_encoding(label: str | None) -> str | None:
-    """The codec to use for a declared label (GB family → gb18030), or None if unknown."""
+    """The codec to use for a declared label (GB family → gb18030), or None if it is unknown
+    or no page charset (see ``PAGE_CHARSETS``)."""
     if not label:
         return None
     label = label.strip().strip("\"'").lower()
     if label in GB_FAMILY:
         return "gb18030"
     try:
-        return codecs.lookup(label).name
+        info = codecs.lookup(label)
     except LookupError:
         return None
+    return info.name if info.name in PAGE_CHARSETS and info._is_text_encoding else None
 
 
 def declared_charset(data: bytes) -> str | None:

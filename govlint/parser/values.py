@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from govlint.normalize import MAX_DIGITS
 from govlint.parser.glued import split_runs
 from govlint.parser.stream import SEP
 
@@ -178,9 +179,15 @@ def _value(token: Token) -> Value:
     return Value(token.start, token.end, token.text, token.kind)
 
 
+
+
 def number(text: str, amount: bool = False):
+    # a value with more digits before the point than MAX_DIGITS is no count or amount (and
+    # int() refuses past 4,300 digits, a sum of two such values past printing): not a number
     """The number a value text holds: int for counts, Decimal for amounts or decimals."""
     clean = text.replace(",", "")
+    if len(clean.partition(".")[0].lstrip("+-")) > MAX_DIGITS:
+        return None
     try:
         if amount or "." in clean:
             return Decimal(clean)

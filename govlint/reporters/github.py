@@ -10,15 +10,16 @@ from __future__ import annotations
 
 from govlint.reporters.base import Reporter
 from govlint.reporters.paths import display_relative
-from govlint.reporters.sanitize import clean_text, safe_write
+from govlint.reporters.sanitize import keep_lines, safe_write
 from govlint.reporters.statistics import severity_of
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(value: str) -> str:
-    """Escape the message part (after ``::``)."""
-    return clean_text(value).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape the message part (after ``::``): ``%``, CR and LF as the runner decodes them;
+    every other control, separator or bidi character shown visibly (``keep_lines``)."""
+    return keep_lines(value).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(value: str) -> str:

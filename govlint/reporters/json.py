@@ -6,7 +6,7 @@ The schema is documented in docs/output.md and is stable: keys are only ever add
 from __future__ import annotations
 
 from govlint.reporters.base import Reporter
-from govlint.reporters.sanitize import fingerprint, jsonable
+from govlint.reporters.sanitize import fingerprint, json_safe, jsonable
 from govlint.reporters.statistics import severity_of
 
 SCHEMA_VERSION = 1
@@ -26,10 +26,11 @@ def finding_dict(f) -> dict:
 
 
 def dump(doc, out) -> None:
-    """Write ``doc`` as indented UTF-8 JSON (ASCII escapes if the stream cannot take UTF-8)."""
+    """Write ``doc`` as indented UTF-8 JSON (ASCII escapes if the stream cannot take UTF-8);
+    control, separator and bidi characters are always escapes (``json_safe``)."""
     import json
 
-    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    text = json_safe(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n"
     try:
         out.write(text)
     except UnicodeEncodeError:

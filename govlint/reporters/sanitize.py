@@ -2,7 +2,16 @@
 
 Findings carry text from the checked files (paths, cell labels, snippets), so they may hold
 control characters, bidi overrides or lone surrogates (undecodable file names). None of
-that may break a line-oriented format, inject terminal escapes or crash a UTF-8 writer.
+that may break a line-oriented format, inject terminal escapes or workflow commands, reorder
+what a reader sees, or crash a UTF-8 writer. The characters no reporter writes raw
+(``UNSAFE``): C0 controls, DEL, C1 controls (with U+0085 NEL), the line and paragraph
+separators U+2028/U+2029, bidi controls, and lone surrogates. How each format shows them
+is one convention per format, documented in docs/output.md:
+
+- text formats (terminal, concise, github, statistics): ``visible_char``: a C0 control
+  becomes its control picture (ESC → ␛, BEL → ␇), DEL → ␡, anything else → U+FFFD;
+- JSON formats (json, sarif): ``json_safe`` writes them as ``\\uXXXX`` escapes, so the
+  parsed values are exactly the finding's text.
 """
 
 from __future__ import annotations
@@ -10,9 +19,15 @@ from __future__ import annotations
 import decimal
 import enum
 import math
+import re
 
 # Bidi controls reorder what a terminal shows ("Trojan source"); they are shown, not obeyed.
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+#: every character that no reporter writes raw (see the module docstring)
+UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+                    "\ud800-\udfff]")
+#: the unsafe characters ``json.dumps`` leaves raw (it escapes C0; lone surrogates are cleaned)
+_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def clean_text(text: str) -> str:
@@ -39,14 +54,14 @@ def visible_char(ch: str) -> str:
         return chr(0x2400 + code)  # ␀…␟ control pictures
     if code == 0x7F:
         return "\u2421"
-    if 0x80 <= code < 0xA0 or ch in _BIDI or 0xD800 <= code <= 0xDFFF:
+    if 0x80 <= code < 0xA0 or code in (0x2028, 0x2029) or ch in _BIDI or 0xD800 <= code <= 0xDFFF:
         return "\ufffd"
     return ch
 
 
 def visible(text: str) -> str:
     """``text`` (one line) as shown in terminal output."""
-    if text.isprintable():
+    if text.isprintable():  # every UNSAFE character is unprintable: the common case is quick
         return text
     return "".join(visible_char(ch) for ch in text)
 
@@ -54,9 +69,29 @@ def visible(text: str) -> str:
 def one_line(text: str) -> str:
     """``text`` folded to one line for line-oriented formats: every line break is a space."""
     if not text.isprintable():
+        # splitlines() knows every line break: CR, LF, VT, FF, FS/GS/RS, NEL, U+2028, U+2029
         text = " ".join(text.splitlines()) if text else text
         text = "".join(" " if ch == "\t" else visible_char(ch) for ch in text)
     return clean_text(text)
+
+
+def keep_lines(text: str) -> str:
+    """``text`` with CR and LF kept (a format that escapes them itself) and every other
+    unsafe character shown as ``visible_char`` does; a tab is a space."""
+    text = clean_text(text)
+    if text.isprintable():
+        return text
+    return "".join(ch if ch in "\r\n" else " " if ch == "\t" else visible_char(ch) for ch in text)
+
+
+def json_safe(text: str) -> str:
+    """JSON text with every unsafe character that ``json.dumps(ensure_ascii=False)`` leaves
+    raw (DEL, C1, U+2028/U+2029, bidi controls) written as a ``\\uXXXX`` escape.
+
+    Safe on the whole document: JSON's own syntax is ASCII, so these can only occur inside
+    strings, where the escape stands for the same character.
+    """
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def jsonable(value):

@@ -33,7 +33,12 @@ def summary_line(files: int, findings) -> str:
 
 
 def statistics_lines(findings) -> list[str]:
-    return [f"{count:6d}  {code:<7} {name} [{sev}]" for code, name, sev, count in rule_counts(findings)]
+    """``count  CODE name [severity]`` per rule, each one line (a plugin's code or name may
+    hold any text)."""
+    from govlint.reporters.sanitize import one_line
+
+    return [f"{count:6d}  {one_line(code):<7} {one_line(name)} [{one_line(sev)}]"
+            for code, name, sev, count in rule_counts(findings)]
 
 
 def statistics_dict(findings) -> dict:

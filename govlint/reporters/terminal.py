@@ -96,7 +96,7 @@ class TerminalReporter(Reporter):
         message = [visible(line) for line in (f.message.splitlines() or [""])]
         lines = [Text.assemble(
             (f"{visible(f.path)}:{f.line}:{f.column}", "bold"), ": ",
-            (SEVERITY_LABELS.get(severity, severity), SEVERITY_STYLES.get(severity, "bold")), " ",
+            (SEVERITY_LABELS.get(severity, visible(severity)), SEVERITY_STYLES.get(severity, "bold")), " ",
             (visible(f.code), "bold"), " ", message[0])]
         lines.extend(Text("    " + line) for line in message[1:])
         if f.location:
@@ -137,7 +137,7 @@ class TerminalReporter(Reporter):
         table.add_column("数量", justify="right")
         for code, name, severity, count in rule_counts(findings):
             table.add_row(visible(code), visible(name),
-                          Text(SEVERITY_LABELS.get(severity, severity), SEVERITY_STYLES.get(severity, "")),
+                          Text(SEVERITY_LABELS.get(severity, visible(severity)), SEVERITY_STYLES.get(severity, "")),
                           str(count))
         console.print(table)
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from govlint.normalize import MAX_DIGITS
 from govlint.format import table2 as t2
 from govlint.format.fees import FEE_NEGATIONS, FEE_NOTICE_NEGATIONS, FEE_STATEMENT_PATTERNS
 
@@ -27,7 +28,9 @@ _CITES_109 = re.compile(r"109\s*号|信息处理费管理办法|处理费管理�
 _CHARGE_WORD = re.compile(r"收费|收取|费用")
 _SENTENCE = re.compile(r"[^。！？!?\n]+")
 _CLAUSE = re.compile(r"[^，；,;]+")
-_NUMBER = r"(\d+(?:\.\d+)?)"
+#: at most MAX_DIGITS digits before the point: a longer run is no count or amount (and int() refuses
+#: past 4,300 digits); every pattern has a non-digit before the number, so none is cut short
+_NUMBER = rf"(\d{{1,{MAX_DIGITS}}}(?:\.\d+)?)(?!\d)"
 _NOTICE_COUNT = (
     re.compile(r"收费通知(?:书)?[^，。；,;\d]{0,6}?" + _NUMBER + r"\s*(?:件|份|次)"),
     re.compile(r"(?:发出|发送|送达|开具|下发)了?\s*" + _NUMBER + r"\s*(?:件|份|次)[^，。；,;]{0,4}收费通知"),

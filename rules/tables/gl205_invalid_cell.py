@@ -11,6 +11,8 @@ from .._common import fmt, plain
 
 #: an amount printed with its unit inside the cell (``251000元``), as 2019-format tables do
 _AMOUNT_WITH_UNIT = re.compile(r"^[0-9][0-9,，]*(\.[0-9]+)?(万元|元)$")
+#: a number the parser would not read: too many digits to be a count or an amount
+_LONG_NUMBER = re.compile(r"^-?(?P<int>[0-9][0-9,]*)(\.[0-9]+)?$")
 
 
 def _amount_cell(kind: str, cell) -> bool:
@@ -56,6 +58,14 @@ class InvalidCell(Rule):
                 where = cell.location or location(kind, cell.row, cell.col)
                 if is_text(cell):
                     if _amount_cell(kind, cell) and _AMOUNT_WITH_UNIT.match(re.sub(r"\s+", "", cell.raw)):
+                        continue
+                    long = _LONG_NUMBER.match(cell.raw.strip())
+                    if long:
+                        digits = len(long["int"].replace(",", ""))
+                        yield Finding(f"{name}单元格“{where}”的数字有 {digits} 位，不是有效的数值",
+                                      span=cell.span, location=where,
+                                      properties={"table": kind, "row": cell.row, "col": cell.col,
+                                                  "problem": "too_long", "digits": digits})
                         continue
                     yield Finding(f"{name}单元格“{where}”应为数字，实际为“{cell.raw.strip()}”",
                                   span=cell.span, location=where,

@@ -1,7 +1,10 @@
 """Expanding HTML ``rowspan``/``colspan`` into a full cell grid.
 
 Spans are clamped (``MAX_SPAN``) and the whole grid is capped (``MAX_CELLS``) so that a
-page with ``colspan="100000"`` costs no more than a sane one.
+page with ``colspan="100000"`` costs no more than a sane one. A span value is read as a
+browser reads it: leading ASCII digits only, so ``rowspan="²"`` or ``"٣"`` (digits to
+``str.isdigit`` but not to HTML) is invalid, and an invalid span counts as 1 with no finding,
+since the page renders exactly so and the table's rules then judge the cells as shown.
 """
 
 from __future__ import annotations
@@ -25,13 +28,13 @@ class RawCell(NamedTuple):
 
 
 def _span_value(raw: str | None) -> int | None:
-    """The integer a browser reads from a span attribute (leading digits), or None."""
+    """The integer a browser reads from a span attribute (leading ASCII digits), or None."""
     if raw is None:
         return None
     raw = raw.strip()
     digits = ""
     for char in raw:
-        if not char.isdigit() or len(digits) > 9:
+        if not "0" <= char <= "9" or len(digits) > 9:
             break
         digits += char
     return int(digits) if digits else None
