@@ -215,7 +215,10 @@ def parse(paths, fmt, cells, config_path):
     files = discover(paths, registry.suffixes)
     results = parse_paths(files, registry, cells=cells, max_size=options.get("max-file-size"))
     if fmt == "json":
-        click.echo(json.dumps(results, ensure_ascii=False, indent=2, default=str))
+        from govlint.reporters.sanitize import json_safe
+
+        # report text goes out JSON-escaped where it holds controls, separators or bidi marks
+        click.echo(json_safe(json.dumps(results, ensure_ascii=False, indent=2, default=str)))
     else:
         from govlint.parse_view import print_terminal
 

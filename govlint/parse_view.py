@@ -82,8 +82,10 @@ def print_terminal(results: list[dict]) -> None:
     from rich.markup import escape
     from rich.table import Table
 
+    from govlint.reporters.sanitize import visible
+
     def e(value) -> str:
-        return escape(str(value))
+        return escape(visible(str(value)))
 
     console = Console()
     for result in results:

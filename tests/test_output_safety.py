@@ -144,3 +144,14 @@ def test_esc_and_bel_in_report_text_and_file_name_never_reach_the_output(hostile
         # the text formats show the claim with visible symbols, and the name likewise
         assert "受理␛[H␛[J␇政府信息公开申请25件" in out
         assert "年报␛[31m红␇" in out
+
+
+@pytest.mark.parametrize("fmt", ["json", "terminal"])
+def test_govlint_parse_writes_no_unsafe_character_raw(hostile_report, fmt):
+    result = CliRunner().invoke(cli, ["parse", "--format", fmt, HOSTILE_NAME], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert not raw_in_lines(result.output)
+    if fmt == "json":
+        assert json.loads(result.output)[0]["path"] == HOSTILE_NAME  # exact once parsed
+    else:
+        assert "年报␛[31m红␇" in result.output
