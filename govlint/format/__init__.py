@@ -22,33 +22,7 @@ from functools import lru_cache
 
 from .location import legacy_locations, location, table_name
 
-__all__ = ["column_labels", "label_vocabulary", "legacy_locations", "location", "table_name"]
-
-
-@lru_cache(maxsize=1)
-def label_vocabulary() -> frozenset[str]:
-    """Every wording the format prints in a table or a heading, normalised: labels, aliases and
-    numberings of every row, column and block, header texts, section titles.
-
-    The text loader joins label fragments that a line wrap cut apart only into one of these.
-    """
-    from govlint.normalize import normalize
-
-    from . import sections, table2, table3, table4
-
-    found: set[str] = set()
-    items = (table2.BLOCKS + table2.ROWS + table2.COLUMNS + (table2.TRUNCATED_NEW,)
-             + table3.ROWS + table3.COLUMNS + (table3.LEGAL_PERSON_SUBTOTAL,)
-             + table4.GROUPS + table4.OUTCOMES)
-    for item in items:
-        found.add(item.label)
-        found.update(item.aliases)
-        found.update(getattr(item, "renamed", ()))
-        if getattr(item, "numbering", ""):
-            found.add(item.numbering)
-    found.update(table2.HEADER_TEXTS + table3.HEADER_TEXTS)
-    found.update(s.title for s in sections.SECTIONS)
-    return frozenset(n for n in map(normalize, found) if n)
+__all__ = ["column_labels", "legacy_locations", "location", "table_name"]
 
 
 @lru_cache(maxsize=1)

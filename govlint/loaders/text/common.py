@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from govlint.format import column_labels
 from govlint.normalize import is_cjk, normalize
 from govlint.span import Span
 
@@ -202,8 +203,3 @@ class Positions:
 
 # --- labels -------------------------------------------------------------------------
 
-def column_labels() -> frozenset[str]:
-    """Column headers of the statistical tables (never row labels), normalised."""
-    from govlint.format import column_labels as labels
-
-    return labels()
