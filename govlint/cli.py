@@ -59,6 +59,33 @@ def _split_codes(values) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _run_groups(make):
+    """The run-scope findings (made by ``make()`` once every file is done), one group a path."""
+    from govlint.reporters.base import by_path
+
+    yield from by_path(make())
+
+
+def _source_reader(registry, options):
+    """``source(path)`` for excerpts: the file read again and decoded by its loader."""
+    from govlint.engine import DEFAULT_MAX_FILE_SIZE
+
+    limit = options.get("max-file-size", DEFAULT_MAX_FILE_SIZE)
+
+    def source(path: str):
+        import stat
+
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+        loader = registry.loader_for(path, data[:1024])
+        if loader is None or len(data) > limit:
+            return None
+        return loader.source_text(path, data)
+    return source
+
+
 def _setup(config_path, strict_plugins: bool):
     """Config and plugins, or exit 2 with a clear message."""
     from pathlib import Path
@@ -115,7 +142,9 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
     """Check report files and directories."""
     from govlint.baseline import BaselineError, is_known, read_baseline
     from govlint.baseline import write_baseline as save_baseline
-    from govlint.engine import Checker, Settings, discover, run
+    import itertools
+
+    from govlint.engine import Checker, Settings, discover, iter_results, run_findings
     from govlint.findings import Severity
     from govlint.reporters.base import RunInfo
     from govlint.selection import Selection
@@ -148,50 +177,76 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
     files = discover(paths, registry.suffixes)
     jobs = jobs or os.cpu_count() or 1
 
-    from govlint.reporters.progress import progress
-
-    with progress(len(files), fmt == "terminal" and not output) as advance:
-        result = run(files, checker, jobs=jobs, progress=advance)
-    findings = result.findings
-
-    if write_baseline:
-        try:
-            count = save_baseline(write_baseline, findings)
-        except OSError as exc:
-            raise _fail(f"无法写入基线 {write_baseline}: {exc.strerror or exc}")
-        click.echo(f"govlint: 已将 {count} 个问题写入基线 {write_baseline}", err=True)
-        raise click.exceptions.Exit(EXIT_OK)
-    baseline_path = baseline or config.baseline
+    baseline_path = None if write_baseline else (baseline or config.baseline)
+    known: set[str] = set()
     if baseline_path:
         try:
             known = read_baseline(baseline_path)
         except BaselineError as exc:
             raise _fail(str(exc))
-        shown = [f for f in findings if not is_known(f, known)]
-        if len(shown) < len(findings):
-            click.echo(f"govlint: 基线 {baseline_path} 隐藏了 {len(findings) - len(shown)} 个已记录的问题", err=True)
-        findings = shown
-
-    try:
-        registry.manager.hook.govlint_run_finished(findings=findings)
-    except Exception as exc:  # noqa: BLE001
-        click.echo(f"govlint: 警告: 插件 govlint_run_finished 出错: {exc}", err=True)
+    # the whole list of findings is kept only when something needs it; otherwise each file's
+    # findings are written as soon as they are final, and only counts stay in memory
+    hook = registry.manager.hook.govlint_run_finished
+    keep_all = bool(write_baseline) or bool(hook.get_hookimpls())
+    kept: list = []
+    hidden = 0
+    threshold = Severity.parse(fail_on) if fail_on else config.fail_on
+    failed = False
 
     color = not no_color and not os.environ.get("NO_COLOR") and not output
-    info = RunInfo(rules=registry.rules, files=result.files, root=os.getcwd(),
-                   statistics=statistics, color=color, version=__version__)
+    info = RunInfo(rules=registry.rules, files=len(files), root=os.getcwd(),
+                   statistics=statistics, color=color, version=__version__,
+                   source=_source_reader(registry, options))
     reporter = registry.reporters[fmt]
-    if output:
-        try:
-            with open(output, "w", encoding="utf-8", newline="\n") as out:
-                reporter.write(findings, info, out)
-        except OSError as exc:
-            raise _fail(f"无法写入 {output}: {exc.strerror or exc}")
-    else:
-        reporter.write(findings, info, sys.stdout)
 
-    threshold = Severity.parse(fail_on) if fail_on else config.fail_on
-    failed = any(f.severity is not None and f.severity >= threshold for f in findings)
+    from govlint.reporters.progress import progress
+
+    def report(sink) -> None:
+        nonlocal hidden, failed
+        results = iter_results(files, checker, jobs=jobs, progress=advance)
+        groups = (result.findings for result in results)
+        for group in itertools.chain(groups, _run_groups(lambda: run_findings(checker, results.reports))):
+            if known:
+                shown = [f for f in group if not is_known(f, known)]
+                hidden += len(group) - len(shown)
+                group = shown
+            failed = failed or any(f.severity is not None and f.severity >= threshold for f in group)
+            if keep_all:
+                kept.extend(group)
+            if sink is not None:
+                sink.add(group)
+
+    with progress(len(files), fmt == "terminal" and not output) as advance:
+        if write_baseline:
+            report(None)
+        elif output:
+            try:
+                with open(output, "w", encoding="utf-8", newline="\n") as out:
+                    sink = reporter.open(info, out)
+                    report(sink)
+                    sink.close()
+            except OSError as exc:
+                raise _fail(f"无法写入 {output}: {exc.strerror or exc}")
+        else:
+            sink = reporter.open(info, sys.stdout)
+            report(sink)
+            sink.close()
+
+    if write_baseline:
+        try:
+            count = save_baseline(write_baseline, kept)
+        except OSError as exc:
+            raise _fail(f"无法写入基线 {write_baseline}: {exc.strerror or exc}")
+        click.echo(f"govlint: 已将 {count} 个问题写入基线 {write_baseline}", err=True)
+        raise click.exceptions.Exit(EXIT_OK)
+    if hidden:
+        click.echo(f"govlint: 基线 {baseline_path} 隐藏了 {hidden} 个已记录的问题", err=True)
+    if keep_all:
+        try:
+            hook(findings=kept)
+        except Exception as exc:  # noqa: BLE001
+            click.echo(f"govlint: 警告: 插件 govlint_run_finished 出错: {exc}", err=True)
+
     raise click.exceptions.Exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_OK)
 
 

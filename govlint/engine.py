@@ -167,7 +167,6 @@ class Checker:
     def _finish(self, findings: list[Finding], shown: str, source: str) -> list[Finding]:
         disabled = directives(source) if source else set()
         ignored = self._per_file_ignores(shown)
-        lines = None
         out = []
         anchor = _project_path(shown, self.settings.root)
         for f in findings:
@@ -185,11 +184,8 @@ class Checker:
             if not wanted or is_suppressed(f.code, disabled) \
                     or any(f.code.startswith(p) for p in ignored):
                 continue
-            if f.span is not None and source and not f.snippet:
-                if lines is None:
-                    lines = source.split("\n")
-                f.snippet = "\n".join(lines[f.span.line - 1:min(f.span.end_line, f.span.line + 2)])
             out.append(f)
+        out.sort(key=Finding.sort_key)
         return out
 
     def _per_file_ignores(self, shown: str) -> set[str]:
@@ -286,23 +282,51 @@ class RunResult:
 
 
 def run(paths: list[str], checker: Checker, jobs: int = 1, progress=None) -> RunResult:
-    """Check every file in worker processes (``workers``); ``progress(done, total)`` is called
-    after each file if given. Each file is bounded by the per-file time limit."""
-    from govlint.workers import check_in_workers
+    """Check every file and return every finding, sorted as the reporters write them."""
+    results = iter_results(paths, checker, jobs, progress)
+    findings = [f for result in results for f in result.findings]
+    findings.extend(run_findings(checker, results.reports))
+    return RunResult(findings, len(paths))
 
-    results: list[FileResult] = []
-    total = len(paths)
-    if total:
-        for result in check_in_workers(paths, checker, jobs, _limit(checker.settings),
-                                       lambda *lost: _lost(checker, *lost)):
-            results.append(result)
-            if progress:
-                progress(len(results), total)
-    findings = [f for r in results for f in r.findings]
-    if checker.run_rules:
-        findings.extend(checker.check_run([r.report for r in results if r.report is not None]))
+
+class iter_results:
+    """Each file's result in path order, as soon as it and every file before it are done.
+
+    Files are checked in worker processes (``workers``), each bounded by the per-file time
+    limit; ``progress(done, total)`` is called after each file if given. Reports are kept
+    (in ``reports``) only for run-scope rules. Iterate once.
+    """
+
+    def __init__(self, paths: list[str], checker: Checker, jobs: int = 1, progress=None):
+        # path order is the order findings are written in: sort by the path they show
+        self.paths = sorted(paths, key=display_path)
+        self.checker, self.jobs, self.progress = checker, jobs, progress
+        self.reports: list = []
+
+    def __iter__(self):
+        from govlint.workers import check_in_workers
+
+        if not self.paths:
+            return
+        checker = self.checker
+        results = check_in_workers(self.paths, checker, self.jobs, _limit(checker.settings),
+                                   lambda *lost: _lost(checker, *lost))
+        for done, result in enumerate(results, 1):
+            if result.report is not None:
+                self.reports.append(result.report)
+                result.report = None
+            if self.progress:
+                self.progress(done, len(self.paths))
+            yield result
+
+
+def run_findings(checker: Checker, reports: list) -> list[Finding]:
+    """The run-scope rules' findings, after every file's: in path order, each path's sorted."""
+    if not checker.run_rules:
+        return []
+    findings = checker.check_run(reports)
     findings.sort(key=Finding.sort_key)
-    return RunResult(findings, total)
+    return findings
 
 
 def _limit(settings: Settings):

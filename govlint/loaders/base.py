@@ -23,3 +23,12 @@ class Loader:
 
     def load(self, path: str, data: bytes) -> Document:  # pragma: no cover - interface
         raise NotImplementedError
+
+    def source_text(self, path: str, data: bytes) -> str:
+        """The text that the spans of this file's findings point into (``Document.source``).
+
+        Findings carry spans, not text; a reporter that shows an excerpt asks for the text
+        again when it prints. Loaders of text formats override this with their decoding
+        alone; the default loads the file again.
+        """
+        return self.load(path, data).source

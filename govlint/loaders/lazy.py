@@ -37,6 +37,9 @@ class LazyLoader(Loader):
     def load(self, path: str, data: bytes) -> Document:
         return self.real().load(path, data)
 
+    def source_text(self, path: str, data: bytes) -> str:
+        return self.real().source_text(path, data)
+
     def real(self) -> Loader:
         """The loader itself, imported and made on the first call."""
         if self._loader is None:

@@ -138,6 +138,9 @@ class MarkdownLoader(Loader):
     name = "markdown"
     suffixes = (".md", ".markdown")
 
+    def source_text(self, path: str, data: bytes) -> str:
+        return decode_bytes(data, path)[0]
+
     def load(self, path: str, data: bytes) -> Document:
         text, problems = decode_bytes(data, path)
         doc = Document(path=path, format="markdown", source=text, problems=problems)

@@ -7,9 +7,9 @@ from govlint.hookspecs import hookimpl
 def govlint_register_reporters(register):
     from govlint.reporters.concise import ConciseReporter
     from govlint.reporters.github import GithubReporter
-    from govlint.reporters.json import JsonReporter
+    from govlint.reporters.json import JsonLinesReporter, JsonReporter
     from govlint.reporters.sarif import SarifReporter
     from govlint.reporters.terminal import TerminalReporter
 
-    for reporter in (TerminalReporter(), ConciseReporter(), JsonReporter(), SarifReporter(), GithubReporter()):
+    for reporter in (TerminalReporter(), ConciseReporter(), JsonReporter(), JsonLinesReporter(), SarifReporter(), GithubReporter()):
         register(reporter)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Callable, TextIO
 
 if TYPE_CHECKING:
     from govlint.findings import Finding
@@ -26,17 +26,60 @@ class RunInfo:
     statistics: bool = False
     color: bool = True
     version: str = ""
+    #: ``source(path)``: the decoded text a finding's span points into, read when a reporter
+    #: shows an excerpt (findings carry spans, never source text); None where unavailable
+    source: "Callable[[str], str | None] | None" = None
+
+
+class Sink:
+    """One run's output in the making: ``add`` takes each file's findings as soon as that file
+    is done (files in path order, each file's findings in order), ``close`` ends the output.
+
+    This default keeps every finding and hands them to ``Reporter.write`` at the end, so a
+    reporter that only implements ``write`` still works; the built-in reporters stream.
+    """
+
+    def __init__(self, reporter: "Reporter", info: RunInfo, out: TextIO):
+        self.reporter, self.info, self.out = reporter, info, out
+        self.findings: list["Finding"] = []
+
+    def add(self, findings: list["Finding"]) -> None:
+        self.findings.extend(findings)
+
+    def close(self) -> None:
+        self.reporter.write(self.findings, self.info, self.out)
 
 
 class Reporter:
     """Writes findings in one format.
 
-    ``name`` is the ``--format`` value. ``write`` gets every finding of the run, sorted.
+    ``name`` is the ``--format`` value. A reporter implements either ``write`` (it gets every
+    finding of the run, sorted) or, to keep memory flat on large runs, ``open`` (a ``Sink``
+    that receives the findings file by file). Each form can be had from the other.
     """
 
     name: str = ""
     summary: str = ""
     plugin: str = ""
 
-    def write(self, findings: list["Finding"], info: RunInfo, out: TextIO) -> None:  # pragma: no cover
-        raise NotImplementedError
+    def open(self, info: RunInfo, out: TextIO) -> Sink:
+        return Sink(self, info, out)
+
+    def write(self, findings: list["Finding"], info: RunInfo, out: TextIO) -> None:
+        if type(self).open is Reporter.open:  # pragma: no cover - a reporter must define one
+            raise NotImplementedError(f"reporter {self.name!r} defines neither write nor open")
+        sink = self.open(info, out)
+        for group in by_path(findings):
+            sink.add(group)
+        sink.close()
+
+
+def by_path(findings) -> list[list["Finding"]]:
+    """The findings cut into runs of one path each, in their order."""
+    groups: list[list["Finding"]] = []
+    for f in findings:
+        if groups and groups[-1][0].path == f.path:
+            groups[-1].append(f)
+        else:
+            groups.append([f])
+    return groups

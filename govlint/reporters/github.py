@@ -8,7 +8,7 @@ carry lines only. ``file`` is relative to the run's root (the repository checkou
 
 from __future__ import annotations
 
-from govlint.reporters.base import Reporter
+from govlint.reporters.base import Reporter, Sink
 from govlint.reporters.paths import display_relative
 from govlint.reporters.sanitize import keep_lines, safe_write
 from govlint.reporters.statistics import severity_of
@@ -51,6 +51,14 @@ class GithubReporter(Reporter):
     name = "github"
     summary = "GitHub Actions annotations"
 
-    def write(self, findings, info, out):
+    def open(self, info, out):
+        return GithubSink(self, info, out)
+
+
+class GithubSink(Sink):
+    def add(self, findings):
         if findings:
-            safe_write(out, "".join(annotation(f, info.root) + "\n" for f in findings))
+            safe_write(self.out, "".join(annotation(f, self.info.root) + "\n" for f in findings))
+
+    def close(self):
+        pass

@@ -5,9 +5,9 @@ The schema is documented in docs/output.md and is stable: keys are only ever add
 
 from __future__ import annotations
 
-from govlint.reporters.base import Reporter
+from govlint.reporters.base import Reporter, Sink
 from govlint.reporters.sanitize import fingerprint, json_safe, jsonable
-from govlint.reporters.statistics import severity_of
+from govlint.reporters.statistics import Tally, severity_of
 
 SCHEMA_VERSION = 1
 
@@ -25,27 +25,94 @@ def finding_dict(f) -> dict:
     }
 
 
-def dump(doc, out) -> None:
-    """Write ``doc`` as indented UTF-8 JSON (ASCII escapes if the stream cannot take UTF-8);
-    control, separator and bidi characters are always escapes (``json_safe``)."""
+def takes_unicode(out) -> bool:
+    """Whether ``out`` can take Chinese text (else JSON is written with ASCII escapes)."""
+    encoding = getattr(out, "encoding", None)
+    if not encoding:
+        return True
+    try:
+        "表".encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+def dumps(value, indent: int | None = 2, ascii_only: bool = False) -> str:
+    """JSON text of ``value``: UTF-8 unless ``ascii_only``; control, separator and bidi
+    characters always written as escapes (``json_safe``)."""
     import json
 
-    text = json_safe(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n"
-    try:
-        out.write(text)
-    except UnicodeEncodeError:
-        out.write(json.dumps(doc, ensure_ascii=True, indent=2) + "\n")
+    if ascii_only:
+        return json.dumps(value, ensure_ascii=True, indent=indent)
+    separators = None if indent is not None else (",", ":")
+    return json_safe(json.dumps(value, ensure_ascii=False, indent=indent, separators=separators))
+
+
+def dump(doc, out) -> None:
+    """Write ``doc`` as indented JSON (ASCII escapes if the stream cannot take UTF-8)."""
+    out.write(dumps(doc, ascii_only=not takes_unicode(out)) + "\n")
 
 
 class JsonReporter(Reporter):
     name = "json"
     summary = "stable JSON document of every finding"
 
-    def write(self, findings, info, out):
-        doc = {"schema_version": SCHEMA_VERSION, "version": info.version, "files": info.files,
-               "findings": [finding_dict(f) for f in findings]}
-        if info.statistics:
+    def open(self, info, out):
+        return JsonSink(self, info, out)
+
+
+class JsonSink(Sink):
+    """The document written as it grows, byte for byte what ``json.dumps(doc, indent=2)`` of
+    the whole document gives: the head first, each finding as its file is done, the
+    statistics (from counts) last."""
+
+    def __init__(self, reporter, info, out):
+        super().__init__(reporter, info, out)
+        self.ascii = not takes_unicode(out)
+        self.tally = Tally()
+        self.count = 0
+        head = {"schema_version": SCHEMA_VERSION, "version": info.version, "files": info.files}
+        text = dumps(jsonable(head), ascii_only=self.ascii)
+        out.write(text[:-2] + ',\n  "findings": [')
+
+    def add(self, findings):
+        if not findings:
+            return
+        self.tally.add(findings)
+        parts = []
+        for f in findings:
+            text = dumps(jsonable(finding_dict(f)), ascii_only=self.ascii).replace("\n", "\n    ")
+            parts.append(("," if self.count else "") + "\n    " + text)
+            self.count += 1
+        self.out.write("".join(parts))
+
+    def close(self):
+        tail = "\n  ]" if self.count else "]"
+        if self.info.statistics:
             from govlint.reporters.statistics import statistics_dict
 
-            doc["statistics"] = statistics_dict(findings)
-        dump(jsonable(doc), out)
+            stats = dumps(jsonable(statistics_dict(self.tally)), ascii_only=self.ascii)
+            tail += ',\n  "statistics": ' + stats.replace("\n", "\n  ")
+        self.out.write(tail + "\n}\n")
+
+
+class JsonLinesReporter(Reporter):
+    name = "jsonl"
+    summary = "JSON Lines: one finding per line, for corpus runs and streaming tools"
+
+    def open(self, info, out):
+        return JsonLinesSink(self, info, out)
+
+
+class JsonLinesSink(Sink):
+    def __init__(self, reporter, info, out):
+        super().__init__(reporter, info, out)
+        self.ascii = not takes_unicode(out)
+
+    def add(self, findings):
+        if findings:
+            self.out.write("".join(dumps(jsonable(finding_dict(f)), indent=None, ascii_only=self.ascii) + "\n"
+                                   for f in findings))
+
+    def close(self):
+        pass

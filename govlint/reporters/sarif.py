@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import re
 
-from govlint.reporters.base import Reporter
-from govlint.reporters.json import dump
+from govlint.reporters.base import Reporter, Sink
+from govlint.reporters.json import dumps, takes_unicode
 from govlint.reporters.paths import artifact_uri, root_uri
 from govlint.reporters.sanitize import clean_text, fingerprint, jsonable
-from govlint.reporters.statistics import severity_of
+from govlint.reporters.statistics import Tally, severity_of
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/govlint/"
@@ -138,35 +138,85 @@ def result(f, index: int, root: str) -> dict:
     return out
 
 
-def sarif_document(findings, info) -> dict:
-    """The whole SARIF log as a dict."""
-    codes = sorted(set(info.rules) | {_code(f) for f in findings})
-    descriptors = [rule_descriptor(code, info.rules.get(code)) for code in codes]
-    index = {code: i for i, code in enumerate(codes)}
+def _driver(info, codes: list[str]) -> dict:
     driver = {"name": "govlint", "informationUri": INFORMATION_URI, "language": "zh-CN",
-              "rules": descriptors}
+              "rules": [rule_descriptor(code, info.rules.get(code)) for code in codes]}
     version = clean_text(str(info.version or ""))
     if version:
         driver["version"] = version
         if _SEMVER.match(version):
             driver["semanticVersion"] = version
-    run = {
-        "tool": {"driver": driver},
+    return driver
+
+
+def sarif_document(findings, info) -> dict:
+    """The whole SARIF log as a dict (what the streamed output parses to)."""
+    codes = sorted(info.rules)
+    index = {code: i for i, code in enumerate(codes)}
+    results = []
+    for f in findings:
+        code = _code(f)
+        if code not in index:
+            index[code] = len(codes)
+            codes.append(code)
+        results.append(result(f, index[code], info.root))
+    run = {"results": results, **_run_tail(info, codes, findings)}
+    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def _run_tail(info, codes: list[str], tally) -> dict:
+    """The parts of the run that follow its results: known only once every result is out."""
+    tail = {
+        "tool": {"driver": _driver(info, codes)},
         "originalUriBaseIds": {SRCROOT: {"uri": root_uri(info.root)}},
         "columnKind": "unicodeCodePoints",
-        "results": [result(f, index[_code(f)], info.root) for f in findings],
         "properties": {"files": info.files},
     }
     if info.statistics:
         from govlint.reporters.statistics import statistics_dict
 
-        run["properties"]["statistics"] = statistics_dict(findings)
-    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+        tail["properties"]["statistics"] = statistics_dict(tally)
+    return tail
 
 
 class SarifReporter(Reporter):
     name = "sarif"
     summary = "SARIF 2.1.0 for GitHub code scanning and other SARIF viewers"
 
-    def write(self, findings, info, out):
-        dump(jsonable(sarif_document(findings, info)), out)
+    def open(self, info, out):
+        return SarifSink(self, info, out)
+
+
+class SarifSink(Sink):
+    """Results written as files finish; the rule descriptors (every rule of the run, in code
+    order, then any code only a finding named) and the counts follow them."""
+
+    def __init__(self, reporter, info, out):
+        super().__init__(reporter, info, out)
+        self.ascii = not takes_unicode(out)
+        self.codes = sorted(info.rules)
+        self.index = {code: i for i, code in enumerate(self.codes)}
+        self.tally = Tally()
+        self.count = 0
+        head = dumps({"$schema": SCHEMA_URI, "version": "2.1.0"}, ascii_only=self.ascii)
+        out.write(head[:-2] + ',\n  "runs": [\n    {\n      "results": [')
+
+    def add(self, findings):
+        if not findings:
+            return
+        self.tally.add(findings)
+        parts = []
+        for f in findings:
+            code = _code(f)
+            if code not in self.index:
+                self.index[code] = len(self.codes)
+                self.codes.append(code)
+            text = dumps(jsonable(result(f, self.index[code], self.info.root)), ascii_only=self.ascii)
+            parts.append(("," if self.count else "") + "\n        " + text.replace("\n", "\n        "))
+            self.count += 1
+        self.out.write("".join(parts))
+
+    def close(self):
+        tail = dumps(jsonable(_run_tail(self.info, self.codes, self.tally)), ascii_only=self.ascii)
+        body = tail[1:-2].replace("\n", "\n    ")  # the tail's members, inside the run object
+        self.out.write(("\n      ]" if self.count else "]") + "," + body + "\n    }\n  ]\n}\n")

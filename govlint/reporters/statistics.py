@@ -13,23 +13,50 @@ def severity_of(finding) -> str:
     return str(finding.severity) if finding.severity is not None else "error"
 
 
+class Tally:
+    """Counts of findings per (code, name, severity): what the summaries need, kept while the
+    findings themselves are written and dropped, so a streamed run's memory stays flat.
+
+    Every function below takes a Tally or a plain list of findings.
+    """
+
+    __slots__ = ("counts",)
+
+    def __init__(self, findings=()):
+        self.counts: Counter = Counter()
+        self.add(findings)
+
+    def add(self, findings) -> None:
+        self.counts.update((f.code, f.name, severity_of(f)) for f in findings)
+
+    def __len__(self) -> int:
+        return sum(self.counts.values())
+
+
+def _tally(findings) -> Tally:
+    return findings if isinstance(findings, Tally) else Tally(findings)
+
+
 def rule_counts(findings) -> list[tuple[str, str, str, int]]:
     """(code, name, severity, count), most frequent first, then by code."""
-    counts = Counter((f.code, f.name, severity_of(f)) for f in findings)
+    counts = _tally(findings).counts
     return sorted(((c, n, s, k) for (c, n, s), k in counts.items()), key=lambda t: (-t[3], t[0], t[2]))
 
 
 def severity_counts(findings) -> dict[str, int]:
     """{"error": E, "warning": W, "info": I}, every key present."""
-    counts = Counter(severity_of(f) for f in findings)
+    counts: Counter = Counter()
+    for (_code, _name, severity), count in _tally(findings).counts.items():
+        counts[severity] += count
     return {key: counts.get(key, 0) for key in SEVERITY_LABELS}
 
 
 def summary_line(files: int, findings) -> str:
     """``N 个文件，M 个问题：E 个错误，W 个警告，I 个提示``."""
-    counts = severity_counts(findings)
+    tally = _tally(findings)
+    counts = severity_counts(tally)
     parts = "，".join(f"{counts[key]} 个{label}" for key, label in SEVERITY_LABELS.items())
-    return f"{files} 个文件，{len(findings)} 个问题：{parts}"
+    return f"{files} 个文件，{len(tally)} 个问题：{parts}"
 
 
 def statistics_lines(findings) -> list[str]:

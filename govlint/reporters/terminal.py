@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import os
 
-from govlint.reporters.base import Reporter
+from govlint.reporters.base import Reporter, Sink
 from govlint.reporters.sanitize import one_line, safe_write, visible
-from govlint.reporters.statistics import SEVERITY_LABELS, rule_counts, severity_of, summary_line
+from govlint.reporters.statistics import SEVERITY_LABELS, Tally, rule_counts, severity_of, summary_line
 
 SEVERITY_STYLES = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 HIGHLIGHT = "bold red underline"
@@ -47,49 +47,22 @@ class TerminalReporter(Reporter):
     name = "terminal"
     summary = "findings grouped by file with source excerpts and a per-rule summary"
 
-    def write(self, findings, info, out):
-        from io import StringIO
-
-        from rich.console import Console
-
-        tty = _isatty(out)
-        plain = plain_output(info)
-        buffer = StringIO()
-        console = Console(
-            file=buffer, width=_width(out, tty), soft_wrap=True,
-            # force_terminal=None still lets FORCE_COLOR ask for colour in a CI log
-            force_terminal=True if tty and not plain else (False if plain else None),
-            color_system=None if plain else "auto", no_color=plain,
-            highlight=False, markup=False, emoji=False, legacy_windows=False,
-        )
-
-        def flush():
-            safe_write(out, buffer.getvalue())
-            buffer.seek(0)
-            buffer.truncate()
-
-        for path, group in _by_path(findings).items():
-            self._file(console, path, group)
-            flush()
-        if findings:
-            self._rule_table(console, findings)
-        from rich.text import Text
-
-        console.print(Text(summary_line(info.files, findings), style="bold"))
-        flush()
+    def open(self, info, out):
+        return TerminalSink(self, info, out)
 
     # -- one file -------------------------------------------------------------------------
-    def _file(self, console, path, group):
+    def _file(self, console, path, group, source=None):
         from rich.text import Text
 
         # one print per file: rich's per-call overhead dominates with thousands of findings
         lines = [Text.assemble((visible(path), "bold underline"), f"（{len(group)} 个问题）")]
+        text_lines = _SourceLines(source, path)
         for finding in group:
-            lines.extend(self._finding(finding, console.width))
+            lines.extend(self._finding(finding, console.width, text_lines))
         lines.append(Text(""))
         console.print(Text("\n").join(lines))
 
-    def _finding(self, f, width: int) -> list:
+    def _finding(self, f, width: int, text_lines=None) -> list:
         from rich.text import Text
 
         severity = severity_of(f)
@@ -101,11 +74,13 @@ class TerminalReporter(Reporter):
         lines.extend(Text("    " + line) for line in message[1:])
         if f.location:
             lines.append(Text.assemble("    ", ("位置：", "dim"), (one_line(f.location), "cyan")))
-        if f.span is not None and f.snippet:
-            lines.extend(self._excerpt(f, width))
+        if f.span is not None:
+            snippet = f.snippet or (text_lines.around(f.span) if text_lines is not None else "")
+            if snippet:
+                lines.extend(self._excerpt(f, width, snippet))
         return lines
 
-    def _excerpt(self, f, width: int) -> list:
+    def _excerpt(self, f, width: int, snippet: str) -> list:
         from rich.text import Text
 
         from govlint.reporters.excerpt import excerpt
@@ -114,7 +89,7 @@ class TerminalReporter(Reporter):
         indent = "    "
         room = width - len(indent) - number_width - len(GUTTER)
         lines = []
-        for line in excerpt(f.snippet, f.span, room):
+        for line in excerpt(snippet, f.span, room):
             text = Text(line.text)
             text.stylize(HIGHLIGHT, line.start, line.end)
             lines.append(Text.assemble((f"{indent}{line.number:>{number_width}}{GUTTER}", "dim"), text))
@@ -142,8 +117,62 @@ class TerminalReporter(Reporter):
         console.print(table)
 
 
-def _by_path(findings) -> dict[str, list]:
-    groups: dict[str, list] = {}
-    for f in findings:
-        groups.setdefault(f.path, []).append(f)
-    return groups
+class TerminalSink(Sink):
+    """Each file's group printed as soon as the file is done; only counts are kept for the
+    per-rule table and the summary line."""
+
+    def __init__(self, reporter, info, out):
+        from io import StringIO
+
+        from rich.console import Console
+
+        super().__init__(reporter, info, out)
+        tty = _isatty(out)
+        plain = plain_output(info)
+        self.buffer = StringIO()
+        self.console = Console(
+            file=self.buffer, width=_width(out, tty), soft_wrap=True,
+            # force_terminal=None still lets FORCE_COLOR ask for colour in a CI log
+            force_terminal=True if tty and not plain else (False if plain else None),
+            color_system=None if plain else "auto", no_color=plain,
+            highlight=False, markup=False, emoji=False, legacy_windows=False,
+        )
+        self.tally = Tally()
+
+    def _flush(self):
+        safe_write(self.out, self.buffer.getvalue())
+        self.buffer.seek(0)
+        self.buffer.truncate()
+
+    def add(self, findings):
+        if not findings:
+            return
+        self.tally.add(findings)
+        self.reporter._file(self.console, findings[0].path, findings, self.info.source)
+        self._flush()
+
+    def close(self):
+        from rich.text import Text
+
+        if len(self.tally):
+            self.reporter._rule_table(self.console, self.tally)
+        self.console.print(Text(summary_line(self.info.files, self.tally), style="bold"))
+        self._flush()
+
+
+class _SourceLines:
+    """The lines of one file's source, read once, and only if a finding needs an excerpt."""
+
+    def __init__(self, source, path: str):
+        self.source, self.path, self.lines = source, path, None
+
+    def around(self, span) -> str:
+        if self.lines is None:
+            text = None
+            if self.source is not None:
+                try:
+                    text = self.source(self.path)
+                except Exception:  # noqa: BLE001 - an excerpt is a convenience, never a failure
+                    text = None
+            self.lines = text.split("\n") if text else []
+        return "\n".join(self.lines[span.line - 1:min(span.end_line, span.line + 2)])

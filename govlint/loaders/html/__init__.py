@@ -53,6 +53,9 @@ class HtmlLoader(Loader):
         head = head[:1024].lstrip(b"\xef\xbb\xbf")
         return bool(_SNIFF.match(head))
 
+    def source_text(self, path: str, data: bytes) -> str:
+        return decode_bytes(data, path, declared_charset(data))[0]
+
     def load(self, path: str, data: bytes) -> Document:
         text, problems = decode_bytes(data, path, declared_charset(data))
         doc = Document(path=path, format="html", source=text, problems=problems)

@@ -32,6 +32,9 @@ class TextLoader(Loader):
     name = "text"
     suffixes = (".txt", ".text")
 
+    def source_text(self, path: str, data: bytes) -> str:
+        return decode_bytes(data, path)[0]
+
     def load(self, path: str, data: bytes) -> Document:
         text, problems = decode_bytes(data, path)
         document = Document(path=path, format="text", source=text, problems=problems)
