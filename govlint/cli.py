@@ -143,6 +143,14 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
         if code != "ALL" and not any(c.startswith(code) for c in registry.rules):
             raise _fail(f"选择器 {code} 不匹配任何规则（govlint rules 列出所有规则）")
 
+    baseline_path = None if write_baseline else baseline or config.baseline
+    known: set[str] = set()
+    if baseline_path:  # read before the run, so that a bad baseline costs no checking
+        try:
+            known = read_baseline(baseline_path)
+        except BaselineError as exc:
+            raise _fail(str(exc))
+
     settings = Settings.from_config(config, options, selection)
     checker = Checker(registry, settings)
     settings.keep_reports = bool(checker.run_rules)
@@ -162,12 +170,7 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
             raise _fail(f"无法写入基线 {write_baseline}: {exc.strerror or exc}")
         click.echo(f"govlint: 已将 {count} 个问题写入基线 {write_baseline}", err=True)
         raise click.exceptions.Exit(EXIT_OK)
-    baseline_path = baseline or config.baseline
     if baseline_path:
-        try:
-            known = read_baseline(baseline_path)
-        except BaselineError as exc:
-            raise _fail(str(exc))
         shown = [f for f in findings if f.fingerprint() not in known]
         if len(shown) < len(findings):
             click.echo(f"govlint: 基线 {baseline_path} 隐藏了 {len(findings) - len(shown)} 个已记录的问题", err=True)

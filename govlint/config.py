@@ -8,6 +8,9 @@ The keys, their kinds and defaults are the table in ``govlint.config_keys`` (doc
 ``docs/config.md``); this module has one reader per kind of value. Values under ``options:``
 are declared by the rules and plugins, so they are checked once plugins are loaded
 (``validate_options``), as are the codes named anywhere (``validate_selectors``).
+
+A config is read only if it is a regular file of at most ``MAX_CONFIG_BYTES``, so a FIFO, a
+device or a huge file is a config error, never a hang.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from govlint.config_keys import KEY_NAMES, KEYS
 from govlint.findings import Severity
 
 CONFIG_NAMES = (".govlint.yaml", ".govlint.yml")
+MAX_CONFIG_BYTES = 1024 * 1024
 _CODE_OR_PREFIX = re.compile(r"^(ALL|[A-Z]{1,5}[0-9]{0,4})$")
 
 
@@ -222,11 +226,13 @@ def load_config(path: Path | None) -> Config:
     """Read and validate a config file (None gives the defaults)."""
     if path is None:
         return Config()
+    from govlint.regular_file import FileRefused, read_regular_file
+
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError(f"{path}: 无法读取配置文件: {exc.strerror or exc}") from None
+        text = read_regular_file(path, MAX_CONFIG_BYTES, "配置文件").decode("utf-8")
+    except FileRefused as exc:
+        raise ConfigError(f"{path}: {exc}") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: 配置文件不是 UTF-8 编码") from None
     from ruamel.yaml.error import MarkedYAMLError, YAMLError

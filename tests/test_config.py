@@ -271,3 +271,43 @@ def test_key_table_and_docs_import_no_yaml_library():
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
+
+
+# -- config files that are not small regular files: refused before anything is read ---------------
+def test_config_over_the_size_limit_is_not_read(workdir):
+    from govlint.config import MAX_CONFIG_BYTES
+
+    path = workdir / ".govlint.yaml"
+    with open(path, "wb") as handle:  # sparse: 100 MB that take no disk
+        handle.write(b"ignore: [GL6]\n")
+        handle.truncate(100 * 1024 * 1024)
+    assert "配置文件过大" in error_of(path)
+    write(path, "ignore: [GL6]\n" + "#" * (MAX_CONFIG_BYTES - 14))
+    assert load_config(path).ignore == ("GL6",)  # exactly at the limit: read
+
+
+# -- paths that are not regular files: refused at once, in a real process that may not hang -----
+def _run_with_deadline(workdir, *args):
+    import subprocess
+    import sys
+
+    (workdir / "r.txt").write_text("一、总体情况\n", encoding="utf-8")
+    return subprocess.run([sys.executable, "-m", "govlint", "check", *args, "r.txt"], cwd=workdir,
+                          capture_output=True, text=True, timeout=60)
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no FIFOs on this platform")
+def test_config_that_is_a_fifo_is_refused_without_blocking(workdir):
+    import os
+
+    os.mkfifo(workdir / "fifo.yaml")
+    proc = _run_with_deadline(workdir, "--config", "fifo.yaml")
+    assert proc.returncode == 2 and "fifo.yaml: 配置文件不是普通文件" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.skipif(not __import__("os").path.exists("/dev/zero"), reason="no /dev/zero")
+def test_config_that_is_a_device_is_refused_without_reading(workdir):
+    proc = _run_with_deadline(workdir, "--config", "/dev/zero")
+    assert proc.returncode == 2 and "/dev/zero: 配置文件不是普通文件" in proc.stderr
+    assert "Traceback" not in proc.stderr
