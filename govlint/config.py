@@ -9,8 +9,9 @@ The keys, their kinds and defaults are the table in ``govlint.config_keys`` (doc
 are declared by the rules and plugins, so they are checked once plugins are loaded
 (``validate_options``), as are the codes named anywhere (``validate_selectors``).
 
-A config is read only if it is a regular file of at most ``MAX_CONFIG_BYTES``, so a FIFO, a
-device or a huge file is a config error, never a hang.
+A config is read only if it is a regular file of at most ``MAX_CONFIG_BYTES``, and its YAML
+is bounded (depth, size with aliases expanded, tags, integer length: ``govlint.yaml_guard``)
+before ruamel builds a tree, so a hostile file is a config error, never a hang or a traceback.
 """
 
 from __future__ import annotations
@@ -237,8 +238,13 @@ def load_config(path: Path | None) -> Config:
         raise ConfigError(f"{path}: 配置文件不是 UTF-8 编码") from None
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+    from govlint.yaml_guard import YamlLimit, check_events
+
     try:
+        check_events(_yaml().parse(text))  # bounds, tags and aliases, before any tree exists
         data = _yaml().load(text)
+    except YamlLimit as exc:
+        raise ConfigError(f"{path}:{exc.line}:{exc.column}: {exc.message}") from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
@@ -251,7 +257,6 @@ def load_config(path: Path | None) -> Config:
     check = _Checker(path, config)
     if not isinstance(data, dict):
         check.fail(_position(data), "配置文件的顶层应为键值映射")
-    _refuse_tags(data, check)
     for name in data:
         if name not in KEY_NAMES:
             check.fail(_position(data, name),
@@ -278,23 +283,6 @@ def _plain(value):
     if isinstance(value, str):
         return str(value)
     return value
-
-
-_STANDARD_TAGS = {f"tag:yaml.org,2002:{name}" for name in
-                  ("str", "int", "float", "bool", "null", "map", "seq", "omap", "set", "timestamp")}
-
-
-def _refuse_tags(node, check: _Checker) -> None:
-    tag = getattr(node, "tag", None)
-    tag_value = getattr(tag, "value", tag) if tag is not None else None
-    if isinstance(tag_value, str) and tag_value not in _STANDARD_TAGS:
-        check.fail(_position(node), f"不允许使用 YAML 标签 {tag_value}")
-    if isinstance(node, dict):
-        for value in node.values():
-            _refuse_tags(value, check)
-    elif isinstance(node, list):
-        for value in node:
-            _refuse_tags(value, check)
 
 
 def validate_selectors(config: Config, codes) -> None:

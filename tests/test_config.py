@@ -311,3 +311,78 @@ def test_config_that_is_a_device_is_refused_without_reading(workdir):
     proc = _run_with_deadline(workdir, "--config", "/dev/zero")
     assert proc.returncode == 2 and "/dev/zero: 配置文件不是普通文件" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+# -- hostile config files: a config error with its position, never a traceback or a hang ------
+from govlint.yaml_guard import MAX_DEPTH, MAX_INTEGER_DIGITS, MAX_NODES, check_events  # noqa: E402
+
+
+def _laughs(levels: int) -> str:
+    """A "billion laughs": each level lists nine aliases of the one before (9**levels leaves)."""
+    lines = ['l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for n in range(1, levels):
+        lines.append(f"l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 9)}]")
+    return "\n".join(lines) + "\n"
+
+
+def _counted(events, seen: list):
+    for event in events:
+        seen.append(event)
+        yield event
+
+
+def _events_read_before_refusal(text: str) -> int:
+    from ruamel.yaml import YAML
+
+    from govlint.yaml_guard import YamlLimit
+
+    seen: list = []
+    with pytest.raises(YamlLimit):
+        check_events(_counted(YAML(typ="rt").parse(text), seen))
+    return len(seen)
+
+
+def test_billion_laughs_is_refused_before_anything_is_expanded(workdir):
+    text = _laughs(9)
+    message = error_of(write(workdir / ".govlint.yaml", text))
+    assert "节点过多" in message and str(MAX_NODES) in message
+    line, column = message.split(": ")[0].split(":")[-2:]
+    assert text.splitlines()[int(line) - 1][int(column) - 1] == "*"  # at the alias that went over
+    # work: the guard reads no more events than the file has, however deep the laughs go
+    small, large = _events_read_before_refusal(_laughs(9)), _events_read_before_refusal(_laughs(36))
+    assert small < 200 and large == small
+
+
+def test_legitimate_aliases_still_load(workdir):
+    config = load_config(write(workdir / ".govlint.yaml",
+                               "per-file-ignores: {'a/*': &old [GL6, GL7], 'b/*': *old}\n"))
+    assert config.per_file_ignores == {"a/*": ("GL6", "GL7"), "b/*": ("GL6", "GL7")}
+
+
+@pytest.mark.parametrize("text, position, words", [
+    # 50,000 nested brackets: refused where the depth goes over, not a RecursionError
+    pytest.param("options:\n  x: " + "[" * 50_000 + "]" * 50_000 + "\n",
+                 f"2:{len('  x: ') + MAX_DEPTH - 2 + 1}", "嵌套过深", id="deep-brackets"),
+    pytest.param("options:\n" + "".join("  " * n + f"k{n}:\n" for n in range(1, 200)),
+                 f"{MAX_DEPTH}:", "嵌套过深", id="deep-indentation"),
+    # an alias's depth counts where it is used
+    pytest.param("options:\n  deep: &d " + "[" * 30 + "]" * 30 + "\n  again: " + "[" * 20 + "*d" + "]" * 20 + "\n",
+                 "3:", "嵌套过深", id="deep-through-alias"),
+    pytest.param("ignore: &a [*a]\n", "1:13", "别名 *a", id="alias-cycle"),
+    pytest.param("select: &s GL2\nignore: &s [*s]\n", "2:13", "别名 *s", id="alias-cycle-reused-name"),
+    pytest.param("ignore: [*nowhere]\n", "1:10", "别名 *nowhere", id="alias-undefined"),
+    pytest.param("options:\n  max-file-size: " + "9" * 5000 + "\n", "2:18", "整数位数过多", id="long-decimal"),
+    pytest.param("options:\n  max-file-size: 0x" + "f" * 5000 + "\n", "2:18", "整数位数过多", id="long-hex"),
+    pytest.param("options:\n  agency-kind: !!python/name:os.system department\n", "2:16", "YAML 标签",
+                 id="tag-on-scalar"),
+])
+def test_hostile_yaml_is_a_config_error_with_its_position(workdir, text, position, words):
+    path = write(workdir / ".govlint.yaml", text)
+    message = error_of(path)
+    assert message.startswith(f"{path}:{position}") and words in message
+
+
+def test_integers_up_to_the_limit_still_load(workdir):
+    digits = "9" * MAX_INTEGER_DIGITS
+    config = load_config(write(workdir / ".govlint.yaml", f"options:\n  x: {digits}\n"))
+    assert config.options == {"x": int(digits)}
