@@ -386,3 +386,20 @@ def test_integers_up_to_the_limit_still_load(workdir):
     digits = "9" * MAX_INTEGER_DIGITS
     config = load_config(write(workdir / ".govlint.yaml", f"options:\n  x: {digits}\n"))
     assert config.options == {"x": int(digits)}
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "-1048576", ".inf", "1.5", str(2 ** 30 + 1)])
+def test_max_file_size_must_be_a_positive_whole_number_of_bytes(workdir, value):
+    write(workdir / ".govlint.yaml", f"options:\n  max-file-size: {value}\n")
+    (workdir / "r.txt").write_text("一、总体情况\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "r.txt"])
+    assert result.exit_code == 2
+    assert ".govlint.yaml:2:3:" in result.output and "max-file-size" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_max_file_size_of_one_byte_is_accepted(workdir):
+    write(workdir / ".govlint.yaml", "options:\n  max-file-size: 1\n")
+    (workdir / "r.txt").write_text("一、总体情况\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--format", "concise", "r.txt"])
+    assert result.exit_code == 1 and "GL001" in result.output and "超过上限 1 字节" in result.output
