@@ -16,12 +16,13 @@ before ruamel builds a tree, so a hostile file is a config error, never a hang o
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from govlint.config_keys import KEY_NAMES, KEYS
+from govlint.config_keys import KEY_NAMES, KEYS, MAX_TIMEOUT
 from govlint.findings import Severity
 
 CONFIG_NAMES = (".govlint.yaml", ".govlint.yml")
@@ -53,6 +54,7 @@ class Config:
     strict_plugins: bool = _table_default("strict-plugins")
     baseline: Path | None = _table_default("baseline")
     options: dict[str, Any] = _table_default("options")
+    timeout: float | None = _table_default("timeout")
     #: positions of option keys, for errors found once plugins have declared their options
     option_positions: dict[str, tuple[int, int]] = field(default_factory=dict)
     #: (config key, selector, position) of every code or prefix in select/extend-select/ignore/severity
@@ -187,6 +189,22 @@ def _read_path(check: _Checker, parent, key: str, base: Path) -> Path | None:
     return base / value
 
 
+def timeout_problem(value) -> str | None:
+    """Why ``value`` is not a usable time limit in seconds, or None (the config and ``--timeout``)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return f"应为秒数（正数），实际为 {value!r}"
+    if not (math.isfinite(value) and 0 < value <= MAX_TIMEOUT):
+        return f"应为大于 0、不超过 {MAX_TIMEOUT} 的秒数，实际为 {value!r}"
+    return None
+
+
+def _read_seconds(check: _Checker, parent, key: str, base: Path) -> float:
+    problem = timeout_problem(parent[key])
+    if problem:
+        check.fail(_position(parent, key), f"'{key}' {problem}")
+    return float(parent[key])
+
+
 def _read_rule_options(check: _Checker, parent, key: str, base: Path) -> dict[str, Any]:
     node = parent[key]
     if not isinstance(node, dict):
@@ -208,6 +226,7 @@ _READERS = {
     "flag": _read_flag,
     "path": _read_path,
     "rule-options": _read_rule_options,
+    "seconds": _read_seconds,
 }
 
 

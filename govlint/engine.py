@@ -38,12 +38,25 @@ class Settings:
     root: str = "."
     plugins: tuple[str, ...] = ()
     keep_reports: bool = False
+    #: per-file time limit in seconds (``timeout`` key or ``--timeout``); None: ``time_limit``'s default
+    timeout: float | None = None
 
     @classmethod
-    def from_config(cls, config: Config, options: dict, selection: Selection) -> "Settings":
+    def from_config(cls, config: Config, options: dict, selection: Selection,
+                    timeout: float | None = None) -> "Settings":
+        """The settings of a run: ``timeout`` (from ``--timeout``) replaces the config's."""
         return cls(selection=selection, severity=dict(config.severity),
                    per_file_ignores=dict(config.per_file_ignores), options=options,
-                   root=str(config.root), plugins=tuple(str(p) for p in config.plugins))
+                   root=str(config.root), plugins=tuple(str(p) for p in config.plugins),
+                   timeout=config.timeout if timeout is None else float(timeout))
+
+    def time_limit(self, size: int) -> float:
+        """Seconds allowed for a file of ``size`` bytes: the set timeout, or 10 s plus 2 s per MB."""
+        if self.timeout is not None:
+            return self.timeout
+        from govlint.config_keys import DEFAULT_TIMEOUT, TIMEOUT_PER_MB
+
+        return DEFAULT_TIMEOUT + TIMEOUT_PER_MB * size / (1024 * 1024)
 
 
 @dataclass

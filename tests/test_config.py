@@ -161,6 +161,7 @@ INVALID = {
     "flag": ("yes please", None),
     "path": ("[a.json, b.json]", None),
     "rule-options": ("[agency-kind]", None),
+    "seconds": ("-5", None),
 }
 
 
@@ -403,3 +404,58 @@ def test_max_file_size_of_one_byte_is_accepted(workdir):
     (workdir / "r.txt").write_text("一、总体情况\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["check", "--format", "concise", "r.txt"])
     assert result.exit_code == 1 and "GL001" in result.output and "超过上限 1 字节" in result.output
+
+
+# -- timeout: the key, --timeout, and the value the engine is given ------------------------------
+@pytest.mark.parametrize("value", ["0", "-1", ".inf", "-.inf", ".nan", "true", "30s", "[30]", "86401"])
+def test_timeout_must_be_a_positive_number_of_seconds(workdir, value):
+    path = write(workdir / ".govlint.yaml", f"ignore: [GL6]\ntimeout: {value}\n")
+    message = error_of(path)
+    assert message.startswith(f"{path}:2:1: ") and "'timeout'" in message and "秒" in message
+
+
+@pytest.mark.parametrize("value, seconds", [("30", 30.0), ("2.5", 2.5), ("86400", 86400.0)])
+def test_timeout_is_read_as_seconds(workdir, value, seconds):
+    config = load_config(write(workdir / ".govlint.yaml", f"timeout: {value}\n"))
+    assert config.timeout == seconds and isinstance(config.timeout, float)
+
+
+def _settings_of_run(monkeypatch, *args):
+    """The engine settings ``govlint check`` would run with (the run itself is skipped)."""
+    import govlint.engine
+
+    captured = {}
+
+    def fake_run(files, checker, jobs=1, progress=None):
+        captured["settings"] = checker.settings
+        return govlint.engine.RunResult([], len(files))
+
+    monkeypatch.setattr(govlint.engine, "run", fake_run)
+    result = CliRunner().invoke(cli, ["check", "--format", "concise", *args, "r.txt"])
+    assert result.exit_code == 0, result.output
+    return captured["settings"]
+
+
+def test_timeout_reaches_the_engine_and_the_option_overrides_the_config(workdir, monkeypatch):
+    (workdir / "r.txt").write_text("一、总体情况\n", encoding="utf-8")
+    assert _settings_of_run(monkeypatch).timeout is None
+    write(workdir / ".govlint.yaml", "timeout: 30\n")
+    assert _settings_of_run(monkeypatch).timeout == 30.0
+    assert _settings_of_run(monkeypatch, "--timeout", "2.5").timeout == 2.5
+
+
+@pytest.mark.parametrize("value", ["0", "-3", "inf", "nan", "86401"])
+def test_bad_timeout_option_is_a_usage_error(workdir, value):
+    (workdir / "r.txt").write_text("一、总体情况\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", f"--timeout={value}", "r.txt"])
+    assert result.exit_code == 2 and "--timeout" in result.output and "秒" in result.output
+
+
+def test_time_limit_default_grows_with_the_file():
+    from govlint.config_keys import DEFAULT_TIMEOUT, TIMEOUT_PER_MB
+    from govlint.engine import Settings
+
+    mb = 1024 * 1024
+    assert Settings().time_limit(0) == DEFAULT_TIMEOUT
+    assert Settings().time_limit(5 * mb) == DEFAULT_TIMEOUT + 5 * TIMEOUT_PER_MB
+    assert Settings(timeout=3.0).time_limit(500 * mb) == 3.0
