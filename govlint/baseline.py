@@ -2,6 +2,8 @@
 
 Fingerprints come from path, code and logical location (``Finding.fingerprint``), so moving
 a line does not revive a baselined finding, while a new problem in another cell does show.
+A baseline written before a cell's location was renamed still hides the finding: ``is_known``
+also tries the location's earlier spellings (``govlint.format.legacy_locations``).
 
 A baseline is read only if it is a regular file of at most ``MAX_BASELINE_BYTES`` (a FIFO
 would block the run, ``/dev/zero`` never ends). Its shape is fixed and three levels deep
@@ -33,6 +35,17 @@ def write_baseline(path: str | Path, findings) -> int:
            "findings": dict(sorted(entries.items(), key=lambda kv: (kv[1]["path"], kv[1]["code"], kv[0])))}
     Path(path).write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return len(entries)
+
+
+def is_known(finding, known: set[str]) -> bool:
+    """Whether a baseline (the fingerprints ``read_baseline`` gives) records ``finding``."""
+    if finding.fingerprint() in known:
+        return True
+    if not finding.location:
+        return False
+    from govlint.format import legacy_locations
+
+    return any(finding.fingerprint(old) in known for old in legacy_locations(finding.location))
 
 
 def read_baseline(path: str | Path) -> set[str]:

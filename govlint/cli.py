@@ -16,7 +16,6 @@ from govlint import __version__
 from govlint.config_keys import DEFAULT_TIMEOUT, TIMEOUT_PER_MB
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-BUILTIN_FORMATS = ("terminal", "concise", "json", "sarif", "github")
 
 
 def _fail(message: str) -> "click.exceptions.Exit":
@@ -118,7 +117,7 @@ def _default_format() -> str:
 def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, exit_zero, fail_on,
           statistics, baseline, write_baseline, strict_plugins, no_color, timeout):
     """Check report files and directories."""
-    from govlint.baseline import BaselineError, read_baseline
+    from govlint.baseline import BaselineError, is_known, read_baseline
     from govlint.baseline import write_baseline as save_baseline
     from govlint.engine import Checker, Settings, discover, run
     from govlint.findings import Severity
@@ -181,7 +180,7 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
         click.echo(f"govlint: 已将 {count} 个问题写入基线 {write_baseline}", err=True)
         raise click.exceptions.Exit(EXIT_OK)
     if baseline_path:
-        shown = [f for f in findings if f.fingerprint() not in known]
+        shown = [f for f in findings if not is_known(f, known)]
         if len(shown) < len(findings):
             click.echo(f"govlint: 基线 {baseline_path} 隐藏了 {len(findings) - len(shown)} 个已记录的问题", err=True)
         findings = shown

@@ -38,7 +38,8 @@ class Settings:
     root: str = "."
     plugins: tuple[str, ...] = ()
     keep_reports: bool = False
-    #: per-file time limit in seconds (``timeout`` key or ``--timeout``); None: ``time_limit``'s default
+    #: seconds allowed per file (``timeout`` key or ``--timeout``); None: ``workers.default_timeout``
+    #: (10 s plus 2 s per MB)
     timeout: float | None = None
 
     @classmethod
@@ -49,14 +50,6 @@ class Settings:
                    per_file_ignores=dict(config.per_file_ignores), options=options,
                    root=str(config.root), plugins=tuple(str(p) for p in config.plugins),
                    timeout=config.timeout if timeout is None else float(timeout))
-
-    def time_limit(self, size: int) -> float:
-        """Seconds allowed for a file of ``size`` bytes: the set timeout, or 10 s plus 2 s per MB."""
-        if self.timeout is not None:
-            return self.timeout
-        from govlint.config_keys import DEFAULT_TIMEOUT, TIMEOUT_PER_MB
-
-        return DEFAULT_TIMEOUT + TIMEOUT_PER_MB * size / (1024 * 1024)
 
 
 @dataclass
@@ -109,6 +102,9 @@ class Checker:
         self.report_rules = [r for r in self.rules if r.scope == "report"]
         self.run_rules = [r for r in self.rules if r.scope == "run"]
         self.context = RuleContext(options=dict(settings.options))
+        #: called with the name of each stage before it starts (a worker records it, so that a
+        #: file that runs out of time names where it stopped)
+        self.on_stage = None
 
     def enabled(self, code: str) -> bool:
         rule = self.registry.rules.get(code)
@@ -142,6 +138,8 @@ class Checker:
             hint = f"；安装 {LOADER_PLUGINS[suffix]} 插件后可检查" if suffix in LOADER_PLUGINS else ""
             return [Finding(f"不支持的文件类型（{suffix or '无扩展名'}），没有加载器认领此文件{hint}",
                             code="GL001")], None, ""
+        if self.on_stage:
+            self.on_stage(f"加载器 {loader.name}（{loader.plugin}）")
         try:
             document = loader.load(shown, data)
         except (Exception, SystemExit) as exc:  # noqa: BLE001 - a loader bug is reported, not raised
@@ -149,6 +147,8 @@ class Checker:
         findings = list(document.problems)
         if any(f.code == "GL001" for f in findings):
             return findings, None, document.source
+        if self.on_stage:
+            self.on_stage("报告解析器")
         try:
             from govlint.parser import parse
 
@@ -159,6 +159,8 @@ class Checker:
         for rule in self.report_rules:
             if rule.needs_report and not recognised:
                 continue
+            if self.on_stage:
+                self.on_stage(f"规则 {rule.code}（{rule.plugin}）")
             try:
                 for finding in rule.check(report, self.context) or ():
                     findings.append(_stamp(finding, rule))
@@ -236,12 +238,39 @@ def _project_path(shown: str, root: str) -> str:
 
 
 def _stamp(finding: Finding, rule) -> Finding:
+    """The rule's finding with its code filled in, after checking that every field has the type
+    the reporters rely on: a malformed finding would make the sort or a reporter raise and lose
+    the whole run's output, so it is refused here and becomes GL000 naming the rule."""
     if not isinstance(finding, Finding):
-        raise TypeError(f"rule {rule.code} yielded {type(finding).__name__}, not a Finding")
+        raise TypeError(f"产生了 {type(finding).__name__}，而不是 Finding")
+    problem = _malformed(finding)
+    if problem:
+        raise TypeError(f"产生的 Finding 无效：{problem}")
     if not finding.code:
         finding.code = rule.code
         finding.name = rule.name
     return finding
+
+
+def _malformed(f: Finding) -> str:
+    from govlint.span import Span
+
+    if not isinstance(f.message, str) or not f.message:
+        return f"message 应为非空字符串，实为 {type(f.message).__name__}"
+    if not isinstance(f.location, str):
+        return f"location 应为字符串，实为 {type(f.location).__name__}"
+    if not isinstance(f.code, str) or not isinstance(f.name, str):
+        return "code 与 name 应为字符串"
+    if f.severity is not None and not isinstance(f.severity, Severity):
+        return f"severity 应为 Severity，实为 {f.severity!r}"
+    if f.span is not None:
+        if not isinstance(f.span, Span):
+            return f"span 应为 Span，实为 {type(f.span).__name__}"
+        if not all(type(v) is int and v >= 1 for v in (f.span.line, f.span.column, f.span.end_line, f.span.end_column)):
+            return f"span 的行列应为正整数，实为 {f.span!r}"
+    if not isinstance(f.properties, dict):
+        return f"properties 应为 dict，实为 {type(f.properties).__name__}"
+    return ""
 
 
 def _internal(what: str, exc: BaseException) -> Finding:
@@ -253,22 +282,7 @@ def _internal(what: str, exc: BaseException) -> Finding:
                    location="内部错误", properties={"exception": type(exc).__name__})
 
 
-# -- worker processes ---------------------------------------------------------------------
-_WORKER: Checker | None = None
-
-
-def _worker_init(settings: Settings) -> None:
-    global _WORKER
-    from govlint.plugin_host import load_plugins
-
-    _WORKER = Checker(load_plugins(settings.plugins), settings)
-
-
-def _worker_check(path: str) -> FileResult:
-    assert _WORKER is not None
-    return _WORKER.check_file(path)
-
-
+# -- the whole run ---------------------------------------------------------------------------
 @dataclass
 class RunResult:
     findings: list[Finding]
@@ -276,25 +290,48 @@ class RunResult:
 
 
 def run(paths: list[str], checker: Checker, jobs: int = 1, progress=None) -> RunResult:
-    """Check every file; ``progress(done, total)`` is called after each file if given."""
+    """Check every file in worker processes (``workers``); ``progress(done, total)`` is called
+    after each file if given. Each file is bounded by the per-file time limit."""
+    from govlint.workers import check_in_workers
+
     results: list[FileResult] = []
     total = len(paths)
-    if jobs <= 1 or total <= 1:
-        for path in paths:
-            results.append(checker.check_file(path))
+    if total:
+        for result in check_in_workers(paths, checker, jobs, _limit(checker.settings),
+                                       lambda *lost: _lost(checker, *lost)):
+            results.append(result)
             if progress:
                 progress(len(results), total)
-    else:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=min(jobs, total), initializer=_worker_init,
-                                 initargs=(checker.settings,)) as pool:
-            for result in pool.map(_worker_check, paths, chunksize=max(1, min(16, total // (jobs * 4) or 1))):
-                results.append(result)
-                if progress:
-                    progress(len(results), total)
     findings = [f for r in results for f in r.findings]
     if checker.run_rules:
         findings.extend(checker.check_run([r.report for r in results if r.report is not None]))
     findings.sort(key=Finding.sort_key)
     return RunResult(findings, total)
+
+
+def _limit(settings: Settings):
+    if settings.timeout is not None:
+        return lambda path: settings.timeout
+    from govlint.workers import default_timeout
+
+    def limit(path: str) -> float:
+        try:
+            return default_timeout(os.stat(path).st_size)
+        except OSError:
+            return default_timeout(0)
+    return limit
+
+
+def _lost(checker: Checker, path: str, limit: float, stage: str, exitcode: int | None) -> FileResult:
+    """The result of a file whose worker ran out of time or died: GL000 naming where it was."""
+    where = f"，停在{stage}" if stage else ""
+    if exitcode is None:
+        message = f"检查超时：超过 {limit:g} 秒仍未完成{where}；本文件的其他结果未能给出"
+        props = {"limit": limit, "stage": stage}
+    else:
+        how = f"信号 {-exitcode}" if exitcode < 0 else f"退出码 {exitcode}"
+        message = f"检查进程意外退出（{how}）{where}；本文件的其他结果未能给出"
+        props = {"exitcode": exitcode, "stage": stage}
+    shown = display_path(path)
+    finding = Finding(message, code="GL000", location="内部错误", properties=props)
+    return FileResult(shown, checker._finish([finding], shown, ""))

@@ -62,13 +62,14 @@ class Finding:
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code, self.location, self.message)
 
-    def fingerprint(self) -> str:
+    def fingerprint(self, location: str | None = None) -> str:
         """Stable identity: path, code and logical location, never line numbers.
 
         Findings without a logical location fall back to the message, which is stable as
-        long as the numbers in it are.
+        long as the numbers in it are. ``location`` replaces the finding's own (baselines try
+        the earlier spellings of a location with it).
         """
-        anchor = self.location or self.message
+        anchor = (self.location if location is None else location) or self.message
         raw = "\x1f".join(((self.root_path or self.path).replace("\\", "/"), self.code, anchor))
         # surrogatepass: undecodable file names must not crash baselines
         from hashlib import sha256  # only reporters and baselines need it

@@ -1,46 +1,66 @@
 """Hook specifications: everything a govlint plugin can do.
 
 A plugin is a module (or object) with functions marked ``@hookimpl`` and named after the
-stubs below, exposed through the ``govlint`` entry-point group::
+stubs below, exposed through the ``govlint`` entry-point group (or named as a file under
+``plugins:`` in ``.govlint.yaml``)::
 
     [project.entry-points.govlint]
     myrules = "my_package.plugin"
 
-govlint's own loaders, reporters and rule pack are plugins of exactly this kind. Hooks that
-register things receive a ``register`` callback (in the style of ``llm``), so a plugin
-registers as many or as few items as it likes.
+govlint's own loaders, reporters and rule pack are plugins of exactly this kind, named in
+``govlint.plugin_host.BUILTIN_PLUGINS``. Hooks that register things receive a ``register``
+callback (in the style of ``llm``), so a plugin registers as many or as few items as it
+likes. Each stub's annotations and docstring are the hook's documentation.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Protocol
+
 import pluggy
+
+if TYPE_CHECKING:  # the annotations only; importing these here would load them for every plugin
+    import click
+
+    from govlint.findings import Finding
+    from govlint.loaders.base import Loader
+    from govlint.reporters.base import Reporter
+    from govlint.rule import Rule
 
 hookspec = pluggy.HookspecMarker("govlint")
 hookimpl = pluggy.HookimplMarker("govlint")
 
 
+class RegisterOption(Protocol):
+    """The ``register`` callback of ``govlint_config_options``."""
+
+    def __call__(self, key: str, default: Any, help: str = "", choices: Iterable[Any] | None = None) -> None:
+        ...
+
+
 @hookspec
-def govlint_register_rules(register):
+def govlint_register_rules(register: Callable[[Rule | type[Rule]], None]) -> None:
     """Register rules.
 
     Call ``register(rule)`` once per rule, with an instance of ``govlint.api.Rule`` (or one
-    made with ``@govlint.api.rule``). Codes are unique across all plugins: a duplicate is
+    made with ``@govlint.api.rule``; a ``Rule`` subclass is instantiated). Codes are unique across all plugins: a duplicate is
     refused with a warning naming both plugins, and the run goes on without it.
     """
 
 
 @hookspec
-def govlint_register_loaders(register):
+def govlint_register_loaders(register: Callable[[Loader], None]) -> None:
     """Register loaders that turn files into Documents.
 
     Call ``register(loader)`` with an instance of ``govlint.api.Loader``. A loader claims
     file suffixes (``loader.suffixes``) and may recognise content (``loader.sniff``);
-    directories given to ``govlint check`` are walked for every claimed suffix.
+    directories given to ``govlint check`` are walked for every claimed suffix. Register a
+    ``govlint.api.LazyLoader`` to import a costly loader only when a file needs it.
     """
 
 
 @hookspec
-def govlint_register_reporters(register):
+def govlint_register_reporters(register: Callable[[Reporter], None]) -> None:
     """Register output formats.
 
     Call ``register(reporter)`` with an instance of ``govlint.api.Reporter``; its ``name``
@@ -49,7 +69,7 @@ def govlint_register_reporters(register):
 
 
 @hookspec
-def govlint_config_options(register):
+def govlint_config_options(register: RegisterOption) -> None:
     """Contribute configuration options with their defaults and types.
 
     Call ``register(key, default, help, choices=None)``. The key becomes valid under
@@ -60,7 +80,7 @@ def govlint_config_options(register):
 
 
 @hookspec
-def govlint_add_commands(cli):
+def govlint_add_commands(cli: click.Group) -> None:
     """Add subcommands to the ``govlint`` command line.
 
     ``cli`` is the top-level ``click.Group``; use ``@cli.command()``. Called only when a
@@ -70,7 +90,7 @@ def govlint_add_commands(cli):
 
 
 @hookspec
-def govlint_run_finished(findings):
+def govlint_run_finished(findings: list[Finding]) -> None:
     """Observe the finished run.
 
     ``findings`` is the final, sorted list after suppressions and the baseline. Use it for

@@ -1,34 +1,70 @@
 """The plugin host: finds plugins, loads them one by one, and collects what they register.
 
 Every contribution (rule, loader, reporter, option) goes through the pluggy hooks of
-``govlint.hookspecs``. Plugins come from the ``govlint`` entry-point group (govlint's own
-built-ins included) and from repo-local ``.py`` files named in the configuration. A plugin
-that fails to import or whose hook raises is reported as a warning naming it, and the rest
-go on; ``strict`` turns such warnings into a ``PluginError``.
+``govlint.hookspecs``, govlint's own included. Loading runs in three phases, each a
+function of its own:
+
+1. ``find_plugins``: the candidates, nothing imported yet, in this order: govlint's
+   built-ins (named in ``BUILTIN_PLUGINS``), the installed plugins of the ``govlint``
+   entry-point group, the repo-local ``.py`` files named in the configuration. The first
+   to register a rule code or format name keeps it, so a third-party plugin can never take
+   a built-in's.
+2. ``load_each``: import each candidate and register it with pluggy. A plugin that fails
+   to import is a warning naming it, and the others go on.
+3. ``collect``: call the registering hooks of ``HOOKS`` on every plugin in order and add
+   what they register to the ``Registry``. A hook that raises, or an item that is refused
+   (an invalid rule, a code already taken), is a warning naming the plugin.
+
+``load_plugins`` runs the three; with ``strict`` any warning becomes a ``PluginError``.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterable
 
 import pluggy
 
 from govlint import hookspecs
 from govlint.rule import Rule, validate_rule
+from govlint.time_limit import time_limit
 
 ENTRY_POINT_GROUP = "govlint"
+
+#: govlint's own plugins (name, module), found before any other: they are plugins like any
+#: other, registered through the same hooks, and come first by being listed first.
+BUILTIN_PLUGINS: tuple[tuple[str, str], ...] = (
+    ("loaders", "govlint.loaders"),
+    ("reporters", "govlint.reporters"),
+    ("rules", "govlint_rules"),
+)
 
 
 class PluginError(Exception):
     """A plugin problem that ends the run (only with strict plugin loading)."""
 
 
+class Refused(Exception):
+    """An item a plugin registered that the registry does not take (the message says why)."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A plugin found but not imported yet; ``load()`` imports it."""
+
+    name: str  # as users see it: ``distribution:entry-point`` or the file path
+    version: str
+    source: str  # distribution name or file path
+    load: Callable[[], object]
+
+
 @dataclass
 class PluginInfo:
+    """What ``govlint plugins`` shows of a plugin: where it came from and what it added."""
+
     name: str
     version: str = ""
     source: str = ""  # distribution name or file path
@@ -49,8 +85,6 @@ class Option:
 
 def rule_options(rule_obj: Rule) -> dict[str, Option]:
     """The options a rule declares, each validated by the rule's ``validate_option``."""
-    from functools import partial
-
     return {key: Option(key, default, f"option of {rule_obj.code}", None, rule_obj.plugin,
                         partial(rule_obj.validate_option, key))
             for key, default in (rule_obj.options or {}).items()}
@@ -58,7 +92,11 @@ def rule_options(rule_obj: Rule) -> dict[str, Option]:
 
 @dataclass
 class Registry:
-    """Everything the loaded plugins contributed."""
+    """Everything the loaded plugins contributed.
+
+    The ``add_*`` methods are what a plugin's ``register`` callback calls; each returns the
+    name of what it added or raises ``Refused``.
+    """
 
     rules: dict[str, Rule] = field(default_factory=dict)
     loaders: list = field(default_factory=list)
@@ -67,6 +105,36 @@ class Registry:
     plugins: list[PluginInfo] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     manager: pluggy.PluginManager | None = None
+
+    def add_rule(self, plugin: str, rule_obj) -> str:
+        if isinstance(rule_obj, type) and issubclass(rule_obj, Rule):
+            rule_obj = rule_obj()
+        try:
+            validate_rule(rule_obj)
+        except ValueError as exc:
+            raise Refused(f"注册的规则无效，已跳过: {exc}") from None
+        if rule_obj.code in self.rules:
+            other = self.rules[rule_obj.code].plugin
+            raise Refused(f"注册的规则代码 {rule_obj.code} 与插件 {other} 重复，已跳过")
+        rule_obj.plugin = plugin
+        self.rules[rule_obj.code] = rule_obj
+        return rule_obj.code
+
+    def add_loader(self, plugin: str, loader) -> str:
+        loader.plugin = plugin
+        self.loaders.append(loader)
+        return loader.name
+
+    def add_reporter(self, plugin: str, reporter) -> str:
+        if reporter.name in self.reporters:
+            raise Refused(f"注册的输出格式 {reporter.name} 已存在，已跳过")
+        reporter.plugin = plugin
+        self.reporters[reporter.name] = reporter
+        return reporter.name
+
+    def add_option(self, plugin: str, key: str, default, help: str = "", choices=None) -> str:
+        self.options[key] = Option(key, default, help, tuple(choices) if choices else None, plugin)
+        return key
 
     def loader_for(self, path: str, head: bytes = b""):
         suffix = Path(path).suffix.lower()
@@ -86,46 +154,64 @@ class Registry:
         return {s for loader in self.loaders for s in loader.suffixes}
 
 
-def _new_manager() -> pluggy.PluginManager:
-    pm = pluggy.PluginManager("govlint")
-    pm.add_hookspecs(hookspecs)
-    return pm
+@dataclass(frozen=True)
+class Hook:
+    """A registering hook: ``register(...)`` calls ``add(registry, plugin, ...)``."""
+
+    name: str
+    kind: str  # the heading in ``PluginInfo.contributes``
+    add: Callable[..., str]
 
 
-def _entry_points_from_metadata() -> list:
-    """The group's entry points through importlib.metadata, one distribution at a time, so
-    that one broken ``entry_points.txt`` anywhere in the environment cannot stop govlint."""
-    from importlib.metadata import distributions
+#: The registering hooks, called in this order (loaders and formats before rules).
+HOOKS: tuple[Hook, ...] = (
+    Hook("govlint_register_loaders", "loaders", Registry.add_loader),
+    Hook("govlint_register_reporters", "reporters", Registry.add_reporter),
+    Hook("govlint_register_rules", "rules", Registry.add_rule),
+    Hook("govlint_config_options", "options", Registry.add_option),
+)
 
-    found, seen = [], set()
-    for dist in distributions():
-        try:
-            key = (dist.metadata["Name"] or "").lower().replace("-", "_")
-            if key in seen:
-                continue
-            seen.add(key)
-            found.extend(ep for ep in dist.entry_points if ep.group == ENTRY_POINT_GROUP)
-        except Exception:  # noqa: BLE001 - another package's broken metadata is not ours to fail on
-            continue
+
+# -- phase 1: find ------------------------------------------------------------------------
+def find_plugins(local_files: Iterable[str | Path] = (), entry_points: bool = True) -> list[Candidate]:
+    """Every plugin to load, in loading order; ``entry_points=False`` leaves out installed ones."""
+    found = builtin_candidates()
+    if entry_points:
+        found += installed_candidates()
+    found += [file_candidate(Path(file)) for file in local_files]
     return found
 
 
-def _entry_points():
-    from govlint.entry_points import scan
+def builtin_candidates() -> list[Candidate]:
+    import importlib
 
-    found = scan(ENTRY_POINT_GROUP)  # None: a layout only importlib.metadata reads with certainty
-    if found is None:
-        found = _entry_points_from_metadata()
+    from govlint import __version__
 
-    # govlint's own plugins first, so that a third-party plugin can never take a built-in code
-    def order(ep):
-        dist = ep.dist.name if ep.dist else ""
-        return (dist != "govlint", dist, ep.name)
-
-    return sorted(found, key=order)
+    return [Candidate(f"govlint:{name}", __version__, "govlint", partial(importlib.import_module, module))
+            for name, module in BUILTIN_PLUGINS]
 
 
-def _load_file_plugin(path: Path):
+def installed_candidates() -> list[Candidate]:
+    """The ``govlint`` entry points of installed distributions, by distribution and name, so
+    that which of two clashing plugins wins does not depend on the order of a directory listing.
+
+    govlint's own distribution is skipped: its plugins are the built-ins (an install made
+    before they were named in ``BUILTIN_PLUGINS`` still lists them as entry points)."""
+    from govlint.entry_points import installed
+
+    eps = sorted((ep for ep in installed(ENTRY_POINT_GROUP) if ep.dist.lower() != "govlint"),
+                 key=lambda ep: (ep.dist, ep.name))
+    return [Candidate(f"{ep.dist}:{ep.name}", ep.version, ep.dist, ep.load) for ep in eps]
+
+
+def file_candidate(path: Path) -> Candidate:
+    """A repo-local plugin file, named by its path."""
+    return Candidate(str(path), "", str(path), partial(_import_file, path))
+
+
+def _import_file(path: Path):
+    import importlib.util
+
     name = "govlint_local_" + "".join(c if c.isalnum() else "_" for c in str(path))
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:
@@ -140,104 +226,75 @@ def _load_file_plugin(path: Path):
     return module
 
 
-def load_plugins(local_files: list[str | Path] = (), strict: bool = False,
-                 entry_points: bool = True) -> Registry:
-    """Load every plugin and collect its contributions into a Registry."""
-    pm = _new_manager()
-    registry = Registry(manager=pm)
-    infos: dict[str, PluginInfo] = {}
-
-    def warn(message: str) -> None:
-        registry.warnings.append(message)
-
-    candidates = []
-    if entry_points:
-        for ep in _entry_points():
-            dist = ep.dist
-            label = f"{dist.name}:{ep.name}" if dist else ep.name
-            version = dist.version if dist else ""
-            candidates.append((label, version, dist.name if dist else "", ep.load))
-    for file in local_files:
-        path = Path(file)
-        candidates.append((str(path), "", str(path), lambda path=path: _load_file_plugin(path)))
-
-    for label, version, source, load in candidates:
-        info = PluginInfo(name=label, version=version, source=source)
+# -- phase 2: load ------------------------------------------------------------------------
+def load_each(candidates: Iterable[Candidate], registry: Registry) -> None:
+    """Import each candidate and register it with pluggy, isolating failures."""
+    for candidate in candidates:
+        info = PluginInfo(candidate.name, candidate.version, candidate.source)
         registry.plugins.append(info)
-        infos[label] = info
         try:
-            plugin = load()
-            pm.register(plugin, name=label)
+            with time_limit(_plugin_seconds()):
+                plugin = candidate.load()
+            registry.manager.register(plugin, name=candidate.name)
         except (Exception, SystemExit) as exc:  # noqa: BLE001 - any plugin failure is the plugin's
             info.error = f"{type(exc).__name__}: {exc}"
-            warn(f"插件 {label} 加载失败，已跳过: {info.error}")
+            registry.warnings.append(f"插件 {info.name} 加载失败，已跳过: {info.error}")
 
-    def call_each(hook_name: str, kind: str, make_register):
-        hook = getattr(pm.hook, hook_name)
-        for impl in hook.get_hookimpls():  # registration order: first registered wins a code
-            label = impl.plugin_name
-            info = infos.get(label)
-            register = make_register(label, info)
+
+# -- phase 3: collect ---------------------------------------------------------------------
+def collect(registry: Registry) -> None:
+    """Call every registering hook of every loaded plugin, in loading order, then declare
+    the options the rules carry themselves."""
+    infos = {info.name: info for info in registry.plugins}
+    for hook in HOOKS:
+        for impl in getattr(registry.manager.hook, hook.name).get_hookimpls():  # registration order
+            info = infos[impl.plugin_name]
+            register = partial(_register, registry, hook, info)
             try:
-                impl.function(**{name: register for name in impl.argnames})
+                with time_limit(_plugin_seconds()):
+                    impl.function(**{name: register for name in impl.argnames})
             except (Exception, SystemExit) as exc:  # noqa: BLE001
-                warn(f"插件 {label} 的 {hook_name} 出错，已跳过: {type(exc).__name__}: {exc}")
-
-    def note(info: PluginInfo | None, kind: str, item: str) -> None:
-        if info is not None:
-            info.contributes.setdefault(kind, []).append(item)
-
-    def rule_register(label, info):
-        def register(rule_obj):
-            if isinstance(rule_obj, type) and issubclass(rule_obj, Rule):
-                rule_obj = rule_obj()
-            try:
-                validate_rule(rule_obj)
-            except ValueError as exc:
-                warn(f"插件 {label} 注册的规则无效，已跳过: {exc}")
-                return
-            if rule_obj.code in registry.rules:
-                other = registry.rules[rule_obj.code].plugin
-                warn(f"插件 {label} 注册的规则代码 {rule_obj.code} 与插件 {other} 重复，已跳过")
-                return
-            rule_obj.plugin = label
-            registry.rules[rule_obj.code] = rule_obj
-            note(info, "rules", rule_obj.code)
-        return register
-
-    def loader_register(label, info):
-        def register(loader):
-            loader.plugin = label
-            registry.loaders.append(loader)
-            note(info, "loaders", loader.name)
-        return register
-
-    def reporter_register(label, info):
-        def register(reporter):
-            if reporter.name in registry.reporters:
-                warn(f"插件 {label} 注册的输出格式 {reporter.name} 已存在，已跳过")
-                return
-            reporter.plugin = label
-            registry.reporters[reporter.name] = reporter
-            note(info, "reporters", reporter.name)
-        return register
-
-    def option_register(label, info):
-        def register(key, default, help="", choices=None):
-            registry.options[key] = Option(key, default, help, tuple(choices) if choices else None, label)
-            note(info, "options", key)
-        return register
-
-    call_each("govlint_register_loaders", "loaders", loader_register)
-    call_each("govlint_register_reporters", "reporters", reporter_register)
-    call_each("govlint_register_rules", "rules", rule_register)
-    call_each("govlint_config_options", "options", option_register)
-    for rule_obj in registry.rules.values():
+                registry.warnings.append(
+                    f"插件 {info.name} 的 {hook.name} 出错，已跳过: {type(exc).__name__}: {exc}")
+    for rule_obj in list(registry.rules.values()):
         for key, option in rule_options(rule_obj).items():
             if key not in registry.options:
                 registry.options[key] = option
-                note(infos.get(rule_obj.plugin), "options", key)
+                infos[rule_obj.plugin].contributes.setdefault("options", []).append(key)
 
+
+def _register(registry: Registry, hook: Hook, info: PluginInfo, *args, **kwargs) -> None:
+    """The ``register`` callback a hook receives."""
+    try:
+        item = hook.add(registry, info.name, *args, **kwargs)
+    except Refused as exc:
+        registry.warnings.append(f"插件 {info.name} {exc}")
+        return
+    info.contributes.setdefault(hook.kind, []).append(item)
+
+
+def new_manager() -> pluggy.PluginManager:
+    manager = pluggy.PluginManager("govlint")
+    manager.add_hookspecs(hookspecs)
+    return manager
+
+
+def load_plugins(local_files: Iterable[str | Path] = (), strict: bool = False,
+                 entry_points: bool = True) -> Registry:
+    """Find, load and collect every plugin into a Registry.
+
+    ``entry_points=False`` loads the built-ins and ``local_files`` only. With ``strict``,
+    any warning raises ``PluginError`` instead."""
+    registry = Registry(manager=new_manager())
+    load_each(find_plugins(local_files, entry_points), registry)
+    collect(registry)
     if strict and registry.warnings:
         raise PluginError("\n".join(registry.warnings))
     return registry
+
+
+def _plugin_seconds() -> float:
+    """The limit for one plugin import or hook (read at call time, so tests can shorten it)."""
+    from govlint import time_limit as limits
+
+    return limits.PLUGIN_SECONDS

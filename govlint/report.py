@@ -9,7 +9,7 @@ Canonical keys (stable; rules and JSON output use them):
   ``requests`` (三、收到和处理政府信息公开申请情况), ``appeals`` (四、行政复议、行政诉讼情况),
   ``problems`` (五、存在的主要问题及改进情况), ``other`` (六、其他需要报告的事项);
 - tables: ``table2``, ``table3``, ``table4``; their row, column and group keys are listed in
-  ``govlint.domain``.
+  ``govlint.format``.
 """
 
 from __future__ import annotations

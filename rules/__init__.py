@@ -1,7 +1,7 @@
 """govlint's built-in rule pack.
 
-Installed as the ``govlint_rules`` package and registered through the ``govlint`` entry-point
-group, exactly as a third-party rule pack would be. The rules are grouped in families, one
+Installed as the ``govlint_rules`` package, named in ``govlint.plugin_host.BUILTIN_PLUGINS``
+and registered through the same hook as a third-party rule pack. The rules are grouped in families, one
 folder each (``structure/``, ``tables/``, ``template/``, ``fees/``, ``claims/``, ``dates/``,
 ``wording/`` and ``input/``), with the helpers only that family uses; helpers several
 families share (``_common``, ``_arith``) stay here. ``registry.FAMILIES`` lists every rule;

@@ -9,17 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from govlint.domain import (
-    TABLE3_APPLICANT_COLUMNS,
-    TABLE3_COLUMNS,
-    TABLE3_LEGAL_PERSON_COLUMNS,
-    TABLE3_LEGAL_PERSON_SUBTOTAL,
-    TABLE3_RESULT_ROWS_2019,
-    TABLE3_RESULT_ROWS_2021,
-    TABLE3_ROWS_2019,
-    TABLE3_ROWS_2021,
-    TABLE4_GROUPS,
-)
+from govlint.format import table3 as t3
+from govlint.format import table4 as t4
+
+TABLE3_COLUMNS = t3.columns()
+TABLE3_APPLICANT_COLUMNS = t3.applicant_columns()
+TABLE3_LEGAL_PERSON_COLUMNS = t3.LEGAL_PERSON_COLUMNS
+TABLE3_LEGAL_PERSON_SUBTOTAL = t3.LEGAL_PERSON_SUBTOTAL.key
 
 #: placeholders that real reports print for "nothing" (treated as blank, i.e. 0)
 BLANK_MARKS = frozenset({"", "-", "—", "–", "－", "--", "——", "/", "／", "\\", "无", "空"})
@@ -60,11 +56,10 @@ def table3_layout(table) -> tuple[tuple[str, ...], tuple[str, ...]]:
     hybrid table is checked against what it actually prints.
     """
     rows = {row for row, _ in table.cells}
-    if any(row.startswith("other.") for row in rows):
-        return TABLE3_ROWS_2021, TABLE3_RESULT_ROWS_2021
-    if "other" in rows or table.template == "2019":
-        return TABLE3_ROWS_2019, TABLE3_RESULT_ROWS_2019
-    return TABLE3_ROWS_2021, TABLE3_RESULT_ROWS_2021
+    template = "2021"
+    if not any(row.startswith("other.") for row in rows) and ("other" in rows or table.template == "2019"):
+        template = "2019"
+    return t3.rows(template), t3.result_rows(template)
 
 
 @dataclass(frozen=True)
@@ -124,12 +119,12 @@ def table3_legal_subtotal(table):
             yield Mismatch(row, parts, printed, is_blank(table.get(row, TABLE3_LEGAL_PERSON_SUBTOTAL)))
 
 
-TABLE4_PARTS = ("upheld", "corrected", "other", "pending")
+TABLE4_PARTS = t4.parts()
 
 
 def table4_groups(table):
     """总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结, per group."""
-    for group in TABLE4_GROUPS:
+    for group in t4.groups():
         parts = total(table, [(group, outcome) for outcome in TABLE4_PARTS])
         printed = total(table, [(group, "total")])
         if parts is not None and printed is not None and parts != printed:

@@ -9,29 +9,12 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from govlint.domain import (
-    TABLE3_COLUMN_LABELS,
-    TABLE3_ROW_LABELS,
-    TABLE4_GROUP_LABELS,
-    TABLE4_OUTCOME_LABELS,
-)
+from govlint.normalize import first_year
 from govlint.span import Span
 
-TABLE_NAMES = {"table2": "表二", "table3": "表三", "table4": "表四"}
 SECTION_NUMERALS = "一二三四五六"
 
-_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_BRACKETS = str.maketrans({"(": "（", ")": "）", "[": "〔", "]": "〕", ":": "：", ",": "，",
-                           ";": "；", "\"": "“", "'": "‘", "”": "“", "’": "‘", "＂": "“"})
-
-
-_SPACE = re.compile(r"\s+")
 _TITLE_MARKS = re.compile("[《》]")
-
-
-def norm(text: str) -> str:
-    """Label text for matching: no whitespace, full-width brackets, one kind of quote."""
-    return _SPACE.sub("", text or "").translate(_BRACKETS)
 
 
 def mask_titles(text: str) -> str:
@@ -55,9 +38,7 @@ def mask_titles(text: str) -> str:
 
 def title_year(report) -> int | None:
     """The year printed in the report's title (the report year, by convention)."""
-    title = report.metadata.title or ""
-    match = _TITLE_YEAR.search(title)
-    return int(match.group(1)) if match else None
+    return first_year(report.metadata.title or "")
 
 
 def report_year(report) -> int | None:
@@ -97,35 +78,6 @@ def plain(value):
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else format(value.normalize(), "f")
     return value
-
-
-def table3_row_label(row: str) -> str:
-    """``denied.3`` → ``（三）不予公开 / 3.危及“三安全一稳定”``."""
-    group, _, item = row.partition(".")
-    if item and group in TABLE3_ROW_LABELS:
-        return f"{TABLE3_ROW_LABELS[group]} / {TABLE3_ROW_LABELS.get(row, item)}"
-    return TABLE3_ROW_LABELS.get(row, row)
-
-
-def table3_col_label(col: str) -> str:
-    return TABLE3_COLUMN_LABELS.get(col, col)
-
-
-def table4_group_label(group: str) -> str:
-    return TABLE4_GROUP_LABELS.get(group, group)
-
-
-def table4_outcome_label(outcome: str) -> str:
-    return TABLE4_OUTCOME_LABELS.get(outcome, outcome)
-
-
-def cell_location(kind: str, row: str, col: str) -> str:
-    """The logical location of a cell, as users see it."""
-    if kind == "table3":
-        return f"表三 / {table3_row_label(row)} / {table3_col_label(col)}"
-    if kind == "table4":
-        return f"表四 / {table4_group_label(row)} / {table4_outcome_label(col)}"
-    return f"{TABLE_NAMES.get(kind, kind)} / {row} / {col}"
 
 
 def cell_span(table, row: str, col: str) -> Span | None:

@@ -13,21 +13,23 @@ from datetime import date
 from decimal import Decimal
 
 from govlint.document import Document, Paragraph
-from govlint.domain import (
-    SECTION_KEYS,
-    SECTION_TITLES,
-    TABLE3_APPLICANT_COLUMNS,
-    TABLE3_COLUMNS,
-    TABLE3_RESULT_ROWS_2019,
-    TABLE3_RESULT_ROWS_2021,
-    TABLE3_ROWS_2019,
-    TABLE3_ROWS_2021,
-    TABLE4_GROUPS,
-    TABLE4_OUTCOMES,
-)
+from govlint.format import sections as format_sections
+from govlint.format import table3 as format_table3
+from govlint.format import table4 as format_table4
 from govlint.report import Label, Metadata, Period, Report, Section, Table, TableCell
 from govlint.rule import RuleContext
 from govlint.span import Span
+
+SECTION_KEYS = format_sections.KEYS
+SECTION_TITLES = {key: format_sections.title(key) for key in SECTION_KEYS}
+TABLE3_APPLICANT_COLUMNS = format_table3.applicant_columns()
+TABLE3_COLUMNS = format_table3.columns()
+TABLE3_RESULT_ROWS_2019 = format_table3.result_rows("2019")
+TABLE3_RESULT_ROWS_2021 = format_table3.result_rows("2021")
+TABLE3_ROWS_2019 = format_table3.rows("2019")
+TABLE3_ROWS_2021 = format_table3.rows("2021")
+TABLE4_GROUPS = format_table4.groups()
+TABLE4_OUTCOMES = format_table4.outcomes()
 
 NUMERALS = "一二三四五六"
 

@@ -14,7 +14,6 @@ from govlint.parser import parse
 from govlint.parser.sections import loose_heading
 from govlint.parser.serialize import report_cells, report_to_dict
 from govlint.span import Span
-from govlint.text import chinese_number, fold, normalize
 
 
 def _doc(lines, **kw) -> Document:
@@ -147,12 +146,6 @@ def test_report_to_dict_shape_and_json():
     assert first["value"] == 20 and first["raw"] == "20" and first["span"]["line"] > 0
     empty = report_to_dict(parse(Document(path="x.txt", format="text")))
     assert empty["tables"] == {"table2": None, "table3": None, "table4": None} and empty["template"] is None
-
-
-def test_text_helpers():
-    assert fold("（１）ａ:“x”") == "（1）a：\"x\"" and len(fold("（１）")) == 3
-    assert normalize("商业 企业") == "商业企业" and normalize("(一) 予以公开") == "（一）予以公开"
-    assert [chinese_number(t) for t in ("一", "十", "十二", "二十", "甲")] == [1, 10, 12, 20, None]
 
 
 @settings(max_examples=60, deadline=None)

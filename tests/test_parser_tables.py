@@ -8,10 +8,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govlint.document import Cell, Document, Grid, Paragraph
-from govlint.domain import TABLE3_COLUMNS, TABLE3_ROWS_2021, TABLE4_GROUPS, TABLE4_OUTCOMES
+from govlint.format import table3 as format_table3
+from govlint.format import table4 as format_table4
 from govlint.parser import parse
 from govlint.parser.glued import split_runs
 from govlint.span import Span
+
+TABLE3_COLUMNS = format_table3.columns()
+TABLE3_ROWS_2021 = format_table3.rows("2021")
+TABLE4_GROUPS = format_table4.groups()
+TABLE4_OUTCOMES = format_table4.outcomes()
 
 ROW_TEXT = {
     "new": "一、本年新收政府信息公开申请数量", "carried_over": "二、上年结转政府信息公开申请数量",

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govlint import domain
+from govlint.format import table3 as format_table3
 from govlint.parser import labels
 
 BODY = "其他处理"
@@ -101,8 +101,8 @@ def _table3_entries():
 
 
 T3_ENTRIES, T3_FIRST = _table3_entries()
-T3_WORDS = sorted({t for a in domain.TABLE3_ROW_ALIASES.values() for t in a}
-                  | {t for a in domain.TABLE3_COLUMN_ALIASES.values() for t in a})
+T3_WORDS = sorted({t for r in format_table3.ROWS for t in r.aliases}
+                  | {t for c in format_table3.COLUMNS + (format_table3.LEGAL_PERSON_SUBTOTAL,) for t in c.aliases})
 table_text = st.lists(st.one_of(st.sampled_from(T3_WORDS), pieces,
                                 st.sampled_from(["（一）", "三、", "四.", "1.", "2、", "（七）", "12 0 3"])),
                       max_size=12).map("".join)

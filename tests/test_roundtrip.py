@@ -23,7 +23,10 @@ from functools import lru_cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from govlint import domain
+from govlint.format import sections as format_sections
+from govlint.format import table2 as t2
+from govlint.format import table3 as t3
+from govlint.format import table4 as t4
 from govlint.parser import parse
 from govlint.parser.glued import split_runs
 from govlint.plugin_host import load_plugins
@@ -51,15 +54,15 @@ class Model:
 
     @property
     def rows3(self) -> tuple[str, ...]:
-        return domain.TABLE3_ROWS_2019 if self.template == "2019" else domain.TABLE3_ROWS_2021
+        return t3.rows("2019" if self.template == "2019" else "2021")
 
     @property
     def blocks2(self) -> dict:
-        return domain.TABLE2_BLOCK_ROWS_2019 if self.template == "2019" else domain.TABLE2_BLOCK_ROWS_2021
+        return t2.block_rows("2019" if self.template == "2019" else "2021")
 
     @property
     def columns2(self) -> dict:
-        return domain.TABLE2_BLOCK_COLUMNS_2019 if self.template == "2019" else domain.TABLE2_BLOCK_COLUMNS_2021
+        return t2.block_columns("2019" if self.template == "2019" else "2021")
 
 
 PLACES = ("壶关县", "大英县", "叶县", "沭阳县", "盘山县", "阿克陶县", "石门县", "临朐县", "德化县", "永和县")
@@ -115,8 +118,8 @@ def models(draw, blanks: bool = False, signed: bool = True):
     template = draw(st.sampled_from(("2019", "2021")))
     year = draw(st.integers(2019, 2020) if template == "2019" else st.integers(2021, 2025))
     place = draw(st.sampled_from(PLACES))
-    blocks = domain.TABLE2_BLOCK_ROWS_2019 if template == "2019" else domain.TABLE2_BLOCK_ROWS_2021
-    columns = domain.TABLE2_BLOCK_COLUMNS_2019 if template == "2019" else domain.TABLE2_BLOCK_COLUMNS_2021
+    blocks = t2.block_rows("2019" if template == "2019" else "2021")
+    columns = t2.block_columns("2019" if template == "2019" else "2021")
     table2 = {}
     for block, rows in blocks.items():
         for row in rows:
@@ -130,12 +133,12 @@ def models(draw, blanks: bool = False, signed: bool = True):
                 else:
                     value = draw(counts)
                 table2[(row, col)] = value
-    rows3 = domain.TABLE3_ROWS_2019 if template == "2019" else domain.TABLE3_ROWS_2021
+    rows3 = t3.rows("2019" if template == "2019" else "2021")
     cell = st.one_of(counts, st.none()) if blanks else counts
-    table3 = {(row, col): draw(cell) for row in rows3 for col in domain.TABLE3_COLUMNS}
-    table4 = {(g, o): draw(counts) for g in domain.TABLE4_GROUPS for o in domain.TABLE4_OUTCOMES}
+    table3 = {(row, col): draw(cell) for row in rows3 for col in t3.columns()}
+    table4 = {(g, o): draw(counts) for g in t4.groups() for o in t4.outcomes()}
     prose = {}
-    for key in domain.SECTION_KEYS:
+    for key in format_sections.KEYS:
         optional = key in ("proactive", "requests", "appeals")
         if optional and not draw(st.booleans()):
             prose[key] = []
@@ -186,7 +189,7 @@ WRAPS = {
     "本年新制作数量": "本年新\n制作数量", "本年新公开数量": "本年新\n公开数量",   # S15
 }
 NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
-GROUP_LABELS = {g: domain.TABLE3_ROW_LABELS[g] for g in ("denied", "unable", "not_processed", "other")}
+GROUP_LABELS = {g: t3.row(g).label for g in ("denied", "unable", "not_processed", "other")}
 RESULTS = "三、本年度办理结果"
 
 
@@ -230,7 +233,7 @@ def column_label(m: Model, col: str) -> str:
     """The 2019 format prints 处理决定数量 where the 2021 format prints 本年处理决定数量."""
     if col == "decisions" and m.template == "2019":
         return "处理决定数量"
-    return domain.TABLE2_COLUMN_LABELS[col]
+    return t2.label(col)
 
 
 def table2_rows(m: Model, lay: Layout) -> list[list[C]]:
@@ -238,7 +241,7 @@ def table2_rows(m: Model, lay: Layout) -> list[list[C]]:
     out = []
     for block, rows in m.blocks2.items():
         cols = m.columns2[block]
-        out.append([C(_label(domain.TABLE2_BLOCK_LABELS[block], lay), cs=width)])
+        out.append([C(_label(t2.label(block), lay), cs=width)])
 
         def fill(cells):
             short = width - 1 - len(cells)
@@ -250,7 +253,7 @@ def table2_rows(m: Model, lay: Layout) -> list[list[C]]:
 
         out.append([C(_label("信息内容", lay))] + fill([C(_label(column_label(m, c), lay)) for c in cols]))
         for row in rows:
-            label = "规范性文件" if (row == "normative" and m.template == "2019") else domain.TABLE2_ROW_LABELS[row]
+            label = "规范性文件" if (row == "normative" and m.template == "2019") else t2.label(row)
             values = []
             for col in cols:
                 text = _show(m.table2[(row, col)])
@@ -267,7 +270,7 @@ def _blank_values(lay: Layout) -> list[C]:
 
 def table3_rows(m: Model, lay: Layout) -> list[list[C]]:
     L = lay.label_cols
-    subs = [C(_label(domain.TABLE3_COLUMN_LABELS[c], lay)) for c in domain.TABLE3_LEGAL_PERSON_COLUMNS]
+    subs = [C(_label(t3.column_label(c), lay)) for c in t3.LEGAL_PERSON_COLUMNS]
     natural, legal, total = C("自然人"), C("法人或其他组织", cs=5), C("总计")
     if lay.header3 == "applicants":          # seed 000
         head = [[C(NOTE, cs=L, rs=3), C("申请人情况", cs=7)],
@@ -283,7 +286,7 @@ def table3_rows(m: Model, lay: Layout) -> list[list[C]]:
     del natural, total
 
     def values(row):
-        return [C(_show(m.table3[(row, col)])) for col in domain.TABLE3_COLUMNS]
+        return [C(_show(m.table3[(row, col)])) for col in t3.columns()]
 
     top = {"new", "carried_over", "carried_forward"}
     inner = L - (lay.results != "own_row")
@@ -296,7 +299,7 @@ def table3_rows(m: Model, lay: Layout) -> list[list[C]]:
             by_group.setdefault(group, []).append(row)
     for row in rows:
         group, _, item = row.partition(".")
-        label = _label(domain.TABLE3_ROW_LABELS[row], lay)
+        label = _label(t3.row(row).label, lay)
         if not item:
             results.append([C(label, cs=inner)] + values(row))
             continue
@@ -317,16 +320,16 @@ def table3_rows(m: Model, lay: Layout) -> list[list[C]]:
         results[0] = [C(RESULTS, rs=len(results))] + results[0]
     else:
         results = [[C(RESULTS)] + r for r in results]
-    body = [[C(_label(domain.TABLE3_ROW_LABELS[r], lay), cs=L)] + values(r) for r in ("new", "carried_over")]
+    body = [[C(_label(t3.row(r).label, lay), cs=L)] + values(r) for r in ("new", "carried_over")]
     body += results
-    body.append([C(_label(domain.TABLE3_ROW_LABELS["carried_forward"], lay), cs=L)] + values("carried_forward"))
+    body.append([C(_label(t3.row("carried_forward").label, lay), cs=L)] + values("carried_forward"))
     return head + body
 
 
 def table4_rows(m: Model, lay: Layout) -> list[list[C]]:
-    leaves = [C(_label(domain.TABLE4_OUTCOME_LABELS[o], lay)) for o in domain.TABLE4_OUTCOMES]
+    leaves = [C(_label(t4.outcome_label(o), lay)) for o in t4.outcomes()]
     tall = [C(c.text, rs=2) for c in leaves]
-    values = [C(_show(m.table4[(g, o)])) for g in domain.TABLE4_GROUPS for o in domain.TABLE4_OUTCOMES]
+    values = [C(_show(m.table4[(g, o)])) for g in t4.groups() for o in t4.outcomes()]
     if lay.header4 == "seed":                # seed 000
         return [[C("行政复议", cs=5), C("行政诉讼", cs=10)],
                 tall + [C("未经复议直接起诉", cs=5), C("复议后起诉", cs=5)],
@@ -343,7 +346,7 @@ def plan(m: Model, lay: Layout) -> list[tuple[str, object]]:
         items.append(("chrome", f"发布日期:{m.year + 1}-02-20"))
     items.append(("para", m.preamble))
     tables = {"proactive": table2_rows, "requests": table3_rows, "appeals": table4_rows}
-    for key in domain.SECTION_KEYS:
+    for key in format_sections.KEYS:
         items.append(("heading", SECTION_HEADINGS[key]))
         items += [("para", s) for s in m.prose[key]]
         if key in tables:
@@ -628,7 +631,7 @@ def found(report, kind) -> dict:
 def check_meta(report, m: Model, where: str):
     assert report.template == m.template, (where, report.template, {k: t.problems for k, t in report.tables.items()})
     assert report.metadata.year == m.year, where
-    assert [(s.number, s.key) for s in report.sections] == list(enumerate(domain.SECTION_KEYS, 1)), (
+    assert [(s.number, s.key) for s in report.sections] == list(enumerate(format_sections.KEYS, 1)), (
         where, [(s.number, s.key, s.heading) for s in report.sections])
     period = report.metadata.period
     assert period is not None and (period.start.year, period.end.year) == (m.year, m.year), where
@@ -650,9 +653,9 @@ def check_exact(report, m: Model, where: str):
 
 def _row_name(kind: str, row: str) -> str:
     if kind == "table3":
-        return domain.TABLE3_ROW_LABELS[row]
+        return t3.row(row).label
     if kind == "table2":
-        return domain.TABLE2_ROW_LABELS[row] if row != "normative" else "规范性文件"
+        return t2.label(row) if row != "normative" else "规范性文件"
     return ""
 
 
@@ -735,21 +738,21 @@ def test_runon_crawler_text_reads_right_or_says_incomplete(data):
 # ---------------------------------------------------------------------------------------------
 def sample_model(template: str = "2021", blank: tuple = ()) -> Model:
     """A fixed report whose every count is different, so a shifted value cannot go unnoticed."""
-    rows3 = domain.TABLE3_ROWS_2019 if template == "2019" else domain.TABLE3_ROWS_2021
+    rows3 = t3.rows("2019" if template == "2019" else "2021")
     table3 = {(row, col): (None if (row, col) in blank else 10 * i + j + 1)
-              for i, row in enumerate(rows3) for j, col in enumerate(domain.TABLE3_COLUMNS)}
-    blocks = domain.TABLE2_BLOCK_ROWS_2019 if template == "2019" else domain.TABLE2_BLOCK_ROWS_2021
-    columns = domain.TABLE2_BLOCK_COLUMNS_2019 if template == "2019" else domain.TABLE2_BLOCK_COLUMNS_2021
+              for i, row in enumerate(rows3) for j, col in enumerate(t3.columns())}
+    blocks = t2.block_rows("2019" if template == "2019" else "2021")
+    columns = t2.block_columns("2019" if template == "2019" else "2021")
     table2 = {}
     for block, rows in blocks.items():
         for row in rows:
             for col in columns[block]:
-                table2[(row, col)] = (Decimal("3080.699") if col in domain.TABLE2_AMOUNT_COLUMNS
+                table2[(row, col)] = (Decimal("3080.699") if col in t2.amount_columns()
                                       else 500 + len(table2))
     table4 = {(g, o): 900 + i for i, (g, o) in enumerate(
-        (g, o) for g in domain.TABLE4_GROUPS for o in domain.TABLE4_OUTCOMES)}
+        (g, o) for g in t4.groups() for o in t4.outcomes())}
     year = 2020 if template == "2019" else 2023
-    prose = {key: [PROSE[key][0].format(year=year, n=12, m=3)] for key in domain.SECTION_KEYS}
+    prose = {key: [PROSE[key][0].format(year=year, n=12, m=3)] for key in format_sections.KEYS}
     preamble = f"本年度报告中所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。"
     return Model(template, year, "壶关县", table2, table3, table4, prose, preamble)
 

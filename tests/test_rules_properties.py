@@ -10,23 +10,25 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govlint.domain import (
-    SECTION_KEYS,
-    TABLE3_APPLICANT_COLUMNS,
-    TABLE3_COLUMNS,
-    TABLE3_RESULT_ROWS_2019,
-    TABLE3_RESULT_ROWS_2021,
-    TABLE3_ROWS_2019,
-    TABLE3_ROWS_2021,
-    TABLE4_GROUPS,
-    TABLE4_OUTCOMES,
-)
+from govlint.format import sections as format_sections
+from govlint.format import table3 as format_table3
+from govlint.format import table4 as format_table4
 from govlint_rules.structure.gl101_missing_section import MissingSection
 from govlint_rules.tables.gl201_table3_balance import Table3Balance
 from govlint_rules.tables.gl202_table3_results_total import Table3ResultsTotal
 from govlint_rules.tables.gl203_table3_applicant_total import Table3ApplicantTotal
 from govlint_rules.tables.gl204_table4_total import Table4Total
 from rule_builders import make_report, make_table, run_rule
+
+SECTION_KEYS = format_sections.KEYS
+TABLE3_APPLICANT_COLUMNS = format_table3.applicant_columns()
+TABLE3_COLUMNS = format_table3.columns()
+TABLE3_RESULT_ROWS_2019 = format_table3.result_rows("2019")
+TABLE3_RESULT_ROWS_2021 = format_table3.result_rows("2021")
+TABLE3_ROWS_2019 = format_table3.rows("2019")
+TABLE3_ROWS_2021 = format_table3.rows("2021")
+TABLE4_GROUPS = format_table4.groups()
+TABLE4_OUTCOMES = format_table4.outcomes()
 
 ARITHMETIC = (Table3Balance, Table3ResultsTotal, Table3ApplicantTotal, Table4Total)
 counts = st.integers(min_value=0, max_value=50)

@@ -1,23 +1,8 @@
-"""Built-in loaders, registered through the ``govlint`` entry-point group like any plugin."""
+"""Built-in loaders, a plugin named in ``govlint.plugin_host.BUILTIN_PLUGINS`` that registers
+through the same hook as any loader plugin."""
 
 from govlint.hookspecs import hookimpl
-from govlint.loaders.base import Loader
-
-
-class _MarkdownLoaderStub(Loader):
-    """``govlint.loaders.markdown.MarkdownLoader``, imported (and its patterns compiled) on
-    the first ``load``: checking HTML or text reports never needs it."""
-
-    name = "markdown"
-    suffixes = (".md", ".markdown")
-    _loader = None
-
-    def load(self, path, data):
-        if self._loader is None:
-            from govlint.loaders.markdown import MarkdownLoader
-
-            self._loader = MarkdownLoader()
-        return self._loader.load(path, data)
+from govlint.loaders.lazy import LazyLoader
 
 
 @hookimpl
@@ -27,4 +12,5 @@ def govlint_register_loaders(register):
 
     register(HtmlLoader())
     register(TextLoader())
-    register(_MarkdownLoaderStub())
+    # checking HTML or text reports never needs the Markdown loader (nor compiles its patterns)
+    register(LazyLoader("markdown", (".md", ".markdown"), "govlint.loaders.markdown:MarkdownLoader"))

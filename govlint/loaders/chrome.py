@@ -58,7 +58,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from govlint.text import find_date as parse_date
+from govlint.normalize import clean_title
+from govlint.normalize import find_date as parse_date
 
 # -- the metadata vocabulary -------------------------------------------------------------
 #: (label as printed, key in ``Document.meta``, strong); a strong label is printed only by
@@ -179,23 +180,6 @@ def grid_meta(texts_by_row: list[list[str]]) -> list[tuple[str, str]] | None:
 
 
 # -- titles -------------------------------------------------------------------------------
-_TITLE_SUFFIX = re.compile(r"(报告|年报)\s*(?:[_|｜]|\s[-—–]+\s|[-—–]+)\s*\S.*$")
-_TITLE_SPLIT = re.compile(r"\s*[_|｜]\s*")
-
-
-def clean_title(raw: str | None) -> str | None:
-    """A page title without the site name (``…年度报告_政府信息公开年报_某网站`` → ``…年度报告``)."""
-    if not raw:
-        return None
-    title = " ".join(raw.split())
-    cut = _TITLE_SUFFIX.search(title)
-    if cut:
-        title = title[:cut.start() + len(cut.group(1))]
-    elif _TITLE_SPLIT.search(title):
-        title = _TITLE_SPLIT.split(title)[0]
-    return title or None
-
-
 def looks_like_title(text: str) -> bool:
     return ("报告" in text or "年报" in text) and len(text) <= 80
 

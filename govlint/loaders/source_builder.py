@@ -7,6 +7,7 @@ of its text in that rendering, which becomes ``Document.source`` (shown in excer
 
 from __future__ import annotations
 
+from govlint.normalize import is_wide
 from govlint.span import Span
 
 
@@ -47,10 +48,6 @@ def _one_line(text: str) -> str:
     return text.replace("\r", " ").replace("\n", " ")
 
 
-def is_cjk(char: str) -> bool:
-    return "\u2e80" <= char <= "\u9fff" or "\uf900" <= char <= "\uffef" or "\u3000" <= char <= "\u303f"
-
-
 def join_pieces(pieces: list[str]) -> str:
     """Join line pieces of one cell or paragraph: no space between Chinese characters
     (a wrapped ``商业`` / ``企业`` is one word), a space between Latin words or numbers."""
@@ -59,7 +56,7 @@ def join_pieces(pieces: list[str]) -> str:
         piece = piece.strip()
         if not piece:
             continue
-        if out and not (is_cjk(out[-1]) or is_cjk(piece[0])):
+        if out and not (is_wide(out[-1]) or is_wide(piece[0])):
             out += " "
         out += piece
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from govlint.parser.values import Value, number
 from govlint.report import Label, Table, TableCell
-from govlint.text import strip_space
+from govlint.normalize import strip_space
 
 
 class TableBuilder:

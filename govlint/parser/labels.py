@@ -1,6 +1,6 @@
 """Table labels as one precompiled expression per table, found anywhere in the stream.
 
-Each label is written in ``govlint.domain`` in normalised form; here it becomes a pattern that
+Each label is written in the records of ``govlint.format`` in normalised form; here it becomes a pattern that
 tolerates whitespace and piece separators between its characters (``商业 企业``, ``结果|维持``)
 and an optional numbering prefix (``一、``, ``（一）``, ``1.``). The alternatives are ordered
 longest first, so ``法人或其他组织`` wins over ``其他`` and ``本年处理决定数量`` over
@@ -17,7 +17,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from govlint import domain
 
 #: what may stand between two characters of a label: a little whitespace or a piece break
 _JOIN = r"\s{0,3}"
@@ -124,11 +123,13 @@ def _entry(tag, key, prefix, text, extra=""):
 
 @lru_cache(maxsize=1)
 def table3_labels() -> LabelSet:
+    from govlint.format import table3 as t3
+
     entries = []
-    numbering = domain.TABLE3_ROW_NUMBERING
-    for key, aliases in domain.TABLE3_ROW_ALIASES.items():
+    for row in t3.ROWS:
+        key, numbering = row.key, row.numbering
         group, _, item = key.partition(".")
-        for text in aliases:
+        for text in row.aliases:
             extra = ""
             if key == "partial":
                 # the printed note（区分处理的，只计这一情形，不计其他情形）belongs to the label
@@ -138,54 +139,59 @@ def table3_labels() -> LabelSet:
                 entries.append(_entry("row", key, _item_prefix(item, required), text))
             elif key in ("total",):
                 entries.append(_entry("row", key, _bracket_prefix("七", required=True), text))
-            elif numbering[key].startswith("（"):
-                entries.append(_entry("row", key, _bracket_prefix(numbering[key][1]), text, extra))
+            elif numbering.startswith("（"):
+                entries.append(_entry("row", key, _bracket_prefix(numbering[1]), text, extra))
             else:
-                entries.append(_entry("row", key, _numeral_prefix(numbering[key]), text))
-    for key, aliases in domain.TABLE3_COLUMN_ALIASES.items():
-        for text in aliases:
-            tag = {"other": "amb_other", "total": "amb_total"}.get(key, "col")
-            entries.append(_entry(tag, key, (), text))
-    for text in domain.TABLE3_HEADER_TEXTS:
+                entries.append(_entry("row", key, _numeral_prefix(numbering), text))
+    columns = t3.COLUMNS + (t3.LEGAL_PERSON_SUBTOTAL,)
+    for column in columns:
+        for text in column.aliases:
+            tag = {"other": "amb_other", "total": "amb_total"}.get(column.key, "col")
+            entries.append(_entry(tag, column.key, (), text))
+    for text in t3.HEADER_TEXTS:
         entries.append(_entry("hdr", None, (), text))
     entries.append(("hdr", None, r"（?\s?本列数据的\s?[勾钩]\s?稽关系[^）\x1f]{0,60}）?", 30))
-    texts = [t for a in domain.TABLE3_ROW_ALIASES.values() for t in a]
-    texts += [t for a in domain.TABLE3_COLUMN_ALIASES.values() for t in a]
-    texts += list(domain.TABLE3_HEADER_TEXTS) + ["本"]
+    texts = [t for r in t3.ROWS for t in r.aliases]
+    texts += [t for c in columns for t in c.aliases]
+    texts += list(t3.HEADER_TEXTS) + ["本"]
     return LabelSet(entries, _first(texts))
 
 
 @lru_cache(maxsize=1)
 def table4_labels() -> LabelSet:
+    from govlint.format import table4 as t4
+
     entries = []
-    for key, aliases in domain.TABLE4_GROUP_ALIASES.items():
-        for text in aliases:
-            entries.append(_entry("group", key, "", text))
-    entries.append(_entry("group", "litigation_direct", "", "直接起诉"))
-    for key, aliases in domain.TABLE4_OUTCOME_ALIASES.items():
-        for text in aliases:
-            entries.append(_entry("out", key, "", text))
-    texts = [t for a in domain.TABLE4_GROUP_ALIASES.values() for t in a]
-    texts += [t for a in domain.TABLE4_OUTCOME_ALIASES.values() for t in a] + ["直接起诉"]
+    for group in t4.GROUPS:
+        for text in group.aliases:
+            entries.append(_entry("group", group.key, "", text))
+    for outcome in t4.OUTCOMES:
+        for text in outcome.aliases:
+            entries.append(_entry("out", outcome.key, "", text))
+    texts = [t for g in t4.GROUPS for t in g.aliases]
+    texts += [t for o in t4.OUTCOMES for t in o.aliases]
     return LabelSet(entries, "".join(t[0] for t in texts))
 
 
 @lru_cache(maxsize=1)
 def table2_labels() -> LabelSet:
+    from govlint.format import table2 as t2
+
     entries = []
-    for key, text in domain.TABLE2_BLOCK_LABELS.items():
-        entries.append(_entry("block", key, "", text))
-    for key, aliases in domain.TABLE2_ROW_ALIASES.items():
-        for text in aliases:
-            entries.append(_entry("row", key, "", text))
-    for key, aliases in domain.TABLE2_COLUMN_ALIASES.items():
-        for text in aliases:
-            entries.append(_entry("col", key, "", text))
+    for block in t2.BLOCKS:
+        entries.append(_entry("block", block.key, "", block.label))
+    for row in t2.ROWS:
+        for text in row.aliases:
+            entries.append(_entry("row", row.key, "", text))
+    for column in t2.COLUMNS:
+        for text in column.aliases:
+            entries.append(_entry("col", column.key, "", text))
     # the truncated 2019 header 本年新, never the 本年新收… row of table 3
-    entries.append(_entry("col_new", None, "", domain.TABLE2_TRUNCATED_NEW, r"(?!\s{0,3}收)"))
-    for text in domain.TABLE2_HEADER_TEXTS:
+    truncated = t2.TRUNCATED_NEW.label
+    entries.append(_entry("col_new", None, "", truncated, r"(?!\s{0,3}收)"))
+    for text in t2.HEADER_TEXTS:
         entries.append(_entry("hdr", None, (), text))
-    texts = list(domain.TABLE2_BLOCK_LABELS.values()) + list(domain.TABLE2_HEADER_TEXTS)
-    texts += [t for a in domain.TABLE2_ROW_ALIASES.values() for t in a]
-    texts += [t for a in domain.TABLE2_COLUMN_ALIASES.values() for t in a] + [domain.TABLE2_TRUNCATED_NEW]
+    texts = [b.label for b in t2.BLOCKS] + list(t2.HEADER_TEXTS)
+    texts += [t for r in t2.ROWS for t in r.aliases]
+    texts += [t for c in t2.COLUMNS for t in c.aliases] + [truncated]
     return LabelSet(entries, "".join(t[0] for t in texts))

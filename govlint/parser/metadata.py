@@ -6,13 +6,12 @@ import re
 from collections import Counter
 from datetime import date
 
+from govlint.normalize import DATE_PATTERN, TITLE_PREFIX, YEAR, YEAR_NIAN, clean_title, fold
 from govlint.report import Metadata, Period
-from govlint.text import DATE_PATTERN, fold
 
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_YEAR = YEAR_NIAN
 _TITLE_WORDS = re.compile(r"年度报告|年报|工作报告")
-_TITLE_CUT = re.compile(r"^(.*?(?:年度报告|年报|工作报告)(?:的函)?)\s*[_|｜]|^(.*?(?:年度报告|年报)(?:的函)?)\s*[-–—]")
-_TITLE_PREFIX = re.compile(r"^(?:标\s*题|名\s*称|主\s*题\s*词|文件名称)\s*[:：|｜]?\s*")
+_TITLE_PREFIX = TITLE_PREFIX
 _DATE = DATE_PATTERN
 _DATE_RE = re.compile(_DATE)
 _PUBLISHED = re.compile(r"(?:发布日期|发布时间|公开日期|公开时间|发布于|(?<![成文印])时间)\s*[:：|｜]?\s*[|｜]?\s*" + _DATE)
@@ -20,11 +19,11 @@ _DATE_LINE = re.compile(r"^\s*[（(]?\s*" + _DATE + r"\s*[)）]?\s*$")
 _SIGNATURE = re.compile(r"(?:^|\s)" + _DATE + r"\s*$")
 _PERIOD = re.compile(
     r"统计(?:期限|周期|时限|区间|时间|范围|期间|期)?[^。；\d]{0,12}?"
-    r"(?P<y1>(?:19|20)\d{2})\s*年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*日\s*(?:起)?\s*"
-    r"(?:至|到|-|~)\s*(?:(?P<y2>(?:19|20)\d{2})\s*年\s*)?(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日"
+    rf"(?P<y1>{YEAR})\s*年\s*(?P<m1>\d{{1,2}})\s*月\s*(?P<d1>\d{{1,2}})\s*日\s*(?:起)?\s*"
+    rf"(?:至|到|-|~)\s*(?:(?P<y2>{YEAR})\s*年\s*)?(?P<m2>\d{{1,2}})\s*月\s*(?P<d2>\d{{1,2}})\s*日"
 )
-_AGENCY_BEFORE_YEAR = re.compile(r"^(?P<agency>.*?)(?:关于报送|关于印发|关于)?(?:19|20)\d{2}\s*年")
-_AGENCY_AFTER_YEAR = re.compile(r"^(?:19|20)\d{2}\s*年度?(?P<agency>.+?)(?:政府信息公开|政务公开|信息公开)")
+_AGENCY_BEFORE_YEAR = re.compile(rf"^(?P<agency>.*?)(?:关于报送|关于印发|关于)?{YEAR}\s*年")
+_AGENCY_AFTER_YEAR = re.compile(rf"^{YEAR}\s*年度?(?P<agency>.+?)(?:政府信息公开|政务公开|信息公开)")
 
 
 def _make_date(y, m, d) -> date | None:
@@ -32,14 +31,6 @@ def _make_date(y, m, d) -> date | None:
         return date(int(y), int(m), int(d))
     except (TypeError, ValueError):
         return None
-
-
-def clean_title(title: str) -> str:
-    title = title.strip()
-    match = _TITLE_CUT.match(title)
-    if match:
-        title = (match.group(1) or match.group(2)).strip()
-    return _TITLE_PREFIX.sub("", title).strip()
 
 
 def _title_candidate(text: str) -> str | None:
@@ -104,7 +95,7 @@ def extract(document, stream, first_heading: int | None, preamble: str, body_tex
 
 def _body_year(preamble: str, body: str) -> int | None:
     text = fold(preamble + "\n" + body)
-    match = re.search(r"((?:19|20)\d{2})\s*年度", text)
+    match = re.search(rf"({YEAR})\s*年度", text)
     if match:
         return int(match.group(1))
     years = Counter(int(m.group(1)) for m in _YEAR.finditer(text))

@@ -3,10 +3,10 @@
 Two tests, both requiring a known section's wording:
 
 - *strict*: a section numeral, a separator and one of the heading wordings of
-  ``domain.SECTION_TITLE_PATTERNS`` in full. Safe enough to be found in the middle of a run of
+  ``govlint.format.sections`` in full. Safe enough to be found in the middle of a run of
   glued text (after a sentence end or a table's last number), where it splits the run.
 - *loose*: a short piece that starts with ``一、`` … and holds a section's keywords
-  (``domain.SECTION_KEYWORDS``), for wordings the patterns do not know.
+  (the sections' keywords), for wordings the patterns do not know.
 
 Sub-headings (``（一）主动公开情况``, ``一主动公开情况``, ``一是…``) and table rows
 (``四、结转下年度继续办理``) fail both tests.
@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from govlint import domain
-from govlint.text import chinese_number
+from govlint.format import sections as format_sections
+from govlint.normalize import chinese_number
 
 _NUM = r"[一二三四五六七八九十]{1,3}"
 _NO_NUMERAL = re.compile(r"[^一二三四五六七八九十]*")
@@ -47,7 +47,7 @@ def _squeeze(text: str) -> tuple[str, list[int]]:
 @lru_cache(maxsize=1)
 def _strict():
     titles = "|".join(f"(?P<{key}>{'|'.join(f'(?:{p})' for p in patterns)})"
-                      for key, patterns in domain.SECTION_TITLE_PATTERNS.items())
+                      for key, patterns in ((s.key, s.patterns) for s in format_sections.SECTIONS))
     inline = re.compile(rf"(?<![^{_BEFORE}])(?:第)?(?P<num>{_NUM})(?:部分)?[、.，,](?:{titles})")
     start = re.compile(rf"^[#*]*(?:第)?(?P<num>{_NUM})(?:部分)?[、.，,]?(?:{titles})")
     return inline, start
@@ -57,7 +57,7 @@ _LOOSE = re.compile(rf"^[#*\s]*(?:第\s*)?(?P<num>{_NUM})\s*(?:部分)?\s*(?:[�
 
 
 def _key_of(match) -> str | None:
-    for key in domain.SECTION_KEYS:
+    for key in format_sections.KEYS:
         if match.group(key) is not None:
             return key
     return None
@@ -105,8 +105,9 @@ def loose_heading(text: str) -> tuple[int, str] | None:
     number = chinese_number(match.group("num"))
     if number is None:
         return None
-    for key in domain.SECTION_KEYS:
-        for words in domain.SECTION_KEYWORDS[key]:
+    for section in format_sections.SECTIONS:
+        key = section.key
+        for words in section.keywords:
             if all(w in title for w in words):
                 return number, key
     return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from govlint import domain
+from govlint.format import table3 as format_table3
 
 
 def _number(value):
@@ -33,7 +33,8 @@ def _table3(table):
     if table is None:
         return None
     rows = _grid(table)
-    order = {key: i for i, key in enumerate(domain.TABLE3_ROWS_2021 + ("other",))}
+    # the 2021 rows, then 2019's single （六） row
+    order = {key: i for i, key in enumerate(dict.fromkeys(format_table3.rows("2021") + format_table3.rows("2019")))}
     rows = dict(sorted(rows.items(), key=lambda item: order.get(item[0], len(order))))
     return {"complete": table.complete, "template": table.template, "rows": rows,
             "problems": list(table.problems)}

@@ -1,7 +1,7 @@
 """The document as one searchable character stream with a way back to source positions.
 
 Every text block and every origin cell of a grid becomes a *piece*; the pieces are joined with
-``SEP`` into ``Stream.text`` (folded, see ``govlint.text.fold``) and ``Stream.raw`` (as printed).
+``SEP`` into ``Stream.text`` (folded, see ``govlint.normalize.fold``) and ``Stream.raw`` (as printed).
 Folding maps characters one to one, so an offset means the same character in both. Labels,
 numbers and headings are then found with a few precompiled expressions over one string,
 whatever the loader made of the layout (a cell per line, a row per line, a whole report glued
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from govlint.document import Grid, Paragraph
 from govlint.span import Span
-from govlint.text import fold
+from govlint.normalize import fold
 
 #: separator between pieces; never part of a loader's text
 SEP = "\x1f"

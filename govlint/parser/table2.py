@@ -8,19 +8,17 @@ readable header gets the 2021 (or, when the count fits only that, the 2019) colu
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from govlint import domain
+from govlint.format import location as cell_location
+from govlint.format import table2 as t2
+from govlint.format import templates
 from govlint.parser.builder import TableBuilder
 from govlint.parser.values import has_numbers, read_gap, take
 
-NAME = "表二"
+NAME = t2.NAME
 
 
-@lru_cache(maxsize=1024)  # the same few hundred cells in every report
-def location(block: str, row: str, col: str) -> str:
-    return (f"{NAME} / {domain.TABLE2_BLOCK_LABELS.get(block, block)} / "
-            f"{domain.TABLE2_ROW_LABELS.get(row, row)} / {domain.TABLE2_COLUMN_LABELS.get(col, col)}")
+def location(row: str, col: str) -> str:
+    return cell_location("table2", row, col)
 
 
 class _State:
@@ -71,7 +69,7 @@ def parse_table2(stream, hits: list, limit: int):
             continue
         builder.label(hit, row)
         printed.add(label_text)
-        block = state.block or domain.TABLE2_ROW_BLOCK[row]
+        block = state.block or t2.row(row).block
         if state.block is None:
             state.block = block
         state.after_row = True
@@ -81,11 +79,10 @@ def parse_table2(stream, hits: list, limit: int):
         rows_found[row] = block
         values, reason = take(gap, len(columns))
         if values is None:
-            builder.problem(f"“{domain.TABLE2_ROW_LABELS[row]}”行{reason}")
+            builder.problem(f"“{t2.label(row)}”行{reason}")
             continue
         for col, value in zip(columns, values):
-            builder.cell(row, col, value, location(block, row, col),
-                         amount=col in domain.TABLE2_AMOUNT_COLUMNS)
+            builder.cell(row, col, value, location(row, col), amount=col in t2.amount_columns())
     table = builder.table
     table.template = _template(printed, table)
     _check_complete(builder, rows_found, table.template)
@@ -93,14 +90,15 @@ def parse_table2(stream, hits: list, limit: int):
 
 
 def _norm(stream, hit):
-    from govlint.text import normalize
+    from govlint.normalize import normalize
+
     return normalize(stream.original(hit.start, hit.end).replace("\x1f", ""))
 
 
 def _columns(printed: list[str], block: str, gap) -> list[str]:
     """The block's columns: as printed, or the template's when the header is short of it."""
     if printed:
-        templates = (domain.TABLE2_BLOCK_COLUMNS_2021, domain.TABLE2_BLOCK_COLUMNS_2019)
+        templates = (t2.block_columns("2021"), t2.block_columns("2019"))
         if any(list(t.get(block, ())) == printed for t in templates):
             return printed
         for template in templates:
@@ -113,8 +111,8 @@ def _columns(printed: list[str], block: str, gap) -> list[str]:
 
 
 def _default_columns(block: str, gap) -> list[str]:
-    v2 = list(domain.TABLE2_BLOCK_COLUMNS_2021.get(block, ()))
-    v1 = list(domain.TABLE2_BLOCK_COLUMNS_2019.get(block, ()))
+    v2 = list(t2.block_columns("2021").get(block, ()))
+    v1 = list(t2.block_columns("2019").get(block, ()))
     count = sum(1 for t in gap.tokens if t.kind != "blank")
     if v1 and count == len(v1) and count != len(v2):
         return v1
@@ -122,8 +120,9 @@ def _default_columns(block: str, gap) -> list[str]:
 
 
 def _template(printed: set[str], table) -> str | None:
-    old = any(label in domain.OUTDATED_LABELS or label in domain.HYBRID_LABELS for label in printed)
-    new = any(label in domain.CURRENT_LABELS for label in printed)
+    outdated, hybrid = templates.outdated_labels(), templates.hybrid_labels()
+    old = any(label in outdated or label in hybrid for label in printed)
+    new = any(label in templates.current_labels() for label in printed)
     if not printed and not table.cells:
         return None
     if old and new:
@@ -136,10 +135,7 @@ def _template(printed: set[str], table) -> str | None:
 
 
 def _check_complete(builder, rows_found: dict, template: str | None):
-    if template == "2019":
-        required = [r for rows in domain.TABLE2_BLOCK_ROWS_2019.values() for r in rows]
-    else:
-        required = [r for rows in domain.TABLE2_BLOCK_ROWS_2021.values() for r in rows]
+    required = t2.rows("2019" if template == "2019" else "2021")
     missing = [r for r in required if r not in rows_found]
     if missing:
-        builder.problem("缺少行：" + "、".join(f"“{domain.TABLE2_ROW_LABELS[r]}”" for r in missing))
+        builder.problem("缺少行：" + "、".join(f"“{t2.label(r)}”" for r in missing))

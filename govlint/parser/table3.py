@@ -8,33 +8,21 @@ follows. A （六）其他处理 row that carries values itself is the 2019 layo
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from govlint import domain
+from govlint.format import location as cell_location
+from govlint.format import table3 as t3
 from govlint.parser.builder import TableBuilder
-from govlint.parser.values import Gap, has_numbers, read_gap, take
+from govlint.parser.values import Gap, read_gap, take
 
-NAME = "表三"
-_TOP = {"new", "carried_over", "results", "granted", "partial", "total", "carried_forward"}
+NAME = t3.NAME
 _GROUP_HEADERS = {"results", "denied", "unable", "not_processed"}
 
 
-def row_label(row: str) -> str:
-    group, _, item = row.partition(".")
-    if item and group in domain.TABLE3_ROW_LABELS:
-        return f"{domain.TABLE3_ROW_LABELS[group]} / {domain.TABLE3_ROW_LABELS.get(row, item)}"
-    return domain.TABLE3_ROW_LABELS.get(row, row)
+row_label = t3.row_label
+_SUBTOTAL = t3.LEGAL_PERSON_SUBTOTAL.key
 
 
-def col_label(col: str) -> str:
-    if col == domain.TABLE3_LEGAL_PERSON_SUBTOTAL:
-        return "法人或其他组织小计"
-    return domain.TABLE3_COLUMN_LABELS.get(col, col)
-
-
-@lru_cache(maxsize=1024)  # the same few hundred cells in every report
 def location(row: str, col: str) -> str:
-    return f"{NAME} / {row_label(row)} / {col_label(col)}"
+    return cell_location("table3", row, col)
 
 
 def parse_table3(stream, hits: list, limit: int):
@@ -48,7 +36,7 @@ def parse_table3(stream, hits: list, limit: int):
     results_seen = False
     first_value_at = None        # (grid, column) of 自然人 in a grid whose columns are positions
     found: dict[str, bool] = {}
-    columns = list(domain.TABLE3_COLUMNS)
+    columns = list(t3.columns())
 
     def close(key, hit, gap_end, next_key=None):
         gap = _beside_label(stream, read_gap(text, hit.end, gap_end), first_value_at)
@@ -101,7 +89,7 @@ def parse_table3(stream, hits: list, limit: int):
             if not close(*pending, hit.start, key):
                 pending = None
                 break
-        group = key.partition(".")[0] if "." in key else (key if key in domain.TABLE3_GROUPS else None)
+        group = key.partition(".")[0] if "." in key else (key if key in t3.groups() else None)
         builder.label(hit, key)
         pending = (key, hit)
         if key == "carried_forward":
@@ -115,11 +103,11 @@ def parse_table3(stream, hits: list, limit: int):
         table.template = "2021"
     elif "other" in found:
         table.template = "2019"
-    required = domain.TABLE3_ROWS_2019 if table.template == "2019" else domain.TABLE3_ROWS_2021
+    required = t3.rows("2019" if table.template == "2019" else "2021")
     missing = [r for r in required if r not in found]
     if table.template is None:
         missing = [r for r in missing if not r.startswith("other")]
-        builder.problem("缺少“（六）其他处理”行")
+        builder.problem(f"缺少“{t3.row('other').label}”行")
     if missing:
         shown = "、".join(f"“{row_label(r)}”" for r in missing[:5])
         more = f"等{len(missing)}行" if len(missing) > 5 else ""
@@ -145,12 +133,12 @@ def _beside_label(stream, gap, first_value_at):
 
 
 def _columns(header_cols: list[str]) -> list[str]:
-    columns = list(domain.TABLE3_COLUMNS)
-    if domain.TABLE3_LEGAL_PERSON_SUBTOTAL in header_cols:
-        sub = header_cols.index(domain.TABLE3_LEGAL_PERSON_SUBTOTAL)
+    columns = list(t3.columns())
+    if _SUBTOTAL in header_cols:
+        sub = header_cols.index(_SUBTOTAL)
         first = header_cols.index("commercial") if "commercial" in header_cols else len(header_cols)
         at = 1 if sub < first else len(columns) - 1
-        columns.insert(at, domain.TABLE3_LEGAL_PERSON_SUBTOTAL)
+        columns.insert(at, _SUBTOTAL)
     return columns
 
 

@@ -6,27 +6,22 @@ The 15 numbers are assigned in the order of the leaf headers when all 15 were re
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from govlint import domain
+from govlint.format import location as cell_location
+from govlint.format import table4 as t4
 from govlint.parser.builder import TableBuilder
 from govlint.parser.values import has_numbers, read_gap, take
 
-NAME = "表四"
-_GROUP_NAMES = {
-    "review": "行政复议",
-    "litigation_direct": "行政诉讼 / 未经复议直接起诉",
-    "litigation_after_review": "行政诉讼 / 复议后起诉",
-}
+NAME = t4.NAME
+_GROUPS = t4.groups()
+_OUTCOMES = t4.outcomes()
 
 
-@lru_cache(maxsize=1024)  # the same few hundred cells in every report
 def location(group: str, outcome: str) -> str:
-    return f"{NAME} / {_GROUP_NAMES.get(group, group)} / {domain.TABLE4_OUTCOME_LABELS.get(outcome, outcome)}"
+    return cell_location("table4", group, outcome)
 
 
 def _template_order():
-    return [(g, o) for g in domain.TABLE4_GROUPS for o in domain.TABLE4_OUTCOMES]
+    return [(g, o) for g in _GROUPS for o in _OUTCOMES]
 
 
 def _blank_row(gap) -> bool:
@@ -66,13 +61,13 @@ def parse_table4(stream, hits: list, limit: int):
             values, reason = found, None
             break
         five, _ = take(gap, 5)
-        if five is not None and current in domain.TABLE4_GROUPS and current not in per_group:
+        if five is not None and current in _GROUPS and current not in per_group:
             per_group[current] = five
             if len(per_group) == 3:
                 break
     if values is None and len(per_group) == 3:
-        for group in domain.TABLE4_GROUPS:
-            for outcome, value in zip(domain.TABLE4_OUTCOMES, per_group[group]):
+        for group in _GROUPS:
+            for outcome, value in zip(_OUTCOMES, per_group[group]):
                 builder.cell(group, outcome, value, location(group, outcome))
         return builder
     if data is None and _blank_row(last_gap):
@@ -82,11 +77,11 @@ def parse_table4(stream, hits: list, limit: int):
         builder.problem("未找到表四的数值行")
         return builder
     order = _template_order()
-    if len(leaves) == 15 and all(sorted(leaves[i:i + 5]) == sorted(domain.TABLE4_OUTCOMES)
+    if len(leaves) == 15 and all(sorted(leaves[i:i + 5]) == sorted(_OUTCOMES)
                                  for i in (0, 5, 10)):
-        group_order = [g for g in groups if g in domain.TABLE4_GROUPS]
-        if sorted(group_order) != sorted(domain.TABLE4_GROUPS):
-            group_order = list(domain.TABLE4_GROUPS)
+        group_order = [g for g in groups if g in _GROUPS]
+        if sorted(group_order) != sorted(_GROUPS):
+            group_order = list(_GROUPS)
         order = [(group_order[i // 5], leaves[i]) for i in range(15)]
     if values is None:
         builder.problem(f"数值行{reason}")

@@ -1,4 +1,4 @@
-"""Built-in reporters, registered through the ``govlint`` entry-point group like any plugin."""
+"""Built-in reporters, a plugin named in ``govlint.plugin_host.BUILTIN_PLUGINS`` that registers like any other."""
 
 from govlint.hookspecs import hookimpl
 

@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from govlint.domain import TABLE3_APPLICANT_COLUMNS, TABLE3_ROW_LABELS
+from govlint.format import table3 as t3
+from govlint.format import table4 as t4
+from govlint.normalize import YEAR_NIAN, chinese_number, fold
 
-from .._arith import total
-from .._common import _BRACKETS, Prose, prose
+from .._arith import TABLE3_APPLICANT_COLUMNS, total
+from .._common import Prose, prose
 
 _NUM = r"(?P<n>\d+|[零〇一二两三四五六七八九十]{1,3})"
 _UNIT = r"\s*(?:件|起|宗)(?!次)(?![余多])"
@@ -24,22 +26,29 @@ def _gap(name: str, width: int) -> str:
     return r"(?P<%s>[^，。；,;：:\d]{0,%d}?)" % (name, width)
 
 
+def _word(key: str) -> str:
+    """The canonical wording of a table-三 row or table-四 group, as prose repeats it."""
+    record = t3.row(key) if key in t3.ROWS_BY_KEY else t4.group(key)
+    return re.escape(record.aliases[0])
+
+
 #: (quantity, pattern); the number is group ``n``, the words around the anchor ``g1``/``g2``
 _PATTERNS = (
     ("new", re.compile(r"(?:受理|收到|新收|接收|接到|共收)" + _gap("g1", 16) + r"申请" + _gap("g2", 6) + _NUM + _UNIT)),
     ("carried_over", re.compile(r"上一?年度?结转" + _gap("g1", 12) + _NUM + _UNIT)),
     ("carried_forward", re.compile(r"结转(?:至|到|为)?下一?年度?" + _gap("g1", 10) + _NUM + _UNIT)),
     ("carried_forward", re.compile(_NUM + r"\s*件(?P<g1>[^，。；,;\d]{0,4})结转(?:至|到)?下一?年")),
-    ("granted", re.compile(r"(?<![不])予以公开" + _gap("g1", 4) + _NUM + _UNIT)),
-    ("partial", re.compile(r"部分公开" + _gap("g1", 4) + _NUM + _UNIT)),
-    ("denied", re.compile(r"不予公开" + _gap("g1", 4) + _NUM + _UNIT)),
-    ("unable", re.compile(r"无法提供" + _gap("g1", 4) + _NUM + _UNIT)),
-    ("not_processed", re.compile(r"不予处理" + _gap("g1", 4) + _NUM + _UNIT)),
-    ("review", re.compile(r"行政复议" + _gap("g1", 6) + _NUM + _UNIT)),
-    ("litigation", re.compile(r"行政诉讼" + _gap("g1", 6) + _NUM + _UNIT)),
+    ("granted", re.compile(r"(?<![不])" + _word("granted") + _gap("g1", 4) + _NUM + _UNIT)),
+    ("partial", re.compile(_word("partial") + _gap("g1", 4) + _NUM + _UNIT)),
+    ("denied", re.compile(_word("denied") + _gap("g1", 4) + _NUM + _UNIT)),
+    ("unable", re.compile(_word("unable") + _gap("g1", 4) + _NUM + _UNIT)),
+    ("not_processed", re.compile(_word("not_processed") + _gap("g1", 4) + _NUM + _UNIT)),
+    ("review", re.compile(_word("review") + _gap("g1", 6) + _NUM + _UNIT)),
+    ("litigation", re.compile(_word("litigation") + _gap("g1", 6) + _NUM + _UNIT)),
 )
 #: every pattern's match holds one of these words: a sentence without any is skipped whole
-_ANCHOR = re.compile(r"受理|收到|新收|接收|接到|共收|结转|予以公开|部分公开|不予公开|无法提供|不予处理|行政复议|行政诉讼")
+_ANCHOR = re.compile("|".join(["受理", "收到", "新收", "接收", "接到", "共收", "结转"] + [
+    _word(key) for key in ("granted", "partial", "denied", "unable", "not_processed", "review", "litigation")]))
 #: words between the anchor and the number that make the number something else
 _NARROWING = re.compile(r"自然人|法人|企业|组织|个人|其中|网上|网络|信函|当面|线上|线下|邮寄|传真|邮件|电话"
                         r"|上年|去年|结转|同比|较|比|累计|人次|平均|诉讼|复议|以上|以下|超过|不足")
@@ -49,36 +58,30 @@ _SHIFTING = re.compile(r"上一?年|去年|上年度|较|比|同比|累计|以�
 _JOINED = re.compile(r"(及|和|与|、|或|以及)\s*$")
 #: a count narrowed to some reasons of a group
 _REASON = re.compile(r"因|由于|原因")
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_YEAR = YEAR_NIAN
 _CLAUSE = re.compile(r"[^，。；,;！？!?\n]+")
 _SENTENCE = re.compile(r"[^。；;！？!?\n]+")
-_CN = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-
-QUANTITY_LABELS = {
-    "new": ("本年新收申请", "表三一、本年新收政府信息公开申请数量"),
-    "carried_over": ("上年结转申请", "表三二、上年结转政府信息公开申请数量"),
-    "carried_forward": ("结转下年度", "表三四、结转下年度继续办理"),
-    "granted": ("予以公开", "表三" + TABLE3_ROW_LABELS["granted"]),
-    "partial": ("部分公开", "表三（二）部分公开"),
-    "denied": ("不予公开", "表三" + TABLE3_ROW_LABELS["denied"] + "（1–8项合计）"),
-    "unable": ("无法提供", "表三" + TABLE3_ROW_LABELS["unable"] + "（1–3项合计）"),
-    "not_processed": ("不予处理", "表三" + TABLE3_ROW_LABELS["not_processed"] + "（1–5项合计）"),
-    "review": ("行政复议", "表四行政复议总计"),
-    "litigation": ("行政诉讼", "表四行政诉讼总计（未经复议直接起诉+复议后起诉）"),
-}
 
 
-def cn_number(text: str) -> int | None:
-    if text.isdigit():
-        return int(text)
-    if text in _CN:
-        return _CN[text]
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        if tens and tens not in _CN or ones and ones not in _CN:
-            return None
-        return (_CN[tens] if tens else 1) * 10 + (_CN[ones] if ones else 0)
-    return None
+def _quantity_labels() -> dict[str, tuple[str, str]]:
+    """quantity → (its short name, where the tables print it), from the format records."""
+    out = {}
+    for key in ("new", "carried_over", "carried_forward", "granted", "partial"):
+        row = t3.row(key)
+        short = row.name + "申请" if key in ("new", "carried_over") else row.name
+        out[key] = (short, t3.NAME + row.numbered)
+    for key in ("denied", "unable", "not_processed"):
+        row = t3.row(key)
+        out[key] = (row.name, f"{t3.NAME}{row.label}（1–{len(t3.items(key))}项合计）")
+    total = t4.outcome_label("total")
+    review, litigation = t4.group("review"), t4.group("litigation")
+    out["review"] = (review.name, f"{t4.NAME}{review.label}{total}")
+    parts = "+".join(t4.group(g).name for g in t4.groups() if t4.group(g).group == "litigation")
+    out["litigation"] = (litigation.name, f"{t4.NAME}{litigation.label}{total}（{parts}）")
+    return out
+
+
+QUANTITY_LABELS = _quantity_labels()
 
 
 @dataclass(frozen=True)
@@ -106,7 +109,7 @@ def _texts(report):
 def stated_numbers(report, year: int | None) -> list[Statement]:
     out: list[Statement] = []
     for run in _texts(report):
-        text = norm_keep(run.text)
+        text = fold(run.text)
         if not _ANCHOR.search(text):
             continue
         for sentence in _SENTENCE.finditer(text):
@@ -129,16 +132,11 @@ def stated_numbers(report, year: int | None) -> list[Statement]:
                         continue
                     if quantity in ("denied", "unable", "not_processed") and _REASON.search(before):
                         continue  # "因本机关不掌握等原因无法提供265件": some of the reasons
-                    number = cn_number(match.group("n"))
+                    number = chinese_number(match.group("n"))
                     if number is None:
                         continue
                     out.append(Statement(quantity, number, run, s_start + match.start(), s_start + match.end()))
     return out
-
-
-def norm_keep(text: str) -> str:
-    """Full-width punctuation unified, whitespace kept (offsets stay valid)."""
-    return text.translate(_BRACKETS)
 
 
 def table_values(report, quantity: str) -> tuple[int, ...] | None:
@@ -186,7 +184,7 @@ def completion_claims(report):
     for run in _texts(report):
         if run.section not in (None, "overview", "requests"):
             continue
-        text = norm_keep(run.text)
+        text = fold(run.text)
         for sentence in _SENTENCE.finditer(text):
             s_text = sentence.group()
             if "申请" not in s_text and "依申请" not in s_text:
@@ -198,7 +196,7 @@ def completion_claims(report):
 
 def sentence_of(text: str, offset: int) -> str:
     """The sentence of ``text`` that contains ``offset``."""
-    for sentence in _SENTENCE.finditer(norm_keep(text)):
+    for sentence in _SENTENCE.finditer(fold(text)):
         if sentence.start() <= offset < sentence.end():
             return sentence.group()
     return ""

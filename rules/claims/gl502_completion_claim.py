@@ -1,4 +1,5 @@
 from govlint.findings import Finding
+from govlint.format import table3 as t3
 from govlint.rule import Rule
 
 from .._arith import checkable, value
@@ -48,7 +49,7 @@ class CompletionClaim(Rule):
             if _EXCEPTED.search(sentence_of(run.text, start)):
                 continue  # "另有103件顺延到下年度答复，其余均已办结": not a claim about all
             claim = run.text[start:end]
-            yield Finding(f"正文称申请“{claim}”，但表三四、结转下年度继续办理总计为 {fmt(pending)}",
+            yield Finding(f"正文称申请“{claim}”，但表三{t3.row('carried_forward').label}总计为 {fmt(pending)}",
                           span=run.span_of(start, end), location="正文 / 办结情况",
                           properties={"expected": 0, "found": plain(pending), "claim": claim})
             return

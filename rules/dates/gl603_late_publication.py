@@ -4,13 +4,15 @@ from datetime import date
 from govlint.findings import Finding, Severity
 from govlint.rule import Rule
 
-from .._common import first_span, has_content, norm, report_year
+from govlint.normalize import YEAR_NIAN, normalize
+
+from .._common import first_span, has_content, report_year
 
 KINDS = ("government", "department", "township")
 KIND_NAMES = {"government": "县级以上人民政府本级年度报告", "department": "政府部门年度报告",
               "township": "乡镇（街道）年度报告"}
 _DEADLINE = re.compile(r"^(\d{1,2})-(\d{1,2})$")
-_YEAR_IN_TITLE = re.compile(r"(19|20)\d{2}\s*年")
+_YEAR_IN_TITLE = YEAR_NIAN
 
 
 def agency_name(report) -> str:
@@ -25,7 +27,7 @@ def agency_name(report) -> str:
 
 def infer_kind(name: str) -> str | None:
     """government / department / township from an agency name, None when unclear."""
-    n = norm(name)
+    n = normalize(name or "")
     if not n:
         return None
     if re.search(r"(乡|镇)人民政府|街道办事处|(乡|镇|街道|苏木)(党委|政府|办事处)?$", n):

@@ -12,10 +12,13 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from govlint.domain import FEE_NEGATIONS, FEE_NOTICE_NEGATIONS, FEE_STATEMENT_PATTERNS
+from govlint.format import table2 as t2
+from govlint.format.fees import FEE_NEGATIONS, FEE_NOTICE_NEGATIONS, FEE_STATEMENT_PATTERNS
 
 from .._common import Prose, mask_titles, prose
 
+#: 表二's row of 行政事业性收费 (administrative fees, not the 信息处理费)
+_TABLE2_FEES = t2.row("fees").label
 _TERM = re.compile("|".join(f"(?:{p})" for p in FEE_STATEMENT_PATTERNS))
 _DENY = re.compile("|".join(f"(?:{p})" for p in FEE_NEGATIONS))
 _DENY_NOTICE = re.compile("|".join(f"(?:{p})" for p in FEE_NOTICE_NEGATIONS))
@@ -42,7 +45,8 @@ def _mask_titles(text: str) -> str:
 
     表二's 行政事业性收费 is masked too, so that no pattern can take it for a fee statement.
     """
-    return mask_titles(text.replace("行政事业性收费", "＿" * len("行政事业性收费")))
+    fees = _TABLE2_FEES
+    return mask_titles(text.replace(fees, "＿" * len(fees)))
 
 
 @dataclass

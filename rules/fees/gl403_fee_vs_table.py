@@ -1,6 +1,9 @@
 from govlint.findings import Finding
 from govlint.rule import Rule
 
+from govlint.format import location
+from govlint.format import table3 as t3
+
 from .._arith import checkable, value
 from .._common import cell_span, fmt, plain
 from ._fees import fee_facts
@@ -37,14 +40,16 @@ class FeeVsTable(Rule):
         dropped = value(table, "other.2", "total")
         if facts.notice_denials and dropped:
             denial = facts.notice_denials[0]
-            yield Finding(f"正文称未发出收费通知（“{denial.text}”），但表三（六）其他处理 2.“逾期未按收费通知要求缴纳费用”"
-                          f"总计为 {fmt(dropped)}",
+            row = t3.row("other.2")
+            yield Finding(f"正文称未发出收费通知（“{denial.text}”），但表三{t3.row(row.group).label} 2.“{row.name}”"
+                          f"{t3.column_label('total')}为 {fmt(dropped)}",
                           span=cell_span(table, "other.2", "total"),
-                          location="表三 / （六）其他处理 / 2.逾期未按收费通知要求缴纳费用 / 总计",
+                          location=location("table3", "other.2", "total"),
                           properties={"expected": 0, "found": plain(dropped), "statement": denial.text})
         received = (value(table, "new", "total") or 0) + (value(table, "carried_over", "total") or 0)
         charged = facts.collected[0][1] if facts.collected else (facts.notices[0][1] if facts.notices else None)
         if charged is not None and received == 0:
-            yield Finding(f"正文称收取了信息处理费或发出了收费通知（“{charged.text}”），但表三本年新收和上年结转的申请均为 0",
+            yield Finding(f"正文称收取了信息处理费或发出了收费通知（“{charged.text}”），但表三{t3.row('new').name}和"
+                          f"{t3.row('carried_over').name}的申请均为 0",
                           span=charged.span, location="信息处理费 / 申请数量",
                           properties={"expected": "申请数 > 0", "found": 0, "statement": charged.text})

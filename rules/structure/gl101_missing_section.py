@@ -1,4 +1,5 @@
-from govlint.domain import SECTION_KEYS, SECTION_TITLES
+from govlint.format.sections import KEYS as SECTION_KEYS
+from govlint.format.sections import title
 from govlint.findings import Finding
 from govlint.rule import Rule
 
@@ -34,6 +35,6 @@ class MissingSection(Rule):
             if key in present:
                 continue
             numeral = SECTION_NUMERALS[index]
-            yield Finding(f"缺少第{numeral}部分“{numeral}、{SECTION_TITLES[key]}”",
-                          span=first_span(report), location=f"{numeral}、{SECTION_TITLES[key]}",
-                          properties={"section": key, "expected": f"{numeral}、{SECTION_TITLES[key]}"})
+            yield Finding(f"缺少第{numeral}部分“{numeral}、{title(key)}”",
+                          span=first_span(report), location=f"{numeral}、{title(key)}",
+                          properties={"section": key, "expected": f"{numeral}、{title(key)}"})

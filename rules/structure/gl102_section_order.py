@@ -1,4 +1,5 @@
-from govlint.domain import SECTION_KEYS, SECTION_TITLES
+from govlint.format.sections import KEYS as SECTION_KEYS
+from govlint.format.sections import title as section_title
 from govlint.findings import Finding
 from govlint.rule import Rule
 
@@ -38,7 +39,7 @@ class SectionOrder(Rule):
             if section.key not in SECTION_KEYS:
                 continue
             index = SECTION_KEYS.index(section.key)
-            title = SECTION_TITLES[section.key]
+            title = section_title(section.key)
             expected = SECTION_NUMERALS[index]
             location = f"{expected}、{title}"
             if section.key in seen:

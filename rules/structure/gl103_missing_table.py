@@ -1,4 +1,4 @@
-from govlint.domain import SECTION_TITLES
+from govlint.format.sections import title
 from govlint.findings import Finding
 from govlint.rule import Rule
 
@@ -34,6 +34,6 @@ class MissingTable(Rule):
             section = report.section(key)
             if section is None or report.table(kind) is not None:
                 continue
-            yield Finding(f"第{numeral}部分“{SECTION_TITLES[key]}”中未找到可识别的{name}",
-                          span=section.span, location=f"{numeral}、{SECTION_TITLES[key]}",
+            yield Finding(f"第{numeral}部分“{title(key)}”中未找到可识别的{name}",
+                          span=section.span, location=f"{numeral}、{title(key)}",
                           properties={"section": key, "table": kind})

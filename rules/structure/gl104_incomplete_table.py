@@ -1,7 +1,7 @@
 from govlint.findings import Finding
 from govlint.rule import Rule
 
-from .._common import TABLE_NAMES
+from govlint.format import table_name
 
 
 class IncompleteTable(Rule):
@@ -31,7 +31,7 @@ class IncompleteTable(Rule):
             table = report.table(kind)
             if table is None or (table.complete and not table.problems):
                 continue
-            name = TABLE_NAMES[kind]
+            name = table_name(kind)
             problems = [p for p in table.problems if p] or ["表格结构不完整"]
             skipped = "，未做算术检查" if not table.complete else ""
             yield Finding(f"{name}不完整{skipped}：" + "；".join(problems),

@@ -1,8 +1,10 @@
 from govlint.findings import Finding
+from govlint.format import location
+from govlint.format.table3 import column_label
 from govlint.rule import Rule
 
 from .._arith import checkable, table3_balance
-from .._common import cell_span, fmt, plain, table3_col_label
+from .._common import cell_span, fmt, plain
 
 
 class Table3Balance(Rule):
@@ -34,10 +36,10 @@ class Table3Balance(Rule):
         if not checkable(table):
             return
         for m in table3_balance(table):
-            label = table3_col_label(m.key)
+            label = column_label(m.key)
             yield Finding(
                 f"表三“{label}”列：第一项+第二项={fmt(m.expected)}，第三项（七）总计+第四项={fmt(m.found)}，"
                 f"相差 {fmt(abs(m.difference))}",
-                span=cell_span(table, "total", m.key), location=f"表三 / {label}",
+                span=cell_span(table, "total", m.key), location=location("table3", column=m.key),
                 properties={"column": m.key, "expected": plain(m.expected), "found": plain(m.found),
                             "difference": plain(m.difference)})

@@ -1,8 +1,10 @@
 from govlint.findings import Finding
+from govlint.format import location
+from govlint.format.table3 import column_label
 from govlint.rule import Rule
 
 from .._arith import checkable, table3_results
-from .._common import cell_span, fmt, plain, shown, table3_col_label
+from .._common import cell_span, fmt, plain, shown
 
 
 class Table3ResultsTotal(Rule):
@@ -34,10 +36,10 @@ class Table3ResultsTotal(Rule):
         if not checkable(table):
             return
         for m in table3_results(table):
-            label = table3_col_label(m.key)
+            label = column_label(m.key)
             yield Finding(
                 f"表三“{label}”列：第三项（一）至（六）各项之和={fmt(m.expected)}，（七）总计={shown(m)}，"
                 f"相差 {fmt(abs(m.difference))}",
-                span=cell_span(table, "total", m.key), location=f"表三 / （七）总计 / {label}",
+                span=cell_span(table, "total", m.key), location=location("table3", "total", m.key),
                 properties={"column": m.key, "expected": plain(m.expected), "found": plain(m.found),
                             "difference": plain(m.difference), "blank": m.blank})

@@ -1,10 +1,11 @@
 from govlint.findings import Finding
 from govlint.rule import Rule
 
-from govlint.domain import TABLE3_LEGAL_PERSON_SUBTOTAL
+from govlint.format import location
+from govlint.format.table3 import row_label
 
-from .._arith import checkable, table3_applicants, table3_legal_subtotal
-from .._common import cell_span, fmt, plain, shown, table3_row_label
+from .._arith import TABLE3_LEGAL_PERSON_SUBTOTAL, checkable, table3_applicants, table3_legal_subtotal
+from .._common import cell_span, fmt, plain, shown
 
 
 class Table3ApplicantTotal(Rule):
@@ -35,18 +36,18 @@ class Table3ApplicantTotal(Rule):
         if not checkable(table):
             return
         for m in table3_applicants(table):
-            label = table3_row_label(m.key)
+            label = row_label(m.key)
             yield Finding(
                 f"表三“{label}”行：六类申请人之和={fmt(m.expected)}，总计列={shown(m)}，"
                 f"相差 {fmt(abs(m.difference))}",
-                span=cell_span(table, m.key, "total"), location=f"表三 / {label} / 总计",
+                span=cell_span(table, m.key, "total"), location=location("table3", m.key, "total"),
                 properties={"row": m.key, "expected": plain(m.expected), "found": plain(m.found),
                             "difference": plain(m.difference), "blank": m.blank})
         for m in table3_legal_subtotal(table):
-            label = table3_row_label(m.key)
+            label = row_label(m.key)
             yield Finding(
                 f"表三“{label}”行：法人或其他组织五列之和={fmt(m.expected)}，小计列={shown(m)}，"
                 f"相差 {fmt(abs(m.difference))}",
-                span=cell_span(table, m.key, TABLE3_LEGAL_PERSON_SUBTOTAL), location=f"表三 / {label} / 法人或其他组织小计",
+                span=cell_span(table, m.key, TABLE3_LEGAL_PERSON_SUBTOTAL), location=location("table3", m.key, TABLE3_LEGAL_PERSON_SUBTOTAL),
                 properties={"row": m.key, "column": TABLE3_LEGAL_PERSON_SUBTOTAL, "expected": plain(m.expected),
                             "found": plain(m.found), "difference": plain(m.difference), "blank": m.blank})

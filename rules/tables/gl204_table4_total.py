@@ -1,8 +1,10 @@
 from govlint.findings import Finding
+from govlint.format import location
+from govlint.format import table4 as t4
 from govlint.rule import Rule
 
-from .._arith import checkable, table4_groups
-from .._common import cell_span, fmt, plain, shown, table4_group_label
+from .._arith import TABLE4_PARTS, checkable, table4_groups
+from .._common import cell_span, fmt, plain, shown
 
 
 class Table4Total(Rule):
@@ -33,10 +35,12 @@ class Table4Total(Rule):
         if not checkable(table):
             return
         for m in table4_groups(table):
-            label = table4_group_label(m.key)
+            label = t4.group_label(m.key)
+            parts = "+".join(t4.outcome_label(o) for o in TABLE4_PARTS)
+            total = t4.outcome_label("total")
             yield Finding(
-                f"表四“{label}”：结果维持+结果纠正+其他结果+尚未审结={fmt(m.expected)}，总计={shown(m)}，"
+                f"表四“{label}”：{parts}={fmt(m.expected)}，{total}={shown(m)}，"
                 f"相差 {fmt(abs(m.difference))}",
-                span=cell_span(table, m.key, "total"), location=f"表四 / {label}",
+                span=cell_span(table, m.key, "total"), location=location("table4", m.key),
                 properties={"group": m.key, "expected": plain(m.expected), "found": plain(m.found),
                             "difference": plain(m.difference), "blank": m.blank})

@@ -1,12 +1,13 @@
 import re
 from decimal import Decimal
 
-from govlint.domain import TABLE2_AMOUNT_COLUMNS, TABLE2_SIGNED_COLUMNS
+from govlint.format import location, table_name
+from govlint.format import table2 as t2
 from govlint.findings import Finding, Severity
 from govlint.rule import Rule
 
 from .._arith import is_blank, is_text
-from .._common import TABLE_NAMES, fmt, plain
+from .._common import fmt, plain
 
 #: an amount printed with its unit inside the cell (``251000元``), as 2019-format tables do
 _AMOUNT_WITH_UNIT = re.compile(r"^[0-9][0-9,，]*(\.[0-9]+)?(万元|元)$")
@@ -14,7 +15,7 @@ _AMOUNT_WITH_UNIT = re.compile(r"^[0-9][0-9,，]*(\.[0-9]+)?(万元|元)$")
 
 def _amount_cell(kind: str, cell) -> bool:
     """Cells that hold money, where decimals are normal (表二 收费金额/采购总金额, in 万元)."""
-    return kind == "table2" and cell.col in TABLE2_AMOUNT_COLUMNS
+    return kind == "table2" and cell.col in t2.amount_columns()
 
 
 class InvalidCell(Rule):
@@ -46,13 +47,13 @@ class InvalidCell(Rule):
             table = report.table(kind)
             if table is None:
                 continue
-            name = TABLE_NAMES[kind]
+            name = table_name(kind)
             blanks = []
             for cell in table:
                 if is_blank(cell):
                     blanks.append(cell)
                     continue
-                where = cell.location or f"{name} / {cell.row} / {cell.col}"
+                where = cell.location or location(kind, cell.row, cell.col)
                 if is_text(cell):
                     if _amount_cell(kind, cell) and _AMOUNT_WITH_UNIT.match(re.sub(r"\s+", "", cell.raw)):
                         continue
@@ -63,7 +64,7 @@ class InvalidCell(Rule):
                                               "found": cell.raw.strip()})
                     continue
                 v = cell.value
-                if v < 0 and not (kind == "table2" and cell.col in TABLE2_SIGNED_COLUMNS):
+                if v < 0 and not (kind == "table2" and cell.col in t2.signed_columns()):
                     yield Finding(f"{name}单元格“{where}”不应为负数，实际为 {fmt(v)}",
                                   span=cell.span, location=where,
                                   properties={"table": kind, "row": cell.row, "col": cell.col,

@@ -1,4 +1,5 @@
-from govlint.domain import TABLE2_COLUMN_LABELS, TABLE2_ROW_LABELS
+from govlint.format import location
+from govlint.format import table2 as t2
 from govlint.findings import Finding
 from govlint.rule import Rule
 
@@ -37,10 +38,11 @@ class Table2Implausible(Rule):
             issued, repealed, in_force = (value(table, row, col) for col in ("issued", "repealed", "in_force"))
             if None in (issued, repealed, in_force) or issued <= in_force + repealed:
                 continue
-            label = TABLE2_ROW_LABELS[row]
+            label = t2.label(row)
+            issued_label, in_force_label, repealed_label = map(t2.label, ("issued", "in_force", "repealed"))
             yield Finding(
-                f"表二“{label}”：{TABLE2_COLUMN_LABELS['issued']}={fmt(issued)}，大于"
-                f"{TABLE2_COLUMN_LABELS['in_force']}+{TABLE2_COLUMN_LABELS['repealed']}="
+                f"表二“{label}”：{issued_label}={fmt(issued)}，大于"
+                f"{in_force_label}+{repealed_label}="
                 f"{fmt(in_force)}+{fmt(repealed)}={fmt(in_force + repealed)}",
-                span=cell_span(table, row, "issued"), location=f"表二 / {label} / {TABLE2_COLUMN_LABELS['issued']}",
+                span=cell_span(table, row, "issued"), location=location("table2", row, "issued"),
                 properties={"row": row, "expected": f"<= {plain(in_force + repealed)}", "found": plain(issued)})

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from govlint.domain import CURRENT_LABELS, OUTDATED_LABELS, TABLE3_ROW_LABELS
+from govlint.format import table3 as t3
+from govlint.format.templates import current_labels, outdated_labels
+from govlint.normalize import normalize
 
 from .._arith import is_blank
-from .._common import norm
 
 def _split_markers():
     """Outdated labels matched inside a longer label, and those matched only as a whole.
@@ -16,9 +17,9 @@ def _split_markers():
     A label that is part of a current one (``处理决定数量`` in ``本年处理决定数量``, ``本年新`` in
     ``本年新收政府信息公开申请数量``) is a marker only when it is the whole cell.
     """
-    current = set(CURRENT_LABELS) | {norm(label) for label in TABLE3_ROW_LABELS.values()}
-    whole = {m for m in OUTDATED_LABELS if any(m in c and m != c for c in current)}
-    return tuple(sorted(set(OUTDATED_LABELS) - whole)), frozenset(whole)
+    current = set(current_labels()) | {normalize(row.label) for row in t3.ROWS}
+    whole = {m for m in outdated_labels() if any(m in c and m != c for c in current)}
+    return tuple(sorted(set(outdated_labels()) - whole)), frozenset(whole)
 
 
 _NUMBERING = re.compile(r"^([0-9]+[.．、]|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)")
@@ -27,7 +28,7 @@ _NUMBERING = re.compile(r"^([0-9]+[.．、]|[（(][一二三四五六七八九�
 @lru_cache(maxsize=4096)  # the same labels in every report
 def bare(label: str) -> str:
     """A normalised label without its leading numbering (``1.``, ``（一）``, ``一、``)."""
-    text = norm(label).replace("／", "/")
+    text = normalize(label)
     return _NUMBERING.sub("", text)
 
 
@@ -68,5 +69,6 @@ def outdated_markers(report) -> list[tuple[str, object]]:
         rows = {row for row, _ in table.cells}
         single = [c for c in table if c.row == "other" and not is_blank(c)]
         if single and not any(row.startswith("other.") for row in rows):
-            found.setdefault("（六）其他处理（单行，无1–3子项）", single[0].span)
+            other = t3.row("other")
+            found.setdefault(f"{other.label}（单行，无1–{len(t3.items('other'))}子项）", single[0].span)
     return list(found.items())

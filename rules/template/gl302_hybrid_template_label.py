@@ -1,4 +1,5 @@
-from govlint.domain import CURRENT_LABELS, HYBRID_LABELS
+from govlint.format import location
+from govlint.format.templates import current_labels, hybrid_labels
 from govlint.findings import Finding
 from govlint.rule import Rule
 
@@ -34,15 +35,16 @@ class HybridTemplateLabel(Rule):
             return
         labels = [(label.text, label.span) for label in table.labels]
         printed = [bare(text) for text, _ in labels]
+        renamed = hybrid_labels()
         modern = table.template in ("2021", "hybrid") or any(
-            label in CURRENT_LABELS and label not in HYBRID_LABELS.values() for label in printed)
+            label in current_labels() and label not in renamed.values() for label in printed)
         if not modern:
             return
         seen = set()
         for (text, span), label in zip(labels, printed):
-            if label in HYBRID_LABELS and label not in seen:
+            if label in renamed and label not in seen:
                 seen.add(label)
-                correct = HYBRID_LABELS[label]
+                correct = renamed[label]
                 yield Finding(f"表二为2021年版格式，但行标签为2019年版的“{label}”，应为“{correct}”",
-                              span=span or table.span, location=f"表二 / {label}",
+                              span=span or table.span, location=location("table2", label),
                               properties={"expected": correct, "found": label})

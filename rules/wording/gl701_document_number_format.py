@@ -3,10 +3,12 @@ import re
 from govlint.findings import Finding
 from govlint.rule import Rule
 
+from govlint.normalize import YEAR
+
 from .._common import has_content, prose
 
 #: an issuer abbreviation, the year in the wrong brackets, the serial number and 号
-_WRONG = re.compile(r"(?P<issuer>[\u4e00-\u9fff]{2,12}?)\s*(?P<open>[【\[［(（〖])\s*(?P<year>(?:19|20)\d{2})\s*"
+_WRONG = re.compile(r"(?P<issuer>[\u4e00-\u9fff]{2,12}?)\s*(?P<open>[【\[［(（〖])\s*(?P<year>" + YEAR + r")\s*"
                     r"(?P<close>[】\]］)）〗])\s*(?P<serial>第?\s*\d{1,5})\s*号")
 
 

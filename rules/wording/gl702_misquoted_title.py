@@ -1,8 +1,10 @@
-from govlint.domain import OFFICIAL_TITLES, TITLE_MISQUOTES
+from govlint.format.citations import OFFICIAL_TITLES, TITLE_MISQUOTES
 from govlint.findings import Finding
 from govlint.rule import Rule
 
-from .._common import has_content, norm, prose
+from govlint.normalize import normalize
+
+from .._common import has_content, prose
 
 _INNER_OPEN = "〈<＜《"
 _INNER_CLOSE = "〉>＞》"
@@ -10,7 +12,7 @@ _INNER_CLOSE = "〉>＞》"
 
 def _canonical(title: str) -> str:
     """Normalised title with inner quotes written 〈〉 as in the official texts."""
-    text = norm(title)
+    text = normalize(title)
     for o, c in zip(_INNER_OPEN, _INNER_CLOSE):
         text = text.replace(o, "〈").replace(c, "〉")
     return text
@@ -80,7 +82,7 @@ class MisquotedTitle(Rule):
     """A cited official title is misquoted.
 
     What it checks: titles in 《》 (and the 〈〉 or <> inside them) against the official titles
-    kept in ``govlint.domain.OFFICIAL_TITLES``: a known misquote (``TITLE_MISQUOTES``) or a
+    kept in ``govlint.format.citations.OFFICIAL_TITLES``: a known misquote (``TITLE_MISQUOTES``) or a
     title one or two characters away from an official one. Accepted short forms such as
     《政府信息公开条例》 are not reported. When an inner title is wrong, only it is reported,
     not the 通知 around it.

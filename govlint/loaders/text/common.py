@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from govlint.normalize import is_cjk, normalize
 from govlint.span import Span
 
 #: whitespace inside lines: what ``str.isspace`` knows except the newline (full-width
@@ -40,10 +41,6 @@ _HEADING_SCAN = 40
 HEADING = re.compile(r"[一二三四五六七八九十]{1,2}、[ \t\u3000\xa0\u2002\u2003]*"
                      r"[\u3400-\u4dbf\u4e00-\u9fff、]{0,%d}?(?:%s)"
                      % (_HEADING_SCAN - 2, "|".join(HEADING_SUFFIXES)))
-
-
-def is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
 def is_numeric_cell(text: str) -> bool:
@@ -177,7 +174,7 @@ def rows_by_label(cells: list[RawCell]) -> list[list[RawCell]]:
         if not rows or not cell.numeric:
             rows.append([cell])
         elif len(rows[-1]) == 1 and len(rows[-1][0].text) <= 12 \
-                and normalise_label(rows[-1][0].text) in headers:
+                and normalize(rows[-1][0].text) in headers:
             rows.append([cell])
         else:
             rows[-1].append(cell)
@@ -205,53 +202,8 @@ class Positions:
 
 # --- labels -------------------------------------------------------------------------
 
-_vocabulary: frozenset[str] | None = None
-_NORMALISE = str.maketrans({"(": "（", ")": "）", ":": "：", ",": "，", ";": "；",
-                            "\u201c": '"', "\u201d": '"'})
-
-
-def normalise_label(text: str) -> str:
-    """A matching key for a label: no whitespace, full-width brackets and colons."""
-    return "".join(text.split()).replace("\u3000", "").translate(_NORMALISE)
-
-
-def label_vocabulary() -> frozenset[str]:
-    """Every label-like string the domain module knows, normalised (read once, lazily)."""
-    global _vocabulary
-    if _vocabulary is None:
-        from govlint import domain
-
-        found: set[str] = set()
-
-        def add(value, depth=0):
-            if isinstance(value, str):
-                found.add(normalise_label(value))
-            elif depth < 3 and isinstance(value, (tuple, list, set, frozenset)):
-                for item in value:
-                    add(item, depth + 1)
-            elif depth < 3 and isinstance(value, dict):
-                for key, item in value.items():
-                    add(key, depth + 1)
-                    add(item, depth + 1)
-
-        for name in dir(domain):
-            if name.isupper():
-                add(getattr(domain, name))
-        _vocabulary = frozenset(v for v in found if v)
-    return _vocabulary
-
-
-_columns: frozenset[str] | None = None
-
-
 def column_labels() -> frozenset[str]:
     """Column headers of the statistical tables (never row labels), normalised."""
-    global _columns
-    if _columns is None:
-        from govlint import domain
+    from govlint.format import column_labels as labels
 
-        found = set()
-        for name in ("TABLE2_COLUMN_LABELS", "TABLE3_COLUMN_LABELS", "TABLE4_OUTCOME_LABELS"):
-            found |= set(getattr(domain, name, {}).values())
-        _columns = frozenset(normalise_label(v) for v in found if isinstance(v, str))
-    return _columns
+    return labels()

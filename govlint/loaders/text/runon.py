@@ -24,9 +24,10 @@ import re
 from bisect import bisect_right
 
 from govlint.loaders.text.common import (
-    HEADING, SPACES, SUB_NUMERAL, RawCell, RawGrid, RawParagraph, cell_at, is_cjk,
+    HEADING, SPACES, SUB_NUMERAL, RawCell, RawGrid, RawParagraph, cell_at,
     is_label_like, last_prose_break, paragraph_at, rows_by_label,
 )
+from govlint.normalize import is_cjk
 
 _ATOM = r"\d[\d.．\-－]*"
 _TOKEN = re.compile(r"(?P<c><!--[^<>]{0,300}-->)"

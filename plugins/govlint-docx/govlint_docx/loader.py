@@ -12,13 +12,9 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-from govlint.document import Cell, Document, Grid, Paragraph
-from govlint.findings import Finding
-from govlint.loaders.base import Loader
-from govlint.span import Span
+from govlint.api import Cell, Document, Finding, Grid, Loader, Paragraph, SourceBuilder, Span, join_pieces
 
 from govlint_docx.safety import archive_problem
-from govlint.loaders.source_builder import SourceBuilder, join_pieces
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_SPAN = 64          # wider than any real report table; defends against absurd gridSpan

@@ -3,8 +3,14 @@
 
 from __future__ import annotations
 
-from govlint.domain import (TABLE3_COLUMNS, TABLE3_ROW_LABELS, TABLE3_ROWS_2021, TABLE4_GROUPS,
-                            TABLE4_OUTCOMES)
+from govlint.format import table3 as format_table3
+from govlint.format import table4 as format_table4
+
+TABLE3_COLUMNS = format_table3.columns()
+TABLE3_ROWS_2021 = format_table3.rows("2021")
+TABLE3_ROW_LABELS = {row.key: row.label for row in format_table3.ROWS}
+TABLE4_GROUPS = format_table4.groups()
+TABLE4_OUTCOMES = format_table4.outcomes()
 
 TABLE3_GROUPS = {"denied": "（三）不予公开", "unable": "（四）无法提供",
                  "not_processed": "（五）不予处理", "other": "（六）其他处理"}

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from govlint.domain import TABLE3_COLUMNS, TABLE3_ROWS_2021, TABLE4_GROUPS, TABLE4_OUTCOMES
+from govlint.format import table3 as format_table3
+from govlint.format import table4 as format_table4
 from govlint.document import Grid, Paragraph
 from govlint.parser import parse
 from govlint.testing import codes, lint_file, load_document, parse_file, registry
@@ -18,6 +19,11 @@ from govlint_docx.loader import DocxLoader
 from govlint_docx.safety import archive_problem
 
 from docx_report_builder import build_report
+
+TABLE3_COLUMNS = format_table3.columns()
+TABLE3_ROWS_2021 = format_table3.rows("2021")
+TABLE4_GROUPS = format_table4.groups()
+TABLE4_OUTCOMES = format_table4.outcomes()
 
 DATA = Path(__file__).parent / "data"
 TEMPLATE = DATA / "template_2021_blank.docx"

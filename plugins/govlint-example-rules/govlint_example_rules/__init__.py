@@ -1,13 +1,13 @@
 """An example govlint rule pack: a province's extra requirements (codes ``PV1xx``–``PV3xx``).
 
-The pack registers itself exactly as govlint's built-in rules do: this module is named in
-the ``govlint`` entry-point group and implements two hooks. Options are set by users under
-``options:`` in ``.govlint.yaml``.
+This module is named in the ``govlint`` entry-point group and implements two hooks, the
+ones govlint's built-in rule pack implements; it imports from ``govlint.api`` only. Options
+are set by users under ``options:`` in ``.govlint.yaml``.
 """
 
 from __future__ import annotations
 
-from govlint.hookspecs import hookimpl
+from govlint.api import hookimpl
 
 __version__ = "0.1.0"
 

@@ -3,8 +3,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from govlint.findings import Finding
-from govlint.rule import Rule
+from govlint.api import Finding, Rule
 
 _MONTH_DAY = re.compile(r"^\s*(\d{1,2})\s*-\s*(\d{1,2})\s*$")
 

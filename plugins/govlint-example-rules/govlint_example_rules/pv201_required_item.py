@@ -1,7 +1,6 @@
 from __future__ import annotations
 
-from govlint.findings import Finding
-from govlint.rule import Rule
+from govlint.api import Finding, Rule
 
 from govlint_example_rules._text import squeeze
 

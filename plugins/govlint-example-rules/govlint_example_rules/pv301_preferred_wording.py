@@ -1,9 +1,6 @@
 from __future__ import annotations
 
-from govlint.document import Paragraph
-from govlint.findings import Finding
-from govlint.rule import Rule
-from govlint.span import Span
+from govlint.api import Finding, Paragraph, Rule, Span
 
 DEFAULT_WORDING = {
     "政府信息公开年度报告": "政府信息公开工作年度报告",

@@ -9,10 +9,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from govlint.config import ConfigError
-from govlint.document import Document, Paragraph
-from govlint.report import Metadata, Report, Section
-from govlint.rule import RuleContext
-from govlint.span import Span
+from govlint.api import Document, Metadata, Paragraph, Report, RuleContext, Section, Span
 from govlint.testing import assert_cases, codes, lint_text, registry
 from govlint_example_rules.pv101_local_deadline import LocalDeadline
 from govlint_example_rules.pv201_required_item import RequiredItem

@@ -14,14 +14,10 @@ from collections import Counter
 from dataclasses import dataclass
 from statistics import median
 
-from govlint.document import Cell, Document, Grid, Paragraph
-from govlint.findings import Finding
-from govlint.loaders.base import Loader
-from govlint.span import Span
+from govlint.api import Cell, Document, Finding, Grid, Loader, Paragraph, SourceBuilder, Span, join_pieces
 
 from govlint_pdf import is_pdf
 from govlint_pdf import tables as tbl
-from govlint.loaders.source_builder import SourceBuilder, join_pieces
 from govlint_pdf.text import group_lines, line_text
 
 MAX_PAGES = 500

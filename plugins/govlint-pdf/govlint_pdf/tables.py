@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from govlint.loaders.source_builder import join_pieces
+from govlint.api import join_pieces
 from govlint_pdf.text import block_text, is_number, starts_item
 
 EPS = 1.0

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from govlint.loaders.source_builder import is_cjk, join_pieces
+from govlint.api import is_wide, join_pieces
 
 _ITEM = re.compile(r"^\s*(（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、|\d+\s*[.．、])")
 _NUMBER = re.compile(r"^[\s\d.,，%+\-]*$")
@@ -23,7 +23,7 @@ def line_text(chars) -> str:
         text = char["text"]
         if previous is not None and text.strip() and out and not out[-1].isspace():
             gap = char["x0"] - previous["x1"]
-            if gap > 0.25 * char.get("size", 10) and not (is_cjk(out[-1][-1]) or is_cjk(text[0])):
+            if gap > 0.25 * char.get("size", 10) and not (is_wide(out[-1][-1]) or is_wide(text[0])):
                 out.append(" ")
         out.append(text)
         previous = char

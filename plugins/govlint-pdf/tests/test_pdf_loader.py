@@ -8,9 +8,14 @@ from pathlib import Path
 import pytest
 
 from govlint.document import Grid, Paragraph
-from govlint.domain import TABLE3_COLUMNS, TABLE4_GROUPS, TABLE4_OUTCOMES
+from govlint.format import table3 as format_table3
+from govlint.format import table4 as format_table4
 from govlint.testing import codes, lint_file, load_document, parse_file, registry
 from govlint_pdf.loader import PdfLoader
+
+TABLE3_COLUMNS = format_table3.columns()
+TABLE4_GROUPS = format_table4.groups()
+TABLE4_OUTCOMES = format_table4.outcomes()
 
 DATA = Path(__file__).parent / "data"
 HUAIAN = DATA / "2024_huaian.pdf"

@@ -1,0 +1,196 @@
+"""Worker processes that check files, each file bounded in time, a dead worker costing one file.
+
+Why not ``concurrent.futures``: a worker that calls ``os._exit`` or is killed breaks a whole
+``ProcessPoolExecutor`` (every pending result is lost), and a future cannot be cancelled once it
+runs, so a rule caught in an endless loop would hold the run forever. Here each worker is a
+long-lived process with its own pipe: the parent sends one path at a time, waits on all pipes
+with the nearest deadline as time-out, and
+
+- when a file's time is up, kills that worker and reports GL000 检查超时 naming the stage the
+  worker had reached (it writes its stage into a small shared buffer before each one);
+- when a worker dies (``os._exit``, a signal, an out-of-memory kill), reports GL000
+  检查进程意外退出 for the file it held;
+
+then starts a fresh worker and goes on, so the other files' results are exactly those of a
+serial run. ``--jobs 1`` uses one such worker too (forked once, reused for every file), so a
+serial run is bounded in the same way at the cost of one fork.
+
+Workers are forked where the platform can (they inherit the loaded plugins and compiled
+patterns); elsewhere they are spawned and load the plugins themselves. A worker notices its
+parent's death (``PR_SET_PDEATHSIG`` on Linux, and a watcher thread everywhere) and exits, so
+no worker outlives a killed run.
+
+Results come back in the order the paths were given, through a reorder window of bounded size:
+a file is sent out only while fewer than ``window`` finished results wait for an earlier one,
+so memory does not grow with the number of files.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+
+#: size of the shared buffer holding the name of the stage a worker is in (UTF-8, truncated)
+STAGE_BYTES = 240
+#: how often a worker's watcher thread looks for its parent
+PARENT_POLL_SECONDS = 0.5
+
+
+def default_timeout(size: int) -> float:
+    """The per-file limit when none is configured: 10 s plus 2 s per MB of the file."""
+    return 10.0 + 2.0 * size / (1024 * 1024)
+
+
+def _context():
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+# -- the worker's side ------------------------------------------------------------------------
+def _die_with_parent(parent: int) -> None:
+    """Exit when the parent dies: by the kernel on Linux, by a watcher thread elsewhere."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            import signal
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # died before the line above took effect
+        os._exit(1)
+    import threading
+
+    def watch() -> None:
+        while True:
+            time.sleep(PARENT_POLL_SECONDS)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="govlint-parent-watch", daemon=True).start()
+
+
+def _serve(conn, stage, checker, settings, parent: int) -> None:
+    """A worker's loop: receive a path, check it, send the result; ``None`` ends it."""
+    _die_with_parent(parent)
+    if checker is None:  # spawned: nothing inherited, load the plugins here
+        from govlint.engine import Checker
+        from govlint.plugin_host import load_plugins
+
+        checker = Checker(load_plugins(settings.plugins), settings)
+
+    def mark(name: str) -> None:
+        data = name.encode("utf-8")[:STAGE_BYTES - 1]
+        stage[:len(data) + 1] = data + b"\0"
+
+    checker.on_stage = mark
+    while True:
+        try:
+            path = conn.recv()
+        except (EOFError, OSError):
+            return
+        if path is None:
+            return
+        mark("")
+        result = checker.check_file(path)
+        conn.send(result)
+
+
+# -- the parent's side ----------------------------------------------------------------------------
+class _Worker:
+    def __init__(self, ctx, checker, settings):
+        self.conn, child = ctx.Pipe(duplex=True)
+        self.stage = ctx.Array("c", STAGE_BYTES, lock=False)
+        inherited = checker if ctx.get_start_method() == "fork" else None
+        self.process = ctx.Process(target=_serve, name="govlint-worker", daemon=True,
+                                   args=(child, self.stage, inherited, settings, os.getpid()))
+        self.process.start()
+        child.close()
+        self.job: tuple[int, str, float, float] | None = None  # (index, path, limit, deadline)
+
+    def stage_name(self) -> str:
+        return bytes(self.stage[:]).split(b"\0", 1)[0].decode("utf-8", "replace")
+
+    def stop(self, kill: bool = False) -> None:
+        if kill:
+            self.process.kill()
+        else:
+            try:
+                self.conn.send(None)
+            except (OSError, ValueError):
+                self.process.kill()
+        self.process.join(timeout=5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+
+
+def check_in_workers(paths: list[str], checker, jobs: int, timeout_for: Callable[[str], float],
+                     on_lost: Callable[[str, float, str, int | None], object], window: int | None = None) -> Iterator:
+    """Check ``paths`` in ``jobs`` worker processes; yield each file's result in path order.
+
+    ``timeout_for(path)`` gives a file's limit in seconds; ``on_lost(path, limit, stage, exitcode)``
+    makes the result of a file whose worker was killed at its limit (``exitcode`` None) or died
+    on its own (``exitcode`` its exit code, negative for a signal).
+    """
+    from multiprocessing.connection import wait
+
+    ctx = _context()
+    jobs = max(1, min(jobs, len(paths)))
+    window = window or max(4 * jobs, 16)
+    workers = [_Worker(ctx, checker, checker.settings) for _ in range(jobs)]
+    done: dict[int, object] = {}
+    sent = emitted = 0
+    try:
+        while emitted < len(paths):
+            for i, worker in enumerate(workers):
+                if worker.job is None and sent < len(paths) and sent - emitted < window:
+                    path = paths[sent]
+                    try:
+                        worker.conn.send(path)
+                    except (OSError, ValueError):  # died while idle: replace it and resend
+                        worker.stop(kill=True)
+                        workers[i] = worker = _Worker(ctx, checker, checker.settings)
+                        worker.conn.send(path)
+                    limit = timeout_for(path)
+                    worker.job = (sent, path, limit, time.monotonic() + limit)
+                    sent += 1
+            busy = [w for w in workers if w.job is not None]
+            if busy:
+                nearest = min(w.job[3] for w in busy)
+                ready = wait([w.conn for w in busy], timeout=max(0.0, nearest - time.monotonic()))
+                now = time.monotonic()
+                for i, worker in enumerate(workers):
+                    if worker.job is None:
+                        continue
+                    index, path, limit, deadline = worker.job
+                    if worker.conn in ready:
+                        try:
+                            done[index] = worker.conn.recv()
+                            worker.job = None
+                            continue
+                        except (EOFError, OSError):
+                            stage = worker.stage_name()
+                            worker.process.join(timeout=5)
+                            code = worker.process.exitcode
+                            worker.stop(kill=True)
+                            done[index] = on_lost(path, limit, stage, code if code is not None else -1)
+                    elif now >= deadline:
+                        stage = worker.stage_name()
+                        worker.stop(kill=True)
+                        done[index] = on_lost(path, limit, stage, None)
+                    else:
+                        continue
+                    workers[i] = _Worker(ctx, checker, checker.settings)
+            while emitted in done:
+                yield done.pop(emitted)
+                emitted += 1
+    finally:
+        for worker in workers:
+            worker.stop(kill=worker.job is not None)
