@@ -4,6 +4,12 @@ Fingerprints come from path, code and logical location (``Finding.fingerprint``)
 a line does not revive a baselined finding, while a new problem in another cell does show.
 A baseline written before a cell's location was renamed still hides the finding: ``is_known``
 also tries the location's earlier spellings (``govlint.format.legacy_locations``).
+
+A baseline is read only if it is a regular file of at most ``MAX_BASELINE_BYTES`` (a FIFO
+would block the run, ``/dev/zero`` never ends). Its shape is fixed and three levels deep
+(document, findings, entry of scalars), so anything else is refused as not a baseline; JSON
+nested deeper than the decoder's own guard (about a thousand levels) is refused before that.
+Every problem is a ``BaselineError`` naming the file, which the command line turns into exit 2.
 """
 
 from __future__ import annotations
@@ -12,6 +18,8 @@ import json
 from pathlib import Path
 
 FORMAT_VERSION = 1
+#: a baseline entry is about 200 bytes: this is room for some 300,000 findings
+MAX_BASELINE_BYTES = 64 * 1024 * 1024
 
 
 class BaselineError(Exception):
@@ -41,13 +49,26 @@ def is_known(finding, known: set[str]) -> bool:
 
 
 def read_baseline(path: str | Path) -> set[str]:
+    """The fingerprints recorded in the baseline at ``path``, or ``BaselineError``."""
+    from govlint.regular_file import FileRefused, read_regular_file
+
     try:
-        doc = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise BaselineError(f"{path}: 基线文件不存在") from None
-    except (OSError, ValueError) as exc:
+        doc = json.loads(read_regular_file(path, MAX_BASELINE_BYTES, "基线文件").decode("utf-8"))
+    except FileRefused as exc:
+        raise BaselineError(f"{path}: {exc}") from None
+    except RecursionError:  # json's decoder guards its own stack
+        raise BaselineError(f"{path}: 基线文件嵌套过深，不是 govlint 基线文件") from None
+    except ValueError as exc:  # bad UTF-8, bad JSON, a number too long to convert
         raise BaselineError(f"{path}: 无法读取基线文件: {exc}") from None
     if not isinstance(doc, dict) or doc.get("govlint-baseline") != FORMAT_VERSION \
             or not isinstance(doc.get("findings"), dict):
         raise BaselineError(f"{path}: 不是 govlint 基线文件（缺少 govlint-baseline: {FORMAT_VERSION}）")
+    for fingerprint, entry in doc["findings"].items():
+        if not isinstance(entry, dict) or not all(_is_scalar(v) for v in entry.values()):
+            raise BaselineError(f"{path}: 基线文件中 {fingerprint[:40]!r} 的记录格式不对"
+                                f"（应为 path、code、location、message 的映射）")
     return set(doc["findings"])
+
+
+def _is_scalar(value) -> bool:
+    return value is None or isinstance(value, (str, int, float, bool))

@@ -13,6 +13,7 @@ import sys
 import click
 
 from govlint import __version__
+from govlint.config_keys import DEFAULT_TIMEOUT, TIMEOUT_PER_MB
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -137,8 +138,11 @@ def _default_format() -> str:
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record the current findings in FILE and exit 0.")
 @click.option("--strict-plugins", is_flag=True, help="Exit 2 when a plugin fails to load.")
 @click.option("--no-color", is_flag=True, help="No colours in terminal output (also NO_COLOR=1).")
+@click.option("--timeout", type=float, metavar="SECONDS",
+              help=f"Per-file time limit; replaces the config's timeout "
+                   f"(default: {DEFAULT_TIMEOUT:g} s plus {TIMEOUT_PER_MB:g} s per MB).")
 def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, exit_zero, fail_on,
-          statistics, baseline, write_baseline, strict_plugins, no_color):
+          statistics, baseline, write_baseline, strict_plugins, no_color, timeout):
     """Check report files and directories."""
     from govlint.baseline import BaselineError, is_known, read_baseline
     from govlint.baseline import write_baseline as save_baseline
@@ -152,6 +156,12 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
     missing = [p for p in paths if not os.path.exists(p)]
     if missing:
         raise _fail(f"路径不存在: {', '.join(missing)}")
+    if timeout is not None:
+        from govlint.config import timeout_problem
+
+        problem = timeout_problem(timeout)
+        if problem:
+            raise _fail(f"--timeout {problem}")
     config, registry, options = _setup(config_path, strict_plugins)
     fmt = fmt or _default_format()
     if fmt not in registry.reporters:
@@ -171,19 +181,20 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
         if code != "ALL" and not any(c.startswith(code) for c in registry.rules):
             raise _fail(f"选择器 {code} 不匹配任何规则（govlint rules 列出所有规则）")
 
-    settings = Settings.from_config(config, options, selection)
+    baseline_path = None if write_baseline else baseline or config.baseline
+    known: set[str] = set()
+    if baseline_path:  # read before the run, so that a bad baseline costs no checking
+        try:
+            known = read_baseline(baseline_path)
+        except BaselineError as exc:
+            raise _fail(str(exc))
+
+    settings = Settings.from_config(config, options, selection, timeout=timeout)
     checker = Checker(registry, settings)
     settings.keep_reports = bool(checker.run_rules)
     files = discover(paths, registry.suffixes)
     jobs = jobs or os.cpu_count() or 1
 
-    baseline_path = None if write_baseline else (baseline or config.baseline)
-    known: set[str] = set()
-    if baseline_path:
-        try:
-            known = read_baseline(baseline_path)
-        except BaselineError as exc:
-            raise _fail(str(exc))
     # the whole list of findings is kept only when something needs it; otherwise each file's
     # findings are written as soon as they are final, and only counts stay in memory
     hook = registry.manager.hook.govlint_run_finished

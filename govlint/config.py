@@ -8,19 +8,25 @@ The keys, their kinds and defaults are the table in ``govlint.config_keys`` (doc
 ``docs/config.md``); this module has one reader per kind of value. Values under ``options:``
 are declared by the rules and plugins, so they are checked once plugins are loaded
 (``validate_options``), as are the codes named anywhere (``validate_selectors``).
+
+A config is read only if it is a regular file of at most ``MAX_CONFIG_BYTES``, and its YAML
+is bounded (depth, size with aliases expanded, tags, integer length: ``govlint.yaml_guard``)
+before ruamel builds a tree, so a hostile file is a config error, never a hang or a traceback.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from govlint.config_keys import KEY_NAMES, KEYS
+from govlint.config_keys import KEY_NAMES, KEYS, MAX_TIMEOUT
 from govlint.findings import Severity
 
 CONFIG_NAMES = (".govlint.yaml", ".govlint.yml")
+MAX_CONFIG_BYTES = 1024 * 1024
 _CODE_OR_PREFIX = re.compile(r"^(ALL|[A-Z]{1,5}[0-9]{0,4})$")
 
 
@@ -48,6 +54,7 @@ class Config:
     strict_plugins: bool = _table_default("strict-plugins")
     baseline: Path | None = _table_default("baseline")
     options: dict[str, Any] = _table_default("options")
+    timeout: float | None = _table_default("timeout")
     #: positions of option keys, for errors found once plugins have declared their options
     option_positions: dict[str, tuple[int, int]] = field(default_factory=dict)
     #: (config key, selector, position) of every code or prefix in select/extend-select/ignore/severity
@@ -182,6 +189,22 @@ def _read_path(check: _Checker, parent, key: str, base: Path) -> Path | None:
     return base / value
 
 
+def timeout_problem(value) -> str | None:
+    """Why ``value`` is not a usable time limit in seconds, or None (the config and ``--timeout``)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return f"应为秒数（正数），实际为 {value!r}"
+    if not (math.isfinite(value) and 0 < value <= MAX_TIMEOUT):
+        return f"应为大于 0、不超过 {MAX_TIMEOUT} 的秒数，实际为 {value!r}"
+    return None
+
+
+def _read_seconds(check: _Checker, parent, key: str, base: Path) -> float:
+    problem = timeout_problem(parent[key])
+    if problem:
+        check.fail(_position(parent, key), f"'{key}' {problem}")
+    return float(parent[key])
+
+
 def _read_rule_options(check: _Checker, parent, key: str, base: Path) -> dict[str, Any]:
     node = parent[key]
     if not isinstance(node, dict):
@@ -203,6 +226,7 @@ _READERS = {
     "flag": _read_flag,
     "path": _read_path,
     "rule-options": _read_rule_options,
+    "seconds": _read_seconds,
 }
 
 
@@ -222,17 +246,24 @@ def load_config(path: Path | None) -> Config:
     """Read and validate a config file (None gives the defaults)."""
     if path is None:
         return Config()
+    from govlint.regular_file import FileRefused, read_regular_file
+
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError(f"{path}: 无法读取配置文件: {exc.strerror or exc}") from None
+        text = read_regular_file(path, MAX_CONFIG_BYTES, "配置文件").decode("utf-8")
+    except FileRefused as exc:
+        raise ConfigError(f"{path}: {exc}") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: 配置文件不是 UTF-8 编码") from None
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+    from govlint.yaml_guard import YamlLimit, check_events
+
     try:
+        check_events(_yaml().parse(text))  # bounds, tags and aliases, before any tree exists
         data = _yaml().load(text)
+    except YamlLimit as exc:
+        raise ConfigError(f"{path}:{exc.line}:{exc.column}: {exc.message}") from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
@@ -245,7 +276,6 @@ def load_config(path: Path | None) -> Config:
     check = _Checker(path, config)
     if not isinstance(data, dict):
         check.fail(_position(data), "配置文件的顶层应为键值映射")
-    _refuse_tags(data, check)
     for name in data:
         if name not in KEY_NAMES:
             check.fail(_position(data, name),
@@ -272,23 +302,6 @@ def _plain(value):
     if isinstance(value, str):
         return str(value)
     return value
-
-
-_STANDARD_TAGS = {f"tag:yaml.org,2002:{name}" for name in
-                  ("str", "int", "float", "bool", "null", "map", "seq", "omap", "set", "timestamp")}
-
-
-def _refuse_tags(node, check: _Checker) -> None:
-    tag = getattr(node, "tag", None)
-    tag_value = getattr(tag, "value", tag) if tag is not None else None
-    if isinstance(tag_value, str) and tag_value not in _STANDARD_TAGS:
-        check.fail(_position(node), f"不允许使用 YAML 标签 {tag_value}")
-    if isinstance(node, dict):
-        for value in node.values():
-            _refuse_tags(value, check)
-    elif isinstance(node, list):
-        for value in node:
-            _refuse_tags(value, check)
 
 
 def validate_selectors(config: Config, codes) -> None:

@@ -6,9 +6,14 @@ the file with ``render()``. Regenerate it with ``python -m govlint.config_docs >
 
 from __future__ import annotations
 
+from govlint.baseline import MAX_BASELINE_BYTES
+from govlint.config import MAX_CONFIG_BYTES
 from govlint.config_keys import KEYS, KINDS, Key, yaml_value
+from govlint.yaml_guard import MAX_DEPTH, MAX_INTEGER_DIGITS, MAX_NODES
 
-INTRO = """\
+_MB = 1024 * 1024
+
+INTRO = f"""\
 # Configuration
 
 <!-- Generated from govlint/config_keys.py by `python -m govlint.config_docs > docs/config.md`;
@@ -25,6 +30,16 @@ rule declares stops the run with exit code 2 and names the place as `file:line:c
 
 Paths are relative to the folder of the config file. A *run-wide* key applies to the whole run
 (plugins are loaded once, there is one exit code and one baseline).
+
+## Limits
+
+A config file must be a regular file (not a pipe or a device) of at most {MAX_CONFIG_BYTES // _MB} MB,
+in UTF-8. Before it is loaded, its YAML may nest at most {MAX_DEPTH} levels deep and hold at most
+{MAX_NODES:,} values, counting each alias (`*name`) as a full copy of its anchor; an alias to a
+node that contains it and an integer longer than {MAX_INTEGER_DIGITS} characters are refused. So a
+hostile file (a "billion laughs" of nested aliases, deep brackets) is an error with its
+`file:line:column`, not a hang. A baseline file (`baseline`, `--baseline`) must be a regular
+file of at most {MAX_BASELINE_BYTES // _MB} MB.
 """
 
 OPTIONS_NOTE = """\

@@ -17,6 +17,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+#: the per-file time limit when ``timeout`` is not set: a base plus so much per MB of the file
+DEFAULT_TIMEOUT = 10.0
+TIMEOUT_PER_MB = 2.0
+#: one day: a longer limit is no limit, and a finite bound keeps the timers that enforce it in range
+MAX_TIMEOUT = 86400
+
 #: what each kind of value accepts, as the documentation states it
 KINDS = {
     "codes": "list of rule codes or prefixes (`GL201`, `GL2`, `ALL`); one code alone is read as a "
@@ -30,6 +36,8 @@ KINDS = {
     "path": "a file path, relative to the config's folder",
     "rule-options": "mapping of option name → value; the options are declared by the installed rules "
                     "and plugins, which check their own values",
+    "seconds": f"a number of seconds greater than 0 and at most {MAX_TIMEOUT} (one day); `.inf` and "
+               "`.nan` are refused",
 }
 
 
@@ -79,6 +87,11 @@ KEYS: tuple[Key, ...] = (
         example=".govlint-baseline.json", run_wide=True),
     Key("options", "rule-options", {}, "Rule options (see `govlint rule CODE`).",
         example="{agency-kind: auto}"),
+    Key("timeout", "seconds", None,
+        "Per-file time limit in seconds: a file whose loading, parsing or rules take longer is "
+        f"reported as GL000 (检查超时). Not set: {DEFAULT_TIMEOUT:g} s plus {TIMEOUT_PER_MB:g} s per MB "
+        "of the file. `govlint check --timeout SECONDS` overrides it.",
+        example="30", run_wide=True),
 )
 
 #: plain scalars that YAML would not read as strings

@@ -38,14 +38,18 @@ class Settings:
     root: str = "."
     plugins: tuple[str, ...] = ()
     keep_reports: bool = False
-    #: seconds allowed per file; None: ``workers.default_timeout`` (10 s plus 2 s per MB)
+    #: seconds allowed per file (``timeout`` key or ``--timeout``); None: ``workers.default_timeout``
+    #: (10 s plus 2 s per MB)
     timeout: float | None = None
 
     @classmethod
-    def from_config(cls, config: Config, options: dict, selection: Selection) -> "Settings":
+    def from_config(cls, config: Config, options: dict, selection: Selection,
+                    timeout: float | None = None) -> "Settings":
+        """The settings of a run: ``timeout`` (from ``--timeout``) replaces the config's."""
         return cls(selection=selection, severity=dict(config.severity),
                    per_file_ignores=dict(config.per_file_ignores), options=options,
-                   root=str(config.root), plugins=tuple(str(p) for p in config.plugins))
+                   root=str(config.root), plugins=tuple(str(p) for p in config.plugins),
+                   timeout=config.timeout if timeout is None else float(timeout))
 
 
 @dataclass

@@ -161,6 +161,7 @@ INVALID = {
     "flag": ("yes please", None),
     "path": ("[a.json, b.json]", None),
     "rule-options": ("[agency-kind]", None),
+    "seconds": ("-5", None),
 }
 
 
@@ -271,3 +272,190 @@ def test_key_table_and_docs_import_no_yaml_library():
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
+
+
+# -- config files that are not small regular files: refused before anything is read ---------------
+def test_config_over_the_size_limit_is_not_read(workdir):
+    from govlint.config import MAX_CONFIG_BYTES
+
+    path = workdir / ".govlint.yaml"
+    with open(path, "wb") as handle:  # sparse: 100 MB that take no disk
+        handle.write(b"ignore: [GL6]\n")
+        handle.truncate(100 * 1024 * 1024)
+    assert "配置文件过大" in error_of(path)
+    write(path, "ignore: [GL6]\n" + "#" * (MAX_CONFIG_BYTES - 14))
+    assert load_config(path).ignore == ("GL6",)  # exactly at the limit: read
+
+
+# -- paths that are not regular files: refused at once, in a real process that may not hang -----
+def _run_with_deadline(workdir, *args):
+    import subprocess
+    import sys
+
+    (workdir / "r.txt").write_text("一、总体情况\n", encoding="utf-8")
+    return subprocess.run([sys.executable, "-m", "govlint", "check", *args, "r.txt"], cwd=workdir,
+                          capture_output=True, text=True, timeout=60)
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no FIFOs on this platform")
+def test_config_that_is_a_fifo_is_refused_without_blocking(workdir):
+    import os
+
+    os.mkfifo(workdir / "fifo.yaml")
+    proc = _run_with_deadline(workdir, "--config", "fifo.yaml")
+    assert proc.returncode == 2 and "fifo.yaml: 配置文件不是普通文件" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.skipif(not __import__("os").path.exists("/dev/zero"), reason="no /dev/zero")
+def test_config_that_is_a_device_is_refused_without_reading(workdir):
+    proc = _run_with_deadline(workdir, "--config", "/dev/zero")
+    assert proc.returncode == 2 and "/dev/zero: 配置文件不是普通文件" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+# -- hostile config files: a config error with its position, never a traceback or a hang ------
+from govlint.yaml_guard import MAX_DEPTH, MAX_INTEGER_DIGITS, MAX_NODES, check_events  # noqa: E402
+
+
+def _laughs(levels: int) -> str:
+    """A "billion laughs": each level lists nine aliases of the one before (9**levels leaves)."""
+    lines = ['l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for n in range(1, levels):
+        lines.append(f"l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 9)}]")
+    return "\n".join(lines) + "\n"
+
+
+def _counted(events, seen: list):
+    for event in events:
+        seen.append(event)
+        yield event
+
+
+def _events_read_before_refusal(text: str) -> int:
+    from ruamel.yaml import YAML
+
+    from govlint.yaml_guard import YamlLimit
+
+    seen: list = []
+    with pytest.raises(YamlLimit):
+        check_events(_counted(YAML(typ="rt").parse(text), seen))
+    return len(seen)
+
+
+def test_billion_laughs_is_refused_before_anything_is_expanded(workdir):
+    text = _laughs(9)
+    message = error_of(write(workdir / ".govlint.yaml", text))
+    assert "节点过多" in message and str(MAX_NODES) in message
+    line, column = message.split(": ")[0].split(":")[-2:]
+    assert text.splitlines()[int(line) - 1][int(column) - 1] == "*"  # at the alias that went over
+    # work: the guard reads no more events than the file has, however deep the laughs go
+    small, large = _events_read_before_refusal(_laughs(9)), _events_read_before_refusal(_laughs(36))
+    assert small < 200 and large == small
+
+
+def test_legitimate_aliases_still_load(workdir):
+    config = load_config(write(workdir / ".govlint.yaml",
+                               "per-file-ignores: {'a/*': &old [GL6, GL7], 'b/*': *old}\n"))
+    assert config.per_file_ignores == {"a/*": ("GL6", "GL7"), "b/*": ("GL6", "GL7")}
+
+
+@pytest.mark.parametrize("text, position, words", [
+    # 50,000 nested brackets: refused where the depth goes over, not a RecursionError
+    pytest.param("options:\n  x: " + "[" * 50_000 + "]" * 50_000 + "\n",
+                 f"2:{len('  x: ') + MAX_DEPTH - 2 + 1}", "嵌套过深", id="deep-brackets"),
+    pytest.param("options:\n" + "".join("  " * n + f"k{n}:\n" for n in range(1, 200)),
+                 f"{MAX_DEPTH}:", "嵌套过深", id="deep-indentation"),
+    # an alias's depth counts where it is used
+    pytest.param("options:\n  deep: &d " + "[" * 30 + "]" * 30 + "\n  again: " + "[" * 20 + "*d" + "]" * 20 + "\n",
+                 "3:", "嵌套过深", id="deep-through-alias"),
+    pytest.param("ignore: &a [*a]\n", "1:13", "别名 *a", id="alias-cycle"),
+    pytest.param("select: &s GL2\nignore: &s [*s]\n", "2:13", "别名 *s", id="alias-cycle-reused-name"),
+    pytest.param("ignore: [*nowhere]\n", "1:10", "别名 *nowhere", id="alias-undefined"),
+    pytest.param("options:\n  max-file-size: " + "9" * 5000 + "\n", "2:18", "整数位数过多", id="long-decimal"),
+    pytest.param("options:\n  max-file-size: 0x" + "f" * 5000 + "\n", "2:18", "整数位数过多", id="long-hex"),
+    pytest.param("options:\n  agency-kind: !!python/name:os.system department\n", "2:16", "YAML 标签",
+                 id="tag-on-scalar"),
+])
+def test_hostile_yaml_is_a_config_error_with_its_position(workdir, text, position, words):
+    path = write(workdir / ".govlint.yaml", text)
+    message = error_of(path)
+    assert message.startswith(f"{path}:{position}") and words in message
+
+
+def test_integers_up_to_the_limit_still_load(workdir):
+    digits = "9" * MAX_INTEGER_DIGITS
+    config = load_config(write(workdir / ".govlint.yaml", f"options:\n  x: {digits}\n"))
+    assert config.options == {"x": int(digits)}
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "-1048576", ".inf", "1.5", str(2 ** 30 + 1)])
+def test_max_file_size_must_be_a_positive_whole_number_of_bytes(workdir, value):
+    write(workdir / ".govlint.yaml", f"options:\n  max-file-size: {value}\n")
+    (workdir / "r.txt").write_text("一、总体情况\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "r.txt"])
+    assert result.exit_code == 2
+    assert ".govlint.yaml:2:3:" in result.output and "max-file-size" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_max_file_size_of_one_byte_is_accepted(workdir):
+    write(workdir / ".govlint.yaml", "options:\n  max-file-size: 1\n")
+    (workdir / "r.txt").write_text("一、总体情况\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--format", "concise", "r.txt"])
+    assert result.exit_code == 1 and "GL001" in result.output and "超过上限 1 字节" in result.output
+
+
+# -- timeout: the key, --timeout, and the value the engine is given ------------------------------
+@pytest.mark.parametrize("value", ["0", "-1", ".inf", "-.inf", ".nan", "true", "30s", "[30]", "86401"])
+def test_timeout_must_be_a_positive_number_of_seconds(workdir, value):
+    path = write(workdir / ".govlint.yaml", f"ignore: [GL6]\ntimeout: {value}\n")
+    message = error_of(path)
+    assert message.startswith(f"{path}:2:1: ") and "'timeout'" in message and "秒" in message
+
+
+@pytest.mark.parametrize("value, seconds", [("30", 30.0), ("2.5", 2.5), ("86400", 86400.0)])
+def test_timeout_is_read_as_seconds(workdir, value, seconds):
+    config = load_config(write(workdir / ".govlint.yaml", f"timeout: {value}\n"))
+    assert config.timeout == seconds and isinstance(config.timeout, float)
+
+
+def _settings_of_run(monkeypatch, *args):
+    """The engine settings ``govlint check`` would run with (the run itself is skipped)."""
+    import govlint.engine
+
+    captured = {}
+
+    def fake_run(files, checker, jobs=1, progress=None):
+        captured["settings"] = checker.settings
+        return govlint.engine.RunResult([], len(files))
+
+    monkeypatch.setattr(govlint.engine, "run", fake_run)
+    result = CliRunner().invoke(cli, ["check", "--format", "concise", *args, "r.txt"])
+    assert result.exit_code == 0, result.output
+    return captured["settings"]
+
+
+def test_timeout_reaches_the_engine_and_the_option_overrides_the_config(workdir, monkeypatch):
+    (workdir / "r.txt").write_text("一、总体情况\n", encoding="utf-8")
+    assert _settings_of_run(monkeypatch).timeout is None
+    write(workdir / ".govlint.yaml", "timeout: 30\n")
+    assert _settings_of_run(monkeypatch).timeout == 30.0
+    assert _settings_of_run(monkeypatch, "--timeout", "2.5").timeout == 2.5
+
+
+@pytest.mark.parametrize("value", ["0", "-3", "inf", "nan", "86401"])
+def test_bad_timeout_option_is_a_usage_error(workdir, value):
+    (workdir / "r.txt").write_text("一、总体情况\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", f"--timeout={value}", "r.txt"])
+    assert result.exit_code == 2 and "--timeout" in result.output and "秒" in result.output
+
+
+def test_default_time_limit_is_the_documented_one():
+    """docs/config.md and --help state the default from config_keys; the workers apply it."""
+    from govlint.config_keys import DEFAULT_TIMEOUT, TIMEOUT_PER_MB
+    from govlint.workers import default_timeout
+
+    mb = 1024 * 1024
+    assert default_timeout(0) == DEFAULT_TIMEOUT
+    assert default_timeout(5 * mb) == DEFAULT_TIMEOUT + 5 * TIMEOUT_PER_MB
