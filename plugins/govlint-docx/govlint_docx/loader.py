@@ -17,7 +17,7 @@ from govlint.findings import Finding
 from govlint.loaders.base import Loader
 from govlint.span import Span
 
-from govlint_docx.safety import archive_problem
+from govlint_docx.safety import UnsafeArchive, checked_package
 from govlint.loaders.source_builder import SourceBuilder, join_pieces
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -31,14 +31,15 @@ class DocxLoader(Loader):
 
     def load(self, path: str, data: bytes) -> Document:
         doc = Document(path=path, format="docx")
-        problem = archive_problem(data)
-        if problem:
-            doc.problems.append(Finding(problem, code="GL001"))
+        try:
+            package = checked_package(data)
+        except UnsafeArchive as exc:
+            doc.problems.append(Finding(str(exc), code="GL001"))
             return doc
         try:
             import docx
 
-            word = docx.Document(io.BytesIO(data))
+            word = docx.Document(io.BytesIO(package))
         except Exception as exc:  # noqa: BLE001 - any failure to open is unreadable input
             doc.problems.append(Finding(f"无法打开 Word 文档: {type(exc).__name__}: {exc}", code="GL001"))
             return doc
