@@ -388,3 +388,22 @@ def test_the_package_handed_to_python_docx_is_stored_not_compressed():
     assert {i.compress_type for i in package.infolist()} == {zipfile.ZIP_STORED}
     assert {i.filename: package.read(i) for i in package.infolist()} == _template_members() | {
         i.filename: b"" for i in zipfile.ZipFile(TEMPLATE).infolist() if i.is_dir()}
+
+
+def test_forged_archives_cost_only_their_own_results(seed_docx, tmp_path):
+    from govlint.testing import run_cli
+
+    forged = {
+        "version.docx": _patch_central_entry(_zip(_template_members()), "word/document.xml", 6, "<H", 99),
+        "bzip2.docx": _zip(_template_members(), compression=zipfile.ZIP_BZIP2),
+        "understated.docx": _understated_bomb(real=8 * 1024 * 1024, claimed=10_000),
+    }
+    for name, data in forged.items():
+        (tmp_path / name).write_bytes(data)
+    for jobs in ("1", "2"):
+        result = run_cli("check", *forged, str(seed_docx), "--select", "GL0,GL1,GL2", "--jobs", jobs,
+                         "--format", "concise", cwd=tmp_path)
+        assert result.stderr == ""
+        lines = result.stdout.splitlines()
+        assert sorted(line.split(":")[0] for line in lines) == sorted(forged)
+        assert all(" GL001 " in line for line in lines)
