@@ -7,8 +7,9 @@ RunLength decoder builds a list of ints (8 bytes per decoded byte). pdfminer has
 this, so while a PDF is loaded under ``bounded(budget)`` these module-level names in
 ``pdfminer.pdftypes`` are routed through decoders that inflate chunk by chunk and charge
 every produced byte to a ``DecodeBudget``: one stream may not exceed ``per_stream`` bytes,
-nor all streams of the document ``total``. Outside ``bounded`` they behave as pdfminer's
-own, so the patch does not reach other users of pdfminer in the process.
+nor all streams of the document ``total``. CCITTFax, an image filter the loader never
+needs, is refused. Outside ``bounded`` they behave as pdfminer's own, so the patch does not
+reach other users of pdfminer in the process.
 """
 
 from __future__ import annotations
