@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from govlint.api import Cell, Document, Finding, Grid, Loader, Paragraph, SourceBuilder, Span, join_pieces
 
-from govlint_docx.safety import archive_problem
+from govlint_docx.safety import UnsafeArchive, checked_package
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_SPAN = 64          # wider than any real report table; defends against absurd gridSpan
@@ -27,14 +27,15 @@ class DocxLoader(Loader):
 
     def load(self, path: str, data: bytes) -> Document:
         doc = Document(path=path, format="docx")
-        problem = archive_problem(data)
-        if problem:
-            doc.problems.append(Finding(problem, code="GL001"))
+        try:
+            package = checked_package(data)
+        except UnsafeArchive as exc:
+            doc.problems.append(Finding(str(exc), code="GL001"))
             return doc
         try:
             import docx
 
-            word = docx.Document(io.BytesIO(data))
+            word = docx.Document(io.BytesIO(package))
         except Exception as exc:  # noqa: BLE001 - any failure to open is unreadable input
             doc.problems.append(Finding(f"无法打开 Word 文档: {type(exc).__name__}: {exc}", code="GL001"))
             return doc

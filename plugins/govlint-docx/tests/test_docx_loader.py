@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import io
+import json
+import struct
+import subprocess
+import sys
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -286,3 +290,126 @@ def test_govlint_check_and_plugins_on_the_command_line(seed_docx, tmp_path):
     broken.write_bytes(b"PK\x03\x04 not really a zip")
     result = govlint("check", str(broken), "--format", "concise")
     assert result.returncode == 1 and " GL001 " in result.stdout and "Traceback" not in result.stderr
+
+
+# -- forged archives: unsupported versions and understated sizes -----------------------------------
+def _template_members() -> dict[str, bytes]:
+    template = zipfile.ZipFile(TEMPLATE)
+    return {i.filename: template.read(i.filename) for i in template.infolist() if not i.is_dir()}
+
+
+def _patch_central_entry(data: bytes, name: str, offset: int, fmt: str, value: int) -> bytes:
+    """``data`` with one field of ``name``'s central-directory record overwritten."""
+    out = bytearray(data)
+    at = out.find(b"PK\x01\x02")
+    while at != -1:
+        name_length = struct.unpack_from("<H", out, at + 28)[0]
+        if out[at + 46:at + 46 + name_length] == name.encode():
+            struct.pack_into(fmt, out, at + offset, value)
+            return bytes(out)
+        at = out.find(b"PK\x01\x02", at + 4)
+    raise AssertionError(f"{name} not in the central directory")
+
+
+def test_zip_version_beyond_zipfile_is_unreadable_not_a_crash(tmp_path):
+    # "version needed to extract" 9.9: zipfile raises NotImplementedError on opening the archive
+    data = _patch_central_entry(_zip(_template_members()), "word/document.xml", 6, "<H", 99)
+    (message,) = _gl001(data)
+    assert "zip 格式版本或功能不受支持" in message
+    path = tmp_path / "version.docx"
+    path.write_bytes(data)
+    assert codes(lint_file(path)) == ["GL001"]
+
+
+@pytest.mark.parametrize("method", [99, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA])
+def test_compression_method_word_never_uses_is_refused(method):
+    members = _template_members()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    data = buffer.getvalue()
+    if method == 99:  # no zipfile decompressor at all: patch the method in the directory
+        data = _patch_central_entry(data, "word/document.xml", 10, "<H", 99)
+    else:
+        data = _zip(members, compression=method)
+    (message,) = _gl001(data)
+    assert f"不支持的压缩方式（编号 {method}" in message
+
+
+def _understated_bomb(real: int, claimed: int) -> bytes:
+    """The template with a deflated word/document.xml of ``real`` zero bytes whose
+    central-directory record claims ``claimed`` bytes."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in _template_members().items():
+            if name != "word/document.xml":
+                archive.writestr(name, content)
+        with archive.open("word/document.xml", "w") as member:
+            block = bytes(1024 * 1024)
+            for _ in range(real // len(block)):
+                member.write(block)
+    return _patch_central_entry(buffer.getvalue(), "word/document.xml", 24, "<I", claimed)
+
+
+_PEAK_MEMORY = """
+import json, resource, sys
+from govlint_docx.loader import DocxLoader
+doc = DocxLoader().load("bomb.docx", open(sys.argv[1], "rb").read())
+print(json.dumps({"problems": [[f.code, f.message] for f in doc.problems],
+                  "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+"""
+
+
+def test_understated_sizes_are_capped_by_the_bytes_actually_inflated(tmp_path):
+    bomb = _understated_bomb(real=300 * 1024 * 1024, claimed=10_000)
+    assert len(bomb) < 1024 * 1024 and archive_problem(bomb) is not None
+    path = tmp_path / "bomb.docx"
+    path.write_bytes(bomb)
+    done = subprocess.run([sys.executable, "-c", _PEAK_MEMORY, str(path)], capture_output=True,
+                          text=True, timeout=120)  # the timeout only guards against a hang
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert [code for code, _ in result["problems"]] == ["GL001"]
+    assert "word/document.xml" in result["problems"][0][1]
+    assert result["maxrss_kb"] < 300 * 1024  # it took 645 MB when the claim was trusted
+
+
+def test_the_budget_counts_the_bytes_read_as_they_inflate(monkeypatch):
+    from govlint_docx import safety
+
+    monkeypatch.setattr(safety, "READ_CHUNK", 1024)
+    archive = zipfile.ZipFile(TEMPLATE)
+    members = archive.infolist()
+    total = sum(len(archive.read(i)) for i in members)
+    assert sum(map(len, safety._inflate_all(archive, members, total))) == total
+    with pytest.raises(safety.UnsafeArchive, match="实际解压超过上限"):
+        safety._inflate_all(archive, members, total - 1)
+
+
+def test_the_package_handed_to_python_docx_is_stored_not_compressed():
+    from govlint_docx.safety import checked_package
+
+    package = zipfile.ZipFile(io.BytesIO(checked_package(TEMPLATE.read_bytes())))
+    assert {i.compress_type for i in package.infolist()} == {zipfile.ZIP_STORED}
+    assert {i.filename: package.read(i) for i in package.infolist()} == _template_members() | {
+        i.filename: b"" for i in zipfile.ZipFile(TEMPLATE).infolist() if i.is_dir()}
+
+
+def test_forged_archives_cost_only_their_own_results(seed_docx, tmp_path):
+    from govlint.testing import run_cli
+
+    forged = {
+        "version.docx": _patch_central_entry(_zip(_template_members()), "word/document.xml", 6, "<H", 99),
+        "bzip2.docx": _zip(_template_members(), compression=zipfile.ZIP_BZIP2),
+        "understated.docx": _understated_bomb(real=8 * 1024 * 1024, claimed=10_000),
+    }
+    for name, data in forged.items():
+        (tmp_path / name).write_bytes(data)
+    for jobs in ("1", "2"):
+        result = run_cli("check", *forged, str(seed_docx), "--select", "GL0,GL1,GL2", "--jobs", jobs,
+                         "--format", "concise", cwd=tmp_path)
+        assert result.stderr == ""
+        lines = result.stdout.splitlines()
+        assert sorted(line.split(":")[0] for line in lines) == sorted(forged)
+        assert all(" GL001 " in line for line in lines)

@@ -4,13 +4,20 @@ Each page's tables are found by pdfplumber (ruled lines); the characters outside
 grouped into lines, and the lines into paragraphs by indentation and line length, as a
 reader would (a wrapped sentence is one paragraph; page numbers are dropped). A PDF without
 a text layer (a scan) is GL001, never a page of garbage.
+
+A hostile PDF is refused before it costs much: pages and drawing operations are counted
+before pdfplumber builds a page (``preflight.py``), every stream is decoded against a byte
+budget (``decoding.py``), and the libraries' log warnings stay off standard error.
 """
 
 from __future__ import annotations
 
 import io
+import logging
 import re
+import warnings
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass
 from statistics import median
 
@@ -20,7 +27,6 @@ from govlint_pdf import is_pdf
 from govlint_pdf import tables as tbl
 from govlint_pdf.text import group_lines, line_text
 
-MAX_PAGES = 500
 _PAGE_NUMBER = re.compile(r"^([-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})$")
 _HEAVY_FONT = ("bold", "hei", "黑体", "heavy", "black", "xbs")  # 黑体, 小标宋 and bold faces
 
@@ -43,24 +49,16 @@ class PdfLoader(Loader):
         return is_pdf(head)
 
     def load(self, path: str, data: bytes) -> Document:
-        doc = Document(path=path, format="pdf")
-        try:
-            import pdfplumber
+        from govlint_pdf.decoding import DecodeBudget, bounded
 
-            pdf = pdfplumber.open(io.BytesIO(data))
-        except Exception as exc:  # noqa: BLE001 - any failure to open is unreadable input
-            doc.problems.append(Finding(f"无法打开 PDF 文件（已损坏、加密或不是 PDF）: {type(exc).__name__}",
-                                        code="GL001"))
+        doc = Document(path=path, format="pdf")
+        budget = DecodeBudget()
+        with _quiet(), bounded(budget):
+            items = _read(data, doc)
+        if budget.exceeded:  # also when library code caught and dropped the error
+            doc.problems[:] = [Finding(budget.exceeded, code="GL001")]
             return doc
-        try:
-            with pdf:
-                if len(pdf.pages) > MAX_PAGES:
-                    doc.problems.append(Finding(f"PDF 共 {len(pdf.pages)} 页，超过上限 {MAX_PAGES} 页，未检查",
-                                                code="GL001"))
-                    return doc
-                items = _read_pages(pdf, doc)
-        except Exception as exc:  # noqa: BLE001 - pdfminer raises on damaged streams
-            doc.problems.append(Finding(f"无法读取 PDF 内容: {type(exc).__name__}: {exc}", code="GL001"))
+        if items is None:
             return doc
         chars = sum(len(item.text) for item in items if isinstance(item, _Line))
         cells = sum(len(item.cells) for item in items if isinstance(item, tbl.LogicalTable))
@@ -69,6 +67,63 @@ class PdfLoader(Loader):
             return doc
         _assemble(items, doc)
         return doc
+
+
+def _read(data: bytes, doc: Document) -> list | None:
+    """Lines and tables of the PDF, or None with a GL001 in ``doc.problems``."""
+    try:
+        import pdfplumber
+
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except Exception as exc:  # noqa: BLE001 - any failure to open is unreadable input
+        doc.problems.append(Finding(f"无法打开 PDF 文件（已损坏、加密或不是 PDF）: {type(exc).__name__}",
+                                    code="GL001"))
+        return None
+    try:
+        problem = _preflight(pdf)
+        if problem:  # not closed: pdfplumber's close() builds every page first
+            doc.problems.append(Finding(problem, code="GL001"))
+            return None
+        with pdf:
+            return _read_pages(pdf, doc)
+    except Exception as exc:  # noqa: BLE001 - pdfminer raises on damaged streams
+        doc.problems.append(Finding(f"无法读取 PDF 内容: {type(exc).__name__}: {exc}", code="GL001"))
+        return None
+
+
+def _preflight(pdf) -> str | None:
+    """Why the PDF is too large to lay out, found before pdfplumber builds any page."""
+    from govlint_pdf.preflight import MAX_DRAWING_OPERATIONS, MAX_PAGES, drawing_operations, first_pages
+    from pdfminer.pdftypes import resolve1
+
+    pages = first_pages(pdf.doc, MAX_PAGES)
+    if len(pages) > MAX_PAGES:
+        tree = resolve1(pdf.doc.catalog.get("Pages"))
+        claimed = resolve1(tree.get("Count")) if isinstance(tree, dict) else None
+        stated = f"（页面树记载 {claimed} 页）" if isinstance(claimed, int) else ""
+        return f"PDF 超过 {MAX_PAGES} 页的上限{stated}，未检查"
+    drawn = 0
+    for page in pages:
+        drawn += drawing_operations(page, MAX_DRAWING_OPERATIONS - drawn)
+        if drawn > MAX_DRAWING_OPERATIONS:
+            return (f"PDF 含超过 {MAX_DRAWING_OPERATIONS} 个矢量绘图操作（线段、曲线、矩形），"
+                    "过于复杂，未检查")
+    return None
+
+
+@contextmanager
+def _quiet():
+    """pdfminer and pdfplumber log a warning for each oddity of a damaged file, and with no
+    logging configured Python prints those to standard error; govlint reports the file
+    itself (GL001), so they are kept out of the output. A NullHandler leaves them to any
+    logging the application does configure; ``warnings`` are ignored while a PDF loads."""
+    for name in ("pdfminer", "pdfplumber"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+            logger.addHandler(logging.NullHandler())
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        yield
 
 
 def _read_pages(pdf, doc: Document) -> list:
