@@ -426,11 +426,15 @@ def _settings_of_run(monkeypatch, *args):
 
     captured = {}
 
-    def fake_run(files, checker, jobs=1, progress=None):
-        captured["settings"] = checker.settings
-        return govlint.engine.RunResult([], len(files))
+    class FakeResults:
+        def __init__(self, files, checker, jobs=1, progress=None):
+            captured["settings"] = checker.settings
+            self.reports = []
 
-    monkeypatch.setattr(govlint.engine, "run", fake_run)
+        def __iter__(self):
+            return iter(())
+
+    monkeypatch.setattr(govlint.engine, "iter_results", FakeResults)
     result = CliRunner().invoke(cli, ["check", "--format", "concise", *args, "r.txt"])
     assert result.exit_code == 0, result.output
     return captured["settings"]
