@@ -141,9 +141,13 @@ def _default_format() -> str:
 @click.option("--timeout", type=float, metavar="SECONDS",
               help=f"Per-file time limit; replaces the config's timeout "
                    f"(default: {DEFAULT_TIMEOUT:g} s plus {TIMEOUT_PER_MB:g} s per MB).")
+@click.option("--verbose", "-v", is_flag=True, help="Show warnings of the libraries and plugins govlint runs.")
 def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, exit_zero, fail_on,
-          statistics, baseline, write_baseline, strict_plugins, no_color, timeout):
+          statistics, baseline, write_baseline, strict_plugins, no_color, timeout, verbose):
     """Check report files and directories."""
+    from govlint.verbosity import quiet_libraries
+
+    quiet_libraries(verbose)
     from govlint.baseline import BaselineError, is_known, read_baseline
     from govlint.baseline import write_baseline as save_baseline
     import itertools
@@ -190,6 +194,7 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
             raise _fail(str(exc))
 
     settings = Settings.from_config(config, options, selection, timeout=timeout)
+    settings.verbose = verbose
     checker = Checker(registry, settings)
     settings.keep_reports = bool(checker.run_rules)
     files = discover(paths, registry.suffixes)

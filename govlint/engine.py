@@ -41,6 +41,8 @@ class Settings:
     #: seconds allowed per file (``timeout`` key or ``--timeout``); None: ``workers.default_timeout``
     #: (10 s plus 2 s per MB)
     timeout: float | None = None
+    #: let third-party libraries' warnings reach standard error (``check -v``)
+    verbose: bool = False
 
     @classmethod
     def from_config(cls, config: Config, options: dict, selection: Selection,

@@ -78,6 +78,9 @@ def _die_with_parent(parent: int) -> None:
 def _serve(conn, stage, checker, settings, parent: int) -> None:
     """A worker's loop: receive a path, check it, send the result; ``None`` ends it."""
     _die_with_parent(parent)
+    from govlint.verbosity import quiet_libraries
+
+    quiet_libraries(settings.verbose)
     if checker is None:  # spawned: nothing inherited, load the plugins here
         from govlint.engine import Checker
         from govlint.plugin_host import load_plugins

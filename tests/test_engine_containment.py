@@ -194,3 +194,38 @@ def test_a_plugin_import_that_never_returns_is_skipped_with_a_warning(tmp_path, 
     assert any("stuck_plugin.py" in w and "超过 1 秒" in w for w in registry.warnings), registry.warnings
     assert any("stuck_hook.py" in w and "govlint_register_rules" in w for w in registry.warnings), registry.warnings
     assert "GL201" in registry.rules  # the built-ins are all there
+
+
+NOISY = textwrap.dedent('''
+    import logging, warnings
+    from govlint.api import Finding, Rule, hookimpl
+
+    class Noisy(Rule):
+        """Logs and warns like a third-party library reading a damaged file."""
+        code = "HX002"
+        name = "noisy"
+        severity = "warning"
+        summary = "像第三方库一样输出警告"
+        needs_report = False
+
+        def check(self, report, context):
+            logging.getLogger("somelib").warning("somelib: damaged xref table")
+            warnings.warn("somelib: deprecated call")
+            yield Finding("正常的发现")
+
+    @hookimpl
+    def govlint_register_rules(register):
+        register(Noisy())
+''')
+
+
+@pytest.mark.parametrize("verbose", [False, True])
+def test_library_warnings_reach_stderr_only_with_verbose(tmp_path, verbose):
+    (tmp_path / "noisy_plugin.py").write_text(NOISY, encoding="utf-8")
+    (tmp_path / ".govlint.yaml").write_text("plugins: [noisy_plugin.py]\nselect: [HX]\n", encoding="utf-8")
+    (tmp_path / "r.txt").write_text(BODY, encoding="utf-8")
+    args = [sys.executable, "-m", "govlint", "check", "--format", "concise", "r.txt"] + (["-v"] if verbose else [])
+    proc = subprocess.run(args, cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert "HX002" in proc.stdout
+    assert ("damaged xref table" in proc.stderr) is verbose
+    assert ("deprecated call" in proc.stderr) is verbose
