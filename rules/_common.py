@@ -5,16 +5,16 @@ Not a rule module: ``registry.FAMILIES`` lists the rules.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from govlint.lazy_re import lazy_pattern
 from govlint.normalize import first_year
 from govlint.span import Span
 
 SECTION_NUMERALS = "一二三四五六"
 
-_TITLE_MARKS = re.compile("[《》]")
+_TITLE_MARKS = lazy_pattern("[《》]")
 
 
 def mask_titles(text: str) -> str:

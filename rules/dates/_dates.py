@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
+from govlint.lazy_re import lazy_pattern
 from govlint.normalize import YEAR
 
 from .._common import Prose, mask_titles, prose
 
-_YEAR = re.compile(rf"(?<![0-9])({YEAR})\s*年(?!代)")
+_YEAR = lazy_pattern(rf"(?<![0-9])({YEAR})\s*年(?!代)")
 #: a year that only dates a start, a comparison or a span is not "the year of the report"
-_BEFORE = re.compile(r"(自|从|截至|截止|较|比|与|同|和|及|至|到|、)\s*$")
-_AFTER = re.compile(r"^\s*年?(以来|起|至今|开始|底前|之前|以前|前|后|度?至|到|、|和|及|与)")
-_PERIOD_WORDS = re.compile(r"统计(期限|时限|期间|区间|周期|时段|范围|时间|年度)")
-_PERIOD_SPAN = re.compile(rf"(自|从)?\s*{YEAR}\s*年\s*0?1\s*月\s*0?1\s*日[^。；\n]{{0,8}}(至|到|—|-|～|~)\s*({YEAR}\s*年\s*)?12\s*月\s*31\s*日")
+_BEFORE = lazy_pattern(r"(自|从|截至|截止|较|比|与|同|和|及|至|到|、)\s*$")
+_AFTER = lazy_pattern(r"^\s*年?(以来|起|至今|开始|底前|之前|以前|前|后|度?至|到|、|和|及|与)")
+_PERIOD_WORDS = lazy_pattern(r"统计(期限|时限|期间|区间|周期|时段|范围|时间|年度)")
+_PERIOD_SPAN = lazy_pattern(rf"(自|从)?\s*{YEAR}\s*年\s*0?1\s*月\s*0?1\s*日[^。；\n]{{0,8}}(至|到|—|-|～|~)\s*({YEAR}\s*年\s*)?12\s*月\s*31\s*日")
 
 
 def _mask_titles(text: str) -> str:

@@ -16,13 +16,14 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from govlint.lazy_re import lazy_pattern
 from govlint.loaders.chrome import (
     IMAGE_NAME, LABELS, TEXT_WIDGET_LABELS, VOCABULARY, meta_from, published_from, text_footer, title_from,
 )
 from govlint.loaders.text.common import SPACES
 
-_BODY_MARK = re.compile(r"^\s*=+\s*正\s*文\s*=+\s*$")
-_KV_LINE = re.compile(r"^\s*([^:：|]{1,12}?)\s*[:：]\s*(.*?)\s*$")
+_BODY_MARK = lazy_pattern(r"^\s*=+\s*正\s*文\s*=+\s*$")
+_KV_LINE = lazy_pattern(r"^\s*([^:：|]{1,12}?)\s*[:：]\s*(.*?)\s*$")
 _HEADER_SCAN = 40
 
 
