@@ -43,7 +43,6 @@ _MAP.update({
     0x3000: " ", 0xA0: " ", 0x200B: " ", 0xFEFF: " ",
 })
 _FOLD = str.maketrans(_MAP)
-_SPACE = lazy_pattern(r"\s+")
 
 
 def fold(text: str) -> str:
@@ -53,12 +52,12 @@ def fold(text: str) -> str:
 
 def normalize(text: str) -> str:
     """A label as the format records write it: folded, no whitespace."""
-    return _SPACE.sub("", text.translate(_FOLD))
+    return "".join(text.translate(_FOLD).split())
 
 
 def strip_space(text: str) -> str:
     """Whitespace removed, nothing else changed (for labels kept as printed)."""
-    return _SPACE.sub("", text)
+    return "".join(text.split())  # str.split and re's \s know the same whitespace
 
 
 # --- characters -------------------------------------------------------------------------
