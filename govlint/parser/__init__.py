@@ -14,7 +14,6 @@ Steps (one module each):
 
 from __future__ import annotations
 
-
 from govlint.document import Paragraph
 from govlint.lazy_re import lazy_pattern
 from govlint.parser import metadata as _metadata

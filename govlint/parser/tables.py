@@ -9,7 +9,6 @@ earlier when the values run into prose.
 
 from __future__ import annotations
 
-
 from govlint.lazy_re import lazy_pattern
 from govlint.parser import labels
 from govlint.parser.table2 import parse_table2

@@ -16,7 +16,6 @@ What code scanning needs beyond the schema, and why each choice was made:
 
 from __future__ import annotations
 
-
 from govlint.lazy_re import lazy_pattern
 from govlint.reporters.base import Reporter, Sink
 from govlint.reporters.json import dumps, takes_unicode

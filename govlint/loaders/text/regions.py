@@ -16,7 +16,6 @@ Each body line is looked at once; consecutive lines of one style form a region:
 
 from __future__ import annotations
 
-
 from govlint.lazy_re import lazy_pattern
 from govlint.loaders.text.common import (
     SPACES, RawCell, RawGrid, RawParagraph, is_heading_line, is_label_like,
