@@ -96,33 +96,47 @@ def wait(channels: list, timeout: float | None = None) -> list:
     return [by_fd[fd] for fd, _ in events]
 
 
+def _flush_std_streams() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (AttributeError, OSError, ValueError):  # None, closed, or a broken pipe
+            pass
+
+
+def _detach_stdin() -> None:
+    """The child reads nothing from the terminal: its stdin is the null device."""
+    try:
+        if sys.stdin is not None:
+            sys.stdin.close()
+        sys.stdin = open(os.devnull)
+    except (OSError, ValueError):
+        pass
+
+
 class Process:
     """``target(*args)`` run in a forked child; ``own`` is the parent's side of the child's
     channel, closed in the child at once."""
 
     def __init__(self, target, args: tuple, own: Channel):
         self.exitcode: int | None = None
+        _flush_std_streams()  # else the child holds a copy of unwritten output and writes it again
         self.pid = os.fork()
         if self.pid == 0:  # the child: never returns
             own.close()
             code = 0
             try:
-                sys.stdin.close()
-                sys.stdin = open(os.devnull)
+                _detach_stdin()
                 target(*args)
             except SystemExit as exc:
-                code = exc.code if isinstance(exc.code, int) else 1
+                code = 0 if exc.code is None else exc.code if isinstance(exc.code, int) else 1
             except BaseException:  # noqa: BLE001 - a crash is told on stderr and in the exit code
                 import traceback
 
                 traceback.print_exc()
                 code = 1
             finally:
-                for stream in (sys.stdout, sys.stderr):
-                    try:
-                        stream.flush()
-                    except Exception:  # noqa: BLE001
-                        pass
+                _flush_std_streams()
                 os._exit(code)
 
     def _reap(self, block: bool) -> None:

@@ -87,3 +87,15 @@ def test_a_check_imports_no_multiprocessing(tmp_path):
                 if line.startswith("import time:") and "|" in line}
     assert "govlint.forked" in imported  # the worker was made here
     assert not any(m.split(".")[0] == "multiprocessing" for m in imported)
+
+
+def test_output_written_before_a_fork_is_written_once():
+    """A worker forked while the parent holds unwritten output (a replacement worker, mid-run)
+    must not write its copy of that output again."""
+    import subprocess
+
+    script = ("import sys; sys.stdout.write('once\\n'); from govlint import forked; "
+              "parent, child = forked.pipe(); forked.Process(print, (), own=parent).join(10)")
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == "once\n\n"  # the parent's line once, then the child's print()
