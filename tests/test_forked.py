@@ -96,6 +96,7 @@ def test_output_written_before_a_fork_is_written_once():
 
     script = ("import sys; sys.stdout.write('once\\n'); from govlint import forked; "
               "parent, child = forked.pipe(); forked.Process(print, (), own=parent).join(10)")
-    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # buffered, as usual
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == "once\n\n"  # the parent's line once, then the child's print()
