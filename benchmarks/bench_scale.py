@@ -42,6 +42,7 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,13 +93,17 @@ print(json.dumps({"cpu": statistics.median(times), "findings": len(result.findin
 
 # -- running a child ---------------------------------------------------------------------------
 
+@dataclass
 class Child:
     """What one finished (or stopped) child process cost."""
 
-    def __init__(self, wall: float, cpu: float, maxrss_kib: int, tree_kib: int, timed_out: bool,
-                 returncode: int, stdout: str):
-        self.wall, self.cpu, self.maxrss_kib, self.tree_kib = wall, cpu, maxrss_kib, tree_kib
-        self.timed_out, self.returncode, self.stdout = timed_out, returncode, stdout
+    wall: float
+    cpu: float  # user + sys, including the workers it reaped
+    maxrss_kib: int  # the largest single process's peak
+    tree_kib: int  # peak of the sum over the process tree (sampled), at least maxrss_kib
+    timed_out: bool
+    returncode: int
+    stdout: str
 
 
 def _session_rss_kib(session: int) -> int:
@@ -426,7 +431,8 @@ def main(argv=None) -> int:
     ap.add_argument("--quick", action="store_true", help="smaller corpora, one format, sizes to 1 MB")
     ap.add_argument("--runs", type=int, help="runs of the single-file row (default 11, quick 5)")
     ap.add_argument("--files", help="small,big corpus sizes for the memory row (default 1000,10000; quick 200,2000)")
-    ap.add_argument("--formats", help="comma-separated output formats (default: all that check --help lists; quick json)")
+    ap.add_argument("--formats",
+                    help="comma-separated output formats (default: every one check --help lists; quick: json)")
     ap.add_argument("--max-mb", type=float, help="largest growth size in MB (default 5; quick 1)")
     ap.add_argument("--timeout", type=float, default=120.0, help="seconds allowed to each growth child")
     ap.add_argument("--only", default="single,marginal,memory,growth", help="rows to run, comma-separated")
