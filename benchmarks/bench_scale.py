@@ -381,6 +381,9 @@ def row_growth(tmp: Path, sizes: list[float], timeout: float) -> None:
     print(f"4. CPU seconds per MB of one check (in-process, after a warm-up; median of up to 3), by shape "
           f"and size; child limit {timeout:g} s")
     header = "".join(f"{s:>9g}MB" for s in sizes)
+    print("   (column sizes are targets: a page is the base report plus at least one unit of the shape, so the "
+          "first HTML pages are 0.12-0.24 MB; time per MB and the exponent use each page's actual size; "
+          "max/min is the spread of the time per MB)")
     print(f"   {'format':<9}{'shape':<13}{header}{'exponent':>10}{'max/min':>9}")
     script = tmp / "growth_child.py"
     script.write_text(GROWTH_SCRIPT, encoding="utf-8")
