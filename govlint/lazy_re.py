@@ -7,6 +7,7 @@ written where ``re.compile`` was and behaves as the compiled pattern (``search``
 ``finditer``, ``sub``, ``groupindex`` …), but compiles on the first such use; each method is
 then kept on the object, so later calls cost what a plain pattern's do. ``pattern`` (the
 source) is there without compiling, for code that builds a larger expression from it.
+Compiled code is kept between runs by ``govlint.regex_cache``.
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ class LazyPattern:
     def compiled(self) -> re.Pattern:
         """The compiled pattern (compiled now if this is its first use)."""
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self._flags)
+            from govlint import regex_cache
+
+            self._compiled = regex_cache.compile(self.pattern, self._flags)
         return self._compiled
 
     def __getattr__(self, name: str):

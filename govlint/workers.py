@@ -91,6 +91,7 @@ def _die_with_parent(parent: int) -> None:
 def _serve(conn, stage, checker, settings, parent: int) -> None:
     """A worker's loop: receive a path, check it, send the result; ``None`` ends it."""
     _die_with_parent(parent)
+    from govlint import regex_cache
     from govlint.verbosity import quiet_libraries
 
     quiet_libraries(settings.verbose)
@@ -115,6 +116,7 @@ def _serve(conn, stage, checker, settings, parent: int) -> None:
         mark("")
         result = checker.check_file(path)
         conn.send(result)
+        regex_cache.save()  # a worker never runs exit handlers: store new patterns now
 
 
 # -- the parent's side ----------------------------------------------------------------------------

@@ -5,6 +5,7 @@ runs."""
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -32,22 +33,23 @@ def test_light_commands_import_nothing_heavy(args):
 
 # -- regular expressions compile on first use --------------------------------------------------
 #: run in a fresh interpreter: records, for every regular expression compiled (in this process
-#: and in the worker it forks), the file of the code that asked for it, then runs the command
+#: and in the worker it forks), the file of the code that asked for it, then runs the command;
+#: with an empty cache directory, so that every pattern is parsed
 PROBE = r"""
-import os, re._compiler as compiler, sys
+import os, re._parser as parser, sys
 log, args = sys.argv[1], sys.argv[2:]
-original = compiler.compile
+original = parser.parse
 
-def recording(pattern, flags=0):
+def recording(pattern, flags=0, state=None):
     frame = sys._getframe(1)
     while frame and (os.sep + "re" + os.sep in frame.f_code.co_filename
-                     or frame.f_code.co_filename.endswith("lazy_re.py")):
+                     or frame.f_code.co_filename.endswith(("lazy_re.py", "regex_cache.py"))):
         frame = frame.f_back
     with open(log, "a", encoding="utf-8") as out:
         out.write((frame.f_code.co_filename if frame else "?") + "\n")
-    return original(pattern, flags)
+    return original(pattern, flags, state)
 
-compiler.compile = recording
+parser.parse = recording
 if args == ["import"]:
     import govlint.cli, govlint.loaders, govlint.reporters, govlint_example_rules
     from govlint_rules.registry import rule_classes
@@ -69,9 +71,13 @@ def compiled_in(tmp_path, *args) -> list[str]:
     import govlint_example_rules
     import govlint_rules
 
-    log = tmp_path / "compiled.log"
+    import tempfile
+
+    run = Path(tempfile.mkdtemp(dir=tmp_path))  # a cache of its own: nothing compiled before
+    log = run / "compiled.log"
     log.write_text("")
-    proc = subprocess.run([sys.executable, "-c", PROBE, str(log), *args], capture_output=True, text=True)
+    env = dict(os.environ, XDG_CACHE_HOME=str(run / "cache"))
+    proc = subprocess.run([sys.executable, "-c", PROBE, str(log), *args], capture_output=True, text=True, env=env)
     assert proc.returncode == 0, proc.stderr[-2000:]
     ours = [os.path.dirname(m.__file__) + os.sep for m in (govlint, govlint_rules, govlint_example_rules)]
     return [line for line in log.read_text().splitlines() if any(line.startswith(d) for d in ours)]

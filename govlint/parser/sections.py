@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from govlint import regex_cache
 from govlint.format import sections as format_sections
 from govlint.lazy_re import lazy_pattern
 from govlint.normalize import chinese_number
@@ -49,8 +50,8 @@ def _squeeze(text: str) -> tuple[str, list[int]]:
 def _strict():
     titles = "|".join(f"(?P<{key}>{'|'.join(f'(?:{p})' for p in patterns)})"
                       for key, patterns in ((s.key, s.patterns) for s in format_sections.SECTIONS))
-    inline = re.compile(rf"(?<![^{_BEFORE}])(?:第)?(?P<num>{_NUM})(?:部分)?[、.，,](?:{titles})")
-    start = re.compile(rf"^[#*]*(?:第)?(?P<num>{_NUM})(?:部分)?[、.，,]?(?:{titles})")
+    inline = regex_cache.compile(rf"(?<![^{_BEFORE}])(?:第)?(?P<num>{_NUM})(?:部分)?[、.，,](?:{titles})")
+    start = regex_cache.compile(rf"^[#*]*(?:第)?(?P<num>{_NUM})(?:部分)?[、.，,]?(?:{titles})")
     return inline, start
 
 
