@@ -96,20 +96,20 @@ def save() -> None:
 
     if not _new:
         return
+    table = _read()
+    if len(table) + len(_new) > _MAX_ENTRIES:
+        table = {}
+    table.update(_new)
+    path = _path()
+    temporary = f"{path}.{os.getpid()}"
     try:
-        table = _read()
-        if len(table) + len(_new) > _MAX_ENTRIES:
-            table = {}
-        table.update(_new)
-        path = _path()
-        temporary = f"{path}.{os.getpid()}"
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(temporary, "wb") as handle:
             marshal.dump(table, handle)
         os.replace(temporary, path)  # atomic: a reader sees a whole file or the old one
         _new.clear()
-    except (OSError, ValueError):
+    except (OSError, ValueError):  # not writable: the next run compiles them again
         try:
             os.remove(temporary)
-        except (OSError, NameError):
+        except OSError:
             pass
