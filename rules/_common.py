@@ -156,13 +156,22 @@ def _preamble_runs(report) -> list[Prose]:
     first = report.sections[0].span if report.sections else None
     runs: list[Prose] = []
     if first is not None and report.document is not None:
+        preamble, after = report.preamble, 0
         for block in report.document.blocks:
             if not isinstance(block, Paragraph):
                 continue
             if block.span is None or block.span.line >= first.line:
                 break
-            if block.text.strip() and block.text.strip() in report.preamble:
-                runs.append(Prose(block.text, block.span, None))
+            text = block.text.strip()
+            if not text:
+                continue
+            # blocks come in the preamble's order: looking on from the last one found keeps a
+            # long preamble of many blocks linear (a search of the whole made it quadratic)
+            at = preamble.find(text, after)
+            if at == -1 and text not in preamble:
+                continue
+            after = max(after, at)
+            runs.append(Prose(block.text, block.span, None))
     if not runs:
         runs = [Prose(report.preamble, None, None)]
     return runs

@@ -5,9 +5,10 @@ interpreter makes (cProfile's call counts, generator resumptions included), for 
 size n and one of size 4n. Linear work gives a ratio near 4; the quadratic paths these tests
 were written for gave about 16 (a label hit tested against every heading, a clause searched
 anew for each statement of a long sentence, a sentence looked up again in its whole run for
-each completion claim). Work inside one regular-expression call is not counted by the
-profiler, so the patterns that scan whole texts are held to a structural bound instead: each
-place the engine starts from costs at most a fixed amount of work.
+each completion claim). Work inside one regular-expression call or substring search is not
+counted by the profiler: substring searches are counted by a string that tallies what they
+pass over, and the patterns that scan whole texts are held to a structural bound (each place
+the engine starts from costs at most a fixed amount of work).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from govlint.parser.stream import Stream
 from govlint.parser.tables import find_tables
 from govlint.report import Report, Section
 from govlint.span import Span
+from govlint_rules import _common
 from govlint_rules.claims import _claims
 from govlint_rules.claims.gl502_completion_claim import CompletionClaim
 from govlint_rules.dates import _dates
@@ -97,6 +99,41 @@ def test_completion_claims_of_one_long_run_cost_linear_work():
         return calls(lambda: list(CompletionClaim().check(report, None)))
 
     assert growth(work, 150) <= LINEAR
+
+
+class _Searched(str):
+    """A string that counts the characters its substring searches pass over (left to right,
+    up to the match or the end): the work of ``in`` and ``find``, which no profiler sees."""
+
+    passed = 0
+
+    def _count(self, sub: str, start: int) -> int:
+        at = str.find(self, sub, start)
+        _Searched.passed += (len(self) if at == -1 else at) - start + len(sub)
+        return at
+
+    def find(self, sub, start=0, *end):
+        assert not end
+        return self._count(sub, start)
+
+    def __contains__(self, sub) -> bool:
+        return self._count(sub, 0) != -1
+
+
+def test_a_preamble_of_many_blocks_costs_linear_search_work():
+    """Many paragraphs before the first heading: each used to be searched for in the whole
+    preamble, from its start."""
+    def work(k):
+        texts = [f"前言第{i}段，本机关依法公开政府信息。" for i in range(k)]
+        document = _document(texts)
+        section = Section(1, "overview", "一、总体情况", "正文", Span(k + 1, 1, k + 1, 7), [])
+        report = Report(path="r.txt", format="text", document=document, sections=[section],
+                        preamble=_Searched("\n".join(texts)))
+        _Searched.passed = 0
+        assert len(_common.prose(report)) == k + 1
+        return _Searched.passed
+
+    assert growth(work, 200) <= LINEAR
 
 
 def _widest(pattern: re.Pattern) -> int:
