@@ -136,6 +136,34 @@ def test_a_preamble_of_many_blocks_costs_linear_search_work():
     assert growth(work, 200) <= LINEAR
 
 
+class _Read(str):
+    """A string that counts the characters handed out by slicing, splitting and counting."""
+
+    read = 0
+
+    def __getitem__(self, key):
+        part = str.__getitem__(self, key)
+        _Read.read += len(part)
+        return part
+
+    def split(self, *args):
+        _Read.read += len(self)
+        return str.split(self, *args)
+
+
+def test_spans_of_many_findings_in_one_run_cost_linear_work():
+    """A long run with a finding every few characters: each span used to read the run up to it."""
+    def work(k):
+        text = _Read("受理申请12件，\n" * k)
+        run = _common.Prose(text, Span(1, 1, k + 1, 1), None)
+        _Read.read = 0
+        spans = [run.span_of(9 * i, 9 * i + 6) for i in range(k)]
+        assert spans[-1] == Span(k, 1, k, 7) if k else not spans
+        return _Read.read + k
+
+    assert growth(work, 200) <= LINEAR
+
+
 def _widest(pattern: re.Pattern) -> int:
     """The most characters a match can span (``re``'s own parser computes it)."""
     parser = getattr(re, "_parser", None)

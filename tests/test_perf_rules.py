@@ -125,3 +125,31 @@ def test_fee_facts_follow_the_prose():
     assert _fees.fee_facts(free).collected == [] and _fees.fee_facts(free).denials
     again = _fees.fee_facts(_report(["本年度收取信息处理费100元。"]))
     assert [amount for amount, _ in again.collected] == [100]
+
+
+def _plain_span_of(run: _common.Prose, start: int, end: int):
+    span, text = run.span, run.text
+    lines = text.split("\n")
+    if len(lines) - 1 != span.end_line - span.line:
+        return span
+    if len(lines) == 1 and span.end_column - span.column != len(text):
+        return span
+    before = text[:start]
+    line = span.line + before.count("\n")
+    column = (span.column if "\n" not in before else 1) + len(before.rsplit("\n", 1)[-1])
+    inner = text[start:max(end, start + 1)]
+    end_line = line + inner.count("\n")
+    end_column = 1 + len(inner.rsplit("\n", 1)[-1]) if "\n" in inner else column + len(inner)
+    return Span(line, column, end_line, end_column)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "\n", "受理", " "]), max_size=12).map("".join),
+       st.integers(1, 5), st.integers(1, 5), st.integers(0, 3), st.integers(0, 14), st.integers(0, 14))
+def test_span_of_equals_reading_the_text_up_to_the_stretch(text, line, column, extra, start, end):
+    """``span_of`` finds lines with a binary search over the run's line breaks."""
+    lines = text.split("\n")
+    end_line = line + len(lines) - 1 + (extra == 3)  # sometimes a span the text does not fit
+    end_column = (column if len(lines) == 1 else 1) + len(lines[-1]) + (extra == 2)
+    run = _common.Prose(text, Span(line, column, end_line, end_column), None)
+    assert run.span_of(start, end) == _plain_span_of(run, start, end)
