@@ -190,6 +190,8 @@ def test_no_statement_pattern_starts_inside_a_digit_run():
 
 # -- whole checks over the growth shapes ------------------------------------------------------
 def _grow(shape: str, fmt: str, k: int) -> str:
+    """A real report with ``k`` units of one growth shape added (``copies``: k // 40 more copies
+    of its body)."""
     unit = {
         "headings": "一、总体情况\n本年度受理政府信息公开申请5件。\n（一）主动公开\n予以公开 部分公开 不予公开 无法提供\n",
         "table": "（一）予以公开 1 0 0 0 0 0 1\n",
@@ -206,8 +208,13 @@ def _grow(shape: str, fmt: str, k: int) -> str:
     if shape == "table" and fmt == "markdown":
         unit = "| （一）予以公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
     if fmt == "html":
-        body = "".join(f"<p>{line}</p>" for line in (unit * k).splitlines()) if shape != "prose" and shape != "claims" \
-            else f"<p>{unit * k}</p>"
+        if shape == "table":
+            row = "<tr>" + "".join(f"<td>{cell}</td>" for cell in unit.split()) + "</tr>"
+            body = f"<table>{row * k}</table>"
+        elif shape == "headings":
+            body = "".join(f"<p>{line}</p>" for line in (unit * k).splitlines())
+        else:
+            body = f"<p>{unit * k}</p>"
         return base[:end] + body + base[end:]
     return base + "\n" + unit * k
 
