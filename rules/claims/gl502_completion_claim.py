@@ -5,7 +5,7 @@ from govlint.rule import Rule
 
 from .._arith import checkable, value
 
-from ._claims import completion_claims, sentence_of
+from ._claims import completion_claims
 from .._common import fmt, plain
 
 
@@ -45,8 +45,8 @@ class CompletionClaim(Rule):
         pending = value(table, "carried_forward", "total")
         if not pending:
             return
-        for run, start, end in completion_claims(report):
-            if _EXCEPTED.search(sentence_of(run.text, start)):
+        for run, start, end, sentence in completion_claims(report):
+            if _EXCEPTED.search(sentence):
                 continue  # "另有103件顺延到下年度答复，其余均已办结": not a claim about all
             claim = run.text[start:end]
             yield Finding(f"正文称申请“{claim}”，但表三{t3.row('carried_forward').label}总计为 {fmt(pending)}",
