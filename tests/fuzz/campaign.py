@@ -16,6 +16,7 @@ import argparse
 import multiprocessing
 import os
 import random
+import signal
 import sys
 import time
 from collections import Counter, defaultdict
@@ -50,22 +51,25 @@ def make_input(seed: int, index: int, seeds: list[Path], contents: dict):
     return path, fmt, names, data
 
 
-def _init(seed, seeds, limit, out):
+def _init(seed, seeds, limit, out, parent):
     from fuzz.harness import checker
+    from govlint.workers import _die_with_parent
 
+    _die_with_parent(parent)  # a killed campaign leaves no worker behind
     _state.update(seed=seed, seeds=seeds, limit=limit, out=out, check=checker(),
                   contents={p: p.read_bytes() for p in seeds})
 
 
 def _run(index: int):
     from fuzz.harness import check_bytes
+    from govlint.workers import default_timeout
 
     s = _state
     try:
         path, fmt, names, data = make_input(s["seed"], index, s["seeds"], s["contents"])
     except Exception as exc:  # noqa: BLE001 - a mutator's own bug must not end the campaign
         return index, "?", "?", [], 0, 0.0, [("mutator", f"{type(exc).__name__}: {exc}")], ""
-    outcome = check_bytes(s["check"], data, path.suffix, s["limit"])
+    outcome = check_bytes(s["check"], data, path.suffix, s["limit"] or default_timeout(len(data)))
     saved = ""
     if outcome.problems:
         name = f"{'-'.join(outcome.kinds)}_{index}_{'+'.join(names)}_{path.stem}{path.suffix}"
@@ -81,8 +85,8 @@ def main(argv=None) -> int:
     parser.add_argument("--seed", type=int, default=1, help="campaign seed (default 1)")
     parser.add_argument("--start", type=int, default=0, help="first input index (default 0)")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
-    parser.add_argument("--limit", type=float, default=10.0,
-                        help="seconds per input (default 10, the engine's limit for a small file)")
+    parser.add_argument("--limit", type=float, help="seconds per input (default: the engine's "
+                        "per-file limit, 10 s plus 2 s per MB)")
     parser.add_argument("--out", default="fuzz-failures", help="folder for failing inputs")
     parser.add_argument("--seeds", action="append", help="folder of seed reports (repeatable); "
                         "default tests/fixtures/fuzz and tests/fixtures/corpus")
@@ -97,7 +101,8 @@ def main(argv=None) -> int:
         parser.error("no seed reports found")
     os.makedirs(args.out, exist_ok=True)
     indexes = [args.only] if args.only is not None else range(args.start, args.start + args.n)
-    init = (args.seed, seeds, args.limit, args.out)
+    init = (args.seed, seeds, args.limit, args.out, os.getpid())
+    signal.signal(signal.SIGTERM, _interrupt)  # kill PID still prints the summary
 
     tried_mutator, tried_format = Counter(), Counter()
     broke: dict[str, list] = defaultdict(list)
@@ -135,9 +140,14 @@ def main(argv=None) -> int:
     return 1 if broke else 0
 
 
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
 def report(args, seeds, done, elapsed, tried_mutator, tried_format, broke, slowest) -> None:
     print(f"fuzz campaign: seed {args.seed}, {done} inputs in {elapsed:.0f} s with {args.jobs} "
-          f"process(es), {len(seeds)} seed reports, limit {args.limit:g} s per input")
+          f"process(es), {len(seeds)} seed reports, limit "
+          f"{f'{args.limit:g} s' if args.limit else '10 s + 2 s/MB'} per input")
     print("tried, per mutator (an input applies 1-3):")
     for name, count in sorted(tried_mutator.items()):
         print(f"  {name:16} {count}")
