@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from govlint.lazy_re import lazy_pattern
 from govlint.loaders.chrome import (
     IMAGE_NAME, LABELS, TEXT_WIDGET_LABELS, VOCABULARY, meta_from, published_from, text_footer, title_from,
 )
-from govlint.lazy_re import lazy_pattern
 from govlint.loaders.text.common import SPACES
 
 _BODY_MARK = lazy_pattern(r"^\s*=+\s*正\s*文\s*=+\s*$")
