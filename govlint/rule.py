@@ -26,14 +26,14 @@ checks) sets ``scope = "run"`` and implements ``check_run(reports, ctx)`` instea
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
 from govlint.findings import Finding, Severity
+from govlint.lazy_re import lazy_pattern
 
-CODE_RE = re.compile(r"^[A-Z]{1,5}[0-9]{3,4}$")
-NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+CODE_RE = lazy_pattern(r"^[A-Z]{1,5}[0-9]{3,4}$")
+NAME_RE = lazy_pattern(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 @dataclass

@@ -5,19 +5,19 @@ Not a rule module: ``registry.FAMILIES`` lists the rules.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 
+from govlint.lazy_re import lazy_pattern
 from govlint.normalize import first_year
 from govlint.span import Span
 
 SECTION_NUMERALS = "一二三四五六"
 
-_TITLE_MARKS = re.compile("[《》]")
-_NEWLINE = re.compile("\n")
+_TITLE_MARKS = lazy_pattern("[《》]")
+_NEWLINE = lazy_pattern("\n")
 
 
 def mask_titles(text: str) -> str:

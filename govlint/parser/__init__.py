@@ -14,9 +14,8 @@ Steps (one module each):
 
 from __future__ import annotations
 
-import re
-
 from govlint.document import Paragraph
+from govlint.lazy_re import lazy_pattern
 from govlint.parser import metadata as _metadata
 from govlint.parser.sections import find_headings, split_headings
 from govlint.parser.stream import SEP, Stream
@@ -24,7 +23,7 @@ from govlint.parser.tables import find_tables
 from govlint.report import Report, Section
 
 #: what is left of a table line once its cells are taken out (``| ||``)
-_DEBRIS = re.compile(r"[\s|｜:：,，;；\-—_]*")
+_DEBRIS = lazy_pattern(r"[\s|｜:：,，;；\-—_]*")
 
 
 def parse(document) -> Report:

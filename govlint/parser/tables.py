@@ -9,18 +9,18 @@ earlier when the values run into prose.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
+from govlint.lazy_re import lazy_pattern
 from govlint.parser import labels
 from govlint.parser.table2 import parse_table2
 from govlint.parser.table3 import parse_table3
 from govlint.parser.table4 import parse_table4
 
-_CLEAN = re.compile(r"[\s|｜#*（）]*")
+_CLEAN = lazy_pattern(r"[\s|｜#*（）]*")
 #: table 4 may print each group's numbers under its own header (行政复议 … 27 10 9 15 61)
-_CLEAN_NUMBERS = re.compile(r"[\s|｜#*（）0-9:.\-]*")
+_CLEAN_NUMBERS = lazy_pattern(r"[\s|｜#*（）0-9:.\-]*")
 
 
 class Ranges:

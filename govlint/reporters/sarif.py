@@ -16,8 +16,7 @@ What code scanning needs beyond the schema, and why each choice was made:
 
 from __future__ import annotations
 
-import re
-
+from govlint.lazy_re import lazy_pattern
 from govlint.reporters.base import Reporter, Sink
 from govlint.reporters.json import JsonArray, dumps, takes_unicode
 from govlint.reporters.paths import artifact_uri, root_uri
@@ -32,7 +31,7 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 #: GitHub's "problem.severity" vocabulary for rules that are not security rules
 PROBLEM_SEVERITY = {"error": "error", "warning": "warning", "info": "recommendation"}
 MAX_DESCRIPTION = 1024
-_SEMVER = re.compile(r"^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$")
+_SEMVER = lazy_pattern(r"^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$")
 
 
 def _limit(text: str, size: int = MAX_DESCRIPTION) -> str:

@@ -15,6 +15,7 @@ from itertools import accumulate
 
 from govlint.format import table3 as t3
 from govlint.format import table4 as t4
+from govlint.lazy_re import lazy_pattern
 from govlint.normalize import YEAR_NIAN, chinese_number, fold
 
 from .._arith import TABLE3_APPLICANT_COLUMNS, total
@@ -38,36 +39,36 @@ def _word(key: str) -> str:
 
 #: (quantity, pattern); the number is group ``n``, the words around the anchor ``g1``/``g2``
 _PATTERNS = (
-    ("new", re.compile(r"(?:受理|收到|新收|接收|接到|共收)" + _gap("g1", 16) + r"申请" + _gap("g2", 6) + _NUM + _UNIT)),
-    ("carried_over", re.compile(r"上一?年度?结转" + _gap("g1", 12) + _NUM + _UNIT)),
-    ("carried_forward", re.compile(r"结转(?:至|到|为)?下一?年度?" + _gap("g1", 10) + _NUM + _UNIT)),
-    ("carried_forward", re.compile(_NUM + r"\s*件(?P<g1>[^，。；,;\d]{0,4})结转(?:至|到)?下一?年")),
-    ("granted", re.compile(r"(?<![不])" + _word("granted") + _gap("g1", 4) + _NUM + _UNIT)),
-    ("partial", re.compile(_word("partial") + _gap("g1", 4) + _NUM + _UNIT)),
-    ("denied", re.compile(_word("denied") + _gap("g1", 4) + _NUM + _UNIT)),
-    ("unable", re.compile(_word("unable") + _gap("g1", 4) + _NUM + _UNIT)),
-    ("not_processed", re.compile(_word("not_processed") + _gap("g1", 4) + _NUM + _UNIT)),
-    ("review", re.compile(_word("review") + _gap("g1", 6) + _NUM + _UNIT)),
-    ("litigation", re.compile(_word("litigation") + _gap("g1", 6) + _NUM + _UNIT)),
+    ("new", lazy_pattern(r"(?:受理|收到|新收|接收|接到|共收)" + _gap("g1", 16) + r"申请" + _gap("g2", 6) + _NUM + _UNIT)),
+    ("carried_over", lazy_pattern(r"上一?年度?结转" + _gap("g1", 12) + _NUM + _UNIT)),
+    ("carried_forward", lazy_pattern(r"结转(?:至|到|为)?下一?年度?" + _gap("g1", 10) + _NUM + _UNIT)),
+    ("carried_forward", lazy_pattern(_NUM + r"\s*件(?P<g1>[^，。；,;\d]{0,4})结转(?:至|到)?下一?年")),
+    ("granted", lazy_pattern(r"(?<![不])" + _word("granted") + _gap("g1", 4) + _NUM + _UNIT)),
+    ("partial", lazy_pattern(_word("partial") + _gap("g1", 4) + _NUM + _UNIT)),
+    ("denied", lazy_pattern(_word("denied") + _gap("g1", 4) + _NUM + _UNIT)),
+    ("unable", lazy_pattern(_word("unable") + _gap("g1", 4) + _NUM + _UNIT)),
+    ("not_processed", lazy_pattern(_word("not_processed") + _gap("g1", 4) + _NUM + _UNIT)),
+    ("review", lazy_pattern(_word("review") + _gap("g1", 6) + _NUM + _UNIT)),
+    ("litigation", lazy_pattern(_word("litigation") + _gap("g1", 6) + _NUM + _UNIT)),
 )
 #: every pattern's match holds one of these words: a sentence without any is skipped whole
-_ANCHOR = re.compile("|".join(["受理", "收到", "新收", "接收", "接到", "共收", "结转"] + [
+_ANCHOR = lazy_pattern("|".join(["受理", "收到", "新收", "接收", "接到", "共收", "结转"] + [
     _word(key) for key in ("granted", "partial", "denied", "unable", "not_processed", "review", "litigation")]))
 #: words between the anchor and the number that make the number something else
-_NARROWING = re.compile(r"自然人|法人|企业|组织|个人|其中|网上|网络|信函|当面|线上|线下|邮寄|传真|邮件|电话"
-                        r"|上年|去年|结转|同比|较|比|累计|人次|平均|诉讼|复议|以上|以下|超过|不足")
+_NARROWING = lazy_pattern(r"自然人|法人|企业|组织|个人|其中|网上|网络|信函|当面|线上|线下|邮寄|传真|邮件|电话"
+                          r"|上年|去年|结转|同比|较|比|累计|人次|平均|诉讼|复议|以上|以下|超过|不足")
 #: words before the anchor (same clause) that shift the number to another period or subset
 _SHIFTING_WORDS = ("上一年", "上年", "去年", "上年度", "较", "比", "同比", "累计", "以来", "其中", "分别", "平均",
                    "超过", "不足", "以上")
 #: the anchor is the second of two quantities ("予以公开及部分公开258件"): a combined count
-_JOINED = re.compile(r"(及|和|与|、|或|以及)\s*$")
+_JOINED = lazy_pattern(r"(及|和|与|、|或|以及)\s*$")
 #: a count narrowed to some reasons of a group
 _REASON_WORDS = ("因", "由于", "原因")
 #: what ends a clause inside a sentence
-_CLAUSE_MARK = re.compile(r"[，,；;：:]")
+_CLAUSE_MARK = lazy_pattern(r"[，,；;：:]")
 _YEAR = YEAR_NIAN
-_CLAUSE = re.compile(r"[^，。；,;！？!?\n]+")
-_SENTENCE = re.compile(r"[^。；;！？!?\n]+")
+_CLAUSE = lazy_pattern(r"[^，。；,;！？!?\n]+")
+_SENTENCE = lazy_pattern(r"[^。；;！？!?\n]+")
 
 
 def _quantity_labels() -> dict[str, tuple[str, str]]:
@@ -116,7 +117,7 @@ def _texts(report):
 def _occurrences(words):
     """A pattern finding, at every position, the shortest of ``words`` that starts there."""
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len))
-    return re.compile(f"(?=({alternatives}))")
+    return lazy_pattern(f"(?=({alternatives}))")
 
 
 _SHIFTING_AT = _occurrences(_SHIFTING_WORDS)
@@ -233,7 +234,7 @@ def table_values(report, quantity: str) -> tuple[int, ...] | None:
     return tuple(values)
 
 
-_COMPLETION = re.compile(
+_COMPLETION = lazy_pattern(
     r"(?:全部|均已?|都已?|全部已|均予以|一律)(?:在法定期限内|在规定(?:期限|时限)内|按期|按时|依法|及时)?"
     r"(?:办结|答复完毕|予以答复|作出答复|答复|办理完毕|办理完成|处理完毕)"
     r"|办结率(?:达到?|为)?\s*100\s*[%％]")

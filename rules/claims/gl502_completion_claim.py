@@ -1,16 +1,16 @@
 from govlint.findings import Finding
 from govlint.format import table3 as t3
+from govlint.lazy_re import lazy_pattern
 from govlint.rule import Rule
 
 from .._arith import checkable, value
-import re
 
 from ._claims import completion_claims
 from .._common import fmt, plain
 
 
 #: a sentence that itself mentions applications left for next year, or the rest of them
-_EXCEPTED = re.compile(r"下一?年|顺延|继续办理|结转|其余|其他|剩余|另有")
+_EXCEPTED = lazy_pattern(r"下一?年|顺延|继续办理|结转|其余|其他|剩余|另有")
 
 
 class CompletionClaim(Rule):

@@ -2,26 +2,26 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
+from govlint.lazy_re import lazy_pattern
 from govlint.normalize import YEAR
 
 from .._common import Prose, mask_titles, prose
 
-_YEAR = re.compile(rf"(?<![0-9])({YEAR})\s*年(?!代)")
+_YEAR = lazy_pattern(rf"(?<![0-9])({YEAR})\s*年(?!代)")
 #: a year that only dates a start, a comparison or a span is not "the year of the report"
-_BEFORE = re.compile(r"(自|从|截至|截止|较|比|与|同|和|及|至|到|、)\s*$")
-_AFTER = re.compile(r"^\s*年?(以来|起|至今|开始|底前|之前|以前|前|后|度?至|到|、|和|及|与)")
-_PERIOD_WORDS = re.compile(r"统计(期限|时限|期间|区间|周期|时段|范围|时间|年度)")
+_BEFORE = lazy_pattern(r"(自|从|截至|截止|较|比|与|同|和|及|至|到|、)\s*$")
+_AFTER = lazy_pattern(r"^\s*年?(以来|起|至今|开始|底前|之前|以前|前|后|度?至|到|、|和|及|与)")
+_PERIOD_WORDS = lazy_pattern(r"统计(期限|时限|期间|区间|周期|时段|范围|时间|年度)")
 #: at most this much white space between the parts of a printed date
 _GAP = r"\s{0,20}"
 #: "2024年1月1日至2024年12月31日". Only whether it occurs is asked, so the pattern starts at the
 #: year (a leading optional "自" and white space would be retried from every character of a long
 #: white-space run: quadratic), and every gap is bounded, so that each start position costs at
 #: most a fixed amount of work whatever the text around it.
-_PERIOD_SPAN = re.compile(rf"{YEAR}{_GAP}年{_GAP}0?1{_GAP}月{_GAP}0?1{_GAP}日[^。；\n]{{0,8}}(至|到|—|-|～|~)"
-                          rf"{_GAP}(?:{YEAR}{_GAP}年{_GAP})?12{_GAP}月{_GAP}31{_GAP}日")
+_PERIOD_SPAN = lazy_pattern(rf"{YEAR}{_GAP}年{_GAP}0?1{_GAP}月{_GAP}0?1{_GAP}日[^。；\n]{{0,8}}(至|到|—|-|～|~)"
+                            rf"{_GAP}(?:{YEAR}{_GAP}年{_GAP})?12{_GAP}月{_GAP}31{_GAP}日")
 
 
 def _mask_titles(text: str) -> str:

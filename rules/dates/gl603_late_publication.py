@@ -2,6 +2,7 @@ import re
 from datetime import date
 
 from govlint.findings import Finding, Severity
+from govlint.lazy_re import lazy_pattern
 from govlint.rule import Rule
 
 from govlint.normalize import YEAR_NIAN, normalize
@@ -11,7 +12,7 @@ from .._common import first_span, has_content, report_year
 KINDS = ("government", "department", "township")
 KIND_NAMES = {"government": "县级以上人民政府本级年度报告", "department": "政府部门年度报告",
               "township": "乡镇（街道）年度报告"}
-_DEADLINE = re.compile(r"^(\d{1,2})-(\d{1,2})$")
+_DEADLINE = lazy_pattern(r"^(\d{1,2})-(\d{1,2})$")
 _YEAR_IN_TITLE = YEAR_NIAN
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from govlint.format import table3 as t3
 from govlint.format.templates import current_labels, outdated_labels
+from govlint.lazy_re import lazy_pattern
 from govlint.normalize import normalize
 
 from .._arith import is_blank
@@ -22,7 +22,7 @@ def _split_markers():
     return tuple(sorted(set(outdated_labels()) - whole)), frozenset(whole)
 
 
-_NUMBERING = re.compile(r"^([0-9]+[.．、]|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)")
+_NUMBERING = lazy_pattern(r"^([0-9]+[.．、]|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)")
 
 
 @lru_cache(maxsize=4096)  # the same labels in every report

@@ -16,16 +16,17 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from govlint.lazy_re import lazy_pattern
 from govlint.loaders.chrome import (
     IMAGE_NAME, LABELS, TEXT_WIDGET_LABELS, VOCABULARY, meta_from, published_from, text_footer, title_from,
 )
 from govlint.loaders.text.common import SPACES
 
-_BODY_MARK = re.compile(r"^\s*=+\s*正\s*文\s*=+\s*$")
+_BODY_MARK = lazy_pattern(r"^\s*=+\s*正\s*文\s*=+\s*$")
 #: ``key: value`` after the leading whitespace. The whitespace is cut in Python, and the value
 #: taken whole and stripped there: ``^\s*([^:：|]{1,12}?)\s*[:：]\s*(.*?)\s*$`` gives the
 #: same answers but backtracks cubically on a long run of spaces (2,000 took 5 s)
-_KV_LINE = re.compile(r"([^:：|]{1,12}?)\s*[:：](.*)")
+_KV_LINE = lazy_pattern(r"([^:：|]{1,12}?)\s*[:：](.*)")
 _HEADER_SCAN = 40
 
 
