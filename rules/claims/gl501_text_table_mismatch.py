@@ -1,4 +1,5 @@
 from govlint.findings import Finding
+from govlint.format.records import TEMPLATES
 from govlint.rule import Rule
 
 from ._claims import QUANTITY_LABELS, stated_numbers, table_values
@@ -29,6 +30,7 @@ class TextTableMismatch(Rule):
     code = "GL501"
     name = "text-table-mismatch"
     severity = "error"
+    templates = TEMPLATES  # the 2019/2021 format only
     summary = "正文所述数字与统计表不一致"
 
     def check(self, report, ctx):

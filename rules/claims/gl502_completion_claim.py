@@ -1,5 +1,6 @@
 from govlint.findings import Finding
 from govlint.format import table3 as t3
+from govlint.format.records import TEMPLATES
 from govlint.rule import Rule
 
 from .._arith import checkable, value
@@ -36,6 +37,7 @@ class CompletionClaim(Rule):
     code = "GL502"
     name = "completion-claim"
     severity = "warning"
+    templates = TEMPLATES  # the 2019/2021 format only
     summary = "正文称申请全部办结，但表三有结转下年度继续办理的申请"
 
     def check(self, report, ctx):

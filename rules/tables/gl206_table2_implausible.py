@@ -1,6 +1,7 @@
 from govlint.format import location
 from govlint.format import table2 as t2
 from govlint.findings import Finding
+from govlint.format.records import TEMPLATES
 from govlint.rule import Rule
 
 from .._arith import value
@@ -26,6 +27,7 @@ class Table2Implausible(Rule):
     code = "GL206"
     name = "table2-implausible"
     severity = "warning"
+    templates = TEMPLATES  # the 2019/2021 format only
     summary = "表二本年制发件数大于现行有效件数与本年废止件数之和"
 
     def check(self, report, ctx):
