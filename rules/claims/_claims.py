@@ -173,10 +173,14 @@ def table_values(report, quantity: str) -> tuple[int, ...] | None:
     return tuple(values)
 
 
+#: how the claim qualifies the handling: in time, by law, as required (按要求, 按规定时限和要求)
+_HOW = (r"(?:在法定期限内|在规定(?:期限|时限)内|按期|按时|依法|及时"
+        r"|按照?(?:要求|规定|法定(?:期限|时限)|规定(?:期限|时限)|时限)(?:和要求)?)")
+#: a verb of completion ("按照规定办理" alone says how, not that every one was finished)
+_DONE = r"(?:办结|答复完毕|予以答复|作出答复|答复|办理完毕|办理完成|办理完结|处理完毕|处理完成)"
 _COMPLETION = re.compile(
-    r"(?:全部|均已?|都已?|全部已|均予以|一律)(?:在法定期限内|在规定(?:期限|时限)内|按期|按时|依法|及时)?"
-    r"(?:办结|答复完毕|予以答复|作出答复|答复|办理完毕|办理完成|处理完毕)"
-    r"|办结率(?:达到?|为)?\s*100\s*[%％]")
+    r"(?:全部|均已?|都已?|全部已|均予以|一律)" + _HOW + r"?(?:全部)?" + _DONE
+    + r"|办结率(?:达到?|为)?\s*100\s*[%％]")
 
 
 def completion_claims(report):
