@@ -15,7 +15,7 @@ from govlint.format import table3 as t3
 from govlint.format import table4 as t4
 from govlint.normalize import YEAR_NIAN, chinese_number, fold
 
-from .._arith import TABLE3_APPLICANT_COLUMNS, total
+from .._arith import TABLE3_APPLICANT_COLUMNS, is_blank, total
 from .._common import Prose, prose
 
 _NUM = r"(?P<n>\d+|[零〇一二两三四五六七八九十]{1,3})"
@@ -38,6 +38,9 @@ _PATTERNS = (
     ("carried_over", re.compile(r"上一?年度?结转" + _gap("g1", 12) + _NUM + _UNIT)),
     ("carried_forward", re.compile(r"结转(?:至|到|为)?下一?年度?" + _gap("g1", 10) + _NUM + _UNIT)),
     ("carried_forward", re.compile(_NUM + r"\s*件(?P<g1>[^，。；,;\d]{0,4})结转(?:至|到)?下一?年")),
+    # "予以公开及部分公开258件": the two rows together
+    ("granted_partial", re.compile(r"(?<![不])" + _word("granted") + r"\s*(?:及|和|与|、|以及)\s*" + _word("partial")
+                                   + _gap("g1", 4) + _NUM + _UNIT)),
     ("granted", re.compile(r"(?<![不])" + _word("granted") + _gap("g1", 4) + _NUM + _UNIT)),
     ("partial", re.compile(_word("partial") + _gap("g1", 4) + _NUM + _UNIT)),
     ("denied", re.compile(_word("denied") + _gap("g1", 4) + _NUM + _UNIT)),
@@ -51,13 +54,18 @@ _ANCHOR = re.compile("|".join(["受理", "收到", "新收", "接收", "接到",
     _word(key) for key in ("granted", "partial", "denied", "unable", "not_processed", "review", "litigation")]))
 #: words between the anchor and the number that make the number something else
 _NARROWING = re.compile(r"自然人|法人|企业|组织|个人|其中|网上|网络|信函|当面|线上|线下|邮寄|传真|邮件|电话"
-                        r"|上年|去年|结转|同比|较|比|累计|人次|平均|诉讼|复议|以上|以下|超过|不足")
+                        r"|上年|去年|结转|同比|较|比|累计|人次|平均|诉讼|复议|以上|以下|超过|不足|维持|纠正|审结|"
+                        + "|".join(re.escape(t4.outcome_label(key)) for key in t4.parts()))
 #: words before the anchor (same clause) that shift the number to another period or subset
 _SHIFTING = re.compile(r"上一?年|去年|上年度|较|比|同比|累计|以来|其中|分别|平均|超过|不足|以上")
 #: the anchor is the second of two quantities ("予以公开及部分公开258件"): a combined count
 _JOINED = re.compile(r"(及|和|与|、|或|以及)\s*$")
+#: the result groups whose sub-items are reasons
+_GROUPS = ("denied", "unable", "not_processed")
 #: a count narrowed to some reasons of a group
 _REASON = re.compile(r"因|由于|原因")
+#: ... unless the reason named stands for all of them ("因本机关不掌握等原因无法提供265件")
+_ALL_REASONS = re.compile(r"等(?:原因|理由|情形|情况)?\s*$")
 _YEAR = YEAR_NIAN
 _CLAUSE = re.compile(r"[^，。；,;！？!?\n]+")
 _SENTENCE = re.compile(r"[^。；;！？!?\n]+")
@@ -70,6 +78,9 @@ def _quantity_labels() -> dict[str, tuple[str, str]]:
         row = t3.row(key)
         short = row.name + "申请" if key in ("new", "carried_over") else row.name
         out[key] = (short, t3.NAME + row.numbered)
+    granted, partial = t3.row("granted"), t3.row("partial")
+    out["granted_partial"] = (f"{granted.name}及{partial.name}",
+                              f"{t3.NAME}{granted.numbered}+{partial.numbered}")
     for key in ("denied", "unable", "not_processed"):
         row = t3.row(key)
         out[key] = (row.name, f"{t3.NAME}{row.label}（1–{len(t3.items(key))}项合计）")
@@ -130,12 +141,18 @@ def stated_numbers(report, year: int | None) -> list[Statement]:
                     before = s_text[clause_start:match.start()]
                     if _SHIFTING.search(before) or _JOINED.search(before):
                         continue
-                    if quantity in ("denied", "unable", "not_processed") and _REASON.search(before):
-                        continue  # "因本机关不掌握等原因无法提供265件": some of the reasons
+                    if quantity in _GROUPS and _REASON.search(before) \
+                            and not _ALL_REASONS.search(before):
+                        continue  # "因本机关不掌握相关政府信息无法提供3件": one reason of several
                     number = chinese_number(match.group("n"))
                     if number is None:
                         continue
-                    out.append(Statement(quantity, number, run, s_start + match.start(), s_start + match.end()))
+                    # a statement by reason is quoted with its reason (因…等原因无法提供265件)
+                    start = match.start()
+                    reason = _REASON.search(before) if quantity in _GROUPS else None
+                    if reason:
+                        start = clause_start + reason.start()
+                    out.append(Statement(quantity, number, run, s_start + start, s_start + match.end()))
     return out
 
 
@@ -157,6 +174,8 @@ def table_values(report, quantity: str) -> tuple[int, ...] | None:
     groups = {"denied": 8, "unable": 3, "not_processed": 5}
     if quantity == "new":
         rows_sets = [["new"], ["new", "carried_over"]]  # "受理N件": new ones, or all handled
+    elif quantity == "granted_partial":
+        rows_sets = [["granted", "partial"]]
     elif quantity in groups:
         rows_sets = [[f"{quantity}.{i}" for i in range(1, groups[quantity] + 1)]]
     else:
@@ -169,7 +188,9 @@ def table_values(report, quantity: str) -> tuple[int, ...] | None:
         summed = total(table, [(row, col) for row in rows for col in TABLE3_APPLICANT_COLUMNS])
         if printed is None or summed is None:
             return None
-        values.extend(v for v in (printed, summed) if v not in values)
+        # a 总计 column left blank is no printed 0: the applicant columns come first then
+        blank = all(is_blank(table.get(row, "total")) for row in rows)
+        values.extend(v for v in ((summed, printed) if blank else (printed, summed)) if v not in values)
     return tuple(values)
 
 
