@@ -9,7 +9,9 @@ alone: a missed statement costs less than a false alarm.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from govlint.format import table3 as t3
 from govlint.format import table4 as t4
@@ -18,7 +20,9 @@ from govlint.normalize import YEAR_NIAN, chinese_number, fold
 from .._arith import TABLE3_APPLICANT_COLUMNS, is_blank, total
 from .._common import Prose, prose
 
-_NUM = r"(?P<n>\d+|[零〇一二两三四五六七八九十]{1,3})"
+#: a number starts where its digits start: a pattern that begins with the number would otherwise
+#: be retried from every digit of a long digit run, rescanning the rest of the run each time
+_NUM = r"(?P<n>(?<!\d)\d+|[零〇一二两三四五六七八九十]{1,3})"
 _UNIT = r"\s*(?:件|起|宗)(?!次)(?![余多])"
 
 
@@ -57,15 +61,20 @@ _NARROWING = re.compile(r"自然人|法人|企业|组织|个人|其中|网上|�
                         r"|上年|去年|结转|同比|较|比|累计|人次|平均|诉讼|复议|以上|以下|超过|不足|维持|纠正|审结|"
                         + "|".join(re.escape(t4.outcome_label(key)) for key in t4.parts()))
 #: words before the anchor (same clause) that shift the number to another period or subset
-_SHIFTING = re.compile(r"上一?年|去年|上年度|较|比|同比|累计|以来|其中|分别|平均|超过|不足|以上")
+_SHIFTING_WORDS = ("上一年", "上年", "去年", "上年度", "较", "比", "同比", "累计", "以来", "其中", "分别", "平均",
+                   "超过", "不足", "以上")
 #: the anchor is the second of two quantities ("予以公开及部分公开258件"): a combined count
 _JOINED = re.compile(r"(及|和|与|、|或|以及)\s*$")
 #: the result groups whose sub-items are reasons
 _GROUPS = ("denied", "unable", "not_processed")
 #: a count narrowed to some reasons of a group
-_REASON = re.compile(r"因|由于|原因")
+_REASON_WORDS = ("因", "由于", "原因")
 #: ... unless the reason named stands for all of them ("因本机关不掌握等原因无法提供265件")
 _ALL_REASONS = re.compile(r"等(?:原因|理由|情形|情况)?\s*$")
+#: how far before the number a reason is looked for, to quote it (keeps the search bounded)
+_REASON_REACH = 40
+#: what ends a clause inside a sentence
+_CLAUSE_MARK = re.compile(r"[，,；;：:]")
 _YEAR = YEAR_NIAN
 _CLAUSE = re.compile(r"[^，。；,;！？!?\n]+")
 _SENTENCE = re.compile(r"[^。；;！？!?\n]+")
@@ -117,6 +126,57 @@ def _texts(report):
     return [run for run in prose(report) if run.section != "problems"]
 
 
+def _occurrences(words):
+    """A pattern finding, at every position, the shortest of ``words`` that starts there."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len))
+    return re.compile(f"(?=({alternatives}))")
+
+
+_SHIFTING_AT = _occurrences(_SHIFTING_WORDS)
+_REASON_AT = _occurrences(_REASON_WORDS)
+
+
+class _Words:
+    """Where some words occur in one sentence, for asking whether a stretch of it holds one.
+
+    Every statement asks this of its clause up to the number; searching each stretch anew
+    made a long sentence full of statements quadratic. The occurrences are found once, and the
+    smallest end from each occurrence onwards answers a stretch with one binary search.
+    """
+
+    def __init__(self, at, text: str):
+        found = [(m.start(), m.end(1)) for m in at.finditer(text)]
+        self._starts = [a for a, _ in found]
+        self._reach = list(accumulate((b for _, b in reversed(found)), min))[::-1]
+
+    def within(self, start: int, end: int) -> bool:
+        """Whether one of the words lies wholly inside ``text[start:end]``."""
+        i = bisect_left(self._starts, start)
+        return i < len(self._starts) and self._reach[i] <= end
+
+
+class _Sentence:
+    """One sentence's clause marks and shifting words, found once for all its statements."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.marks = [m.end() for m in _CLAUSE_MARK.finditer(text)]
+        self.shifting = _Words(_SHIFTING_AT, text)
+        self.reasons = _Words(_REASON_AT, text)
+
+    def clause_start(self, at: int) -> int:
+        """Where the clause holding ``text[at]`` starts (after the last mark before it)."""
+        i = bisect_right(self.marks, at)
+        return self.marks[i - 1] if i else 0
+
+    def joined(self, start: int, at: int) -> bool:
+        """Whether ``text[start:at]`` ends with a conjunction (white space after it allowed)."""
+        text, end = self.text, at
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return bool(_JOINED.search(text[max(start, end - 2):at]))
+
+
 def stated_numbers(report, year: int | None) -> list[Statement]:
     out: list[Statement] = []
     for run in _texts(report):
@@ -131,27 +191,30 @@ def stated_numbers(report, year: int | None) -> list[Statement]:
             years = {int(y) for y in _YEAR.findall(s_text)}
             if year is not None and years - {year}:
                 continue  # the sentence speaks of another year too: comparisons, history
+            words = None
             for quantity, pattern in _PATTERNS:
                 for match in pattern.finditer(s_text):
                     gaps = "".join(g for g in (match.groupdict().get("g1"), match.groupdict().get("g2")) if g)
                     if _NARROWING.search(gaps):
                         continue
-                    clause_start = max((m.end() for m in re.finditer(r"[，,；;：:]", s_text[:match.start()])),
-                                       default=0)
-                    before = s_text[clause_start:match.start()]
-                    if _SHIFTING.search(before) or _JOINED.search(before):
+                    if words is None:
+                        words = _Sentence(s_text)
+                    at = match.start()
+                    clause_start = words.clause_start(at)
+                    if words.shifting.within(clause_start, at) or words.joined(clause_start, at):
                         continue
-                    if quantity in _GROUPS and _REASON.search(before) \
-                            and not _ALL_REASONS.search(before):
+                    reason = quantity in _GROUPS and words.reasons.within(clause_start, at)
+                    if reason and not _ALL_REASONS.search(s_text, max(clause_start, at - 6), at):
                         continue  # "因本机关不掌握相关政府信息无法提供3件": one reason of several
                     number = chinese_number(match.group("n"))
                     if number is None:
                         continue
                     # a statement by reason is quoted with its reason (因…等原因无法提供265件)
-                    start = match.start()
-                    reason = _REASON.search(before) if quantity in _GROUPS else None
+                    start = at
                     if reason:
-                        start = clause_start + reason.start()
+                        reach = max(clause_start, at - _REASON_REACH)
+                        first = _REASON_AT.search(s_text, reach, at)
+                        start = first.start() if first else at
                     out.append(Statement(quantity, number, run, s_start + start, s_start + match.end()))
     return out
 
@@ -205,7 +268,11 @@ _COMPLETION = re.compile(
 
 
 def completion_claims(report):
-    """(prose run, match) of sentences claiming every application was handled."""
+    """(prose run, start, end, sentence) of sentences claiming every application was handled.
+
+    The sentence comes along so that a rule need not look for it again in the whole run
+    (once per claim, that made a long run full of claims quadratic).
+    """
     for run in _texts(report):
         if run.section not in (None, "overview", "requests"):
             continue
@@ -216,12 +283,4 @@ def completion_claims(report):
                 continue
             match = _COMPLETION.search(s_text)
             if match:
-                yield run, sentence.start() + match.start(), sentence.start() + match.end()
-
-
-def sentence_of(text: str, offset: int) -> str:
-    """The sentence of ``text`` that contains ``offset``."""
-    for sentence in _SENTENCE.finditer(fold(text)):
-        if sentence.start() <= offset < sentence.end():
-            return sentence.group()
-    return ""
+                yield run, sentence.start() + match.start(), sentence.start() + match.end(), s_text

@@ -7,7 +7,7 @@ from govlint.rule import Rule
 
 from .._arith import TABLE3_APPLICANT_COLUMNS, is_blank, total
 from .._common import fmt, plain
-from ._claims import completion_claims, sentence_of
+from ._claims import completion_claims
 
 
 #: a sentence that itself mentions applications left for next year, or the rest of them
@@ -69,8 +69,8 @@ class CompletionClaim(Rule):
         pending, where = carried_forward(report.table("table3"))
         if not pending:
             return
-        for run, start, end in completion_claims(report):
-            if _EXCEPTED.search(_LAST_YEAR.sub("", sentence_of(run.text, start))):
+        for run, start, end, sentence in completion_claims(report):
+            if _EXCEPTED.search(_LAST_YEAR.sub("", sentence)):
                 continue  # "另有103件顺延到下年度答复，其余均已办结": not a claim about all
             claim = run.text[start:end]
             yield Finding(f"正文称申请“{claim}”，但表三“{t3.row('carried_forward').label}”行{where}为 {fmt(pending)}",

@@ -15,7 +15,14 @@ _BEFORE = re.compile(r"(自|从|截至|截止|较|比|与|同|和|及|至|到|�
 _AFTER = re.compile(r"^\s*年?(以来|起|至今|开始|底前|之前|以前|前|后|度?至|到|、|和|及|与|同期"
                     r"|度?(?:工作)?(?:中)?(?:存在|问题|改进|整改))")
 _PERIOD_WORDS = re.compile(r"统计(期限|时限|期间|区间|周期|时段|范围|时间|年度)")
-_PERIOD_SPAN = re.compile(rf"(自|从)?\s*{YEAR}\s*年\s*0?1\s*月\s*0?1\s*日[^。；\n]{{0,8}}(至|到|—|-|～|~)\s*({YEAR}\s*年\s*)?12\s*月\s*31\s*日")
+#: at most this much white space between the parts of a printed date
+_GAP = r"\s{0,20}"
+#: "2024年1月1日至2024年12月31日". Only whether it occurs is asked, so the pattern starts at the
+#: year (a leading optional "自" and white space would be retried from every character of a long
+#: white-space run: quadratic), and every gap is bounded, so that each start position costs at
+#: most a fixed amount of work whatever the text around it.
+_PERIOD_SPAN = re.compile(rf"{YEAR}{_GAP}年{_GAP}0?1{_GAP}月{_GAP}0?1{_GAP}日[^。；\n]{{0,8}}(至|到|—|-|～|~)"
+                          rf"{_GAP}(?:{YEAR}{_GAP}年{_GAP})?12{_GAP}月{_GAP}31{_GAP}日")
 
 
 def _mask_titles(text: str) -> str:
