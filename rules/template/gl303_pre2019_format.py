@@ -37,7 +37,7 @@ class Pre2019Format(Rule):
         if report.template != pre2019.PRE2019:
             return
         year = report_year(report)
-        message = (f"报告使用2008—2018年度的格式（附表“{pre2019.NAME}”，指标名称/单位列），"
+        message = ("报告使用2008—2018年度的格式（统计表按指标名称、单位列示，没有2019/2021年版的表二、表三、表四），"
                    "未按国办公开办函〔2019〕60号或〔2021〕30号格式检查章节、统计表、收费及正文与表格的一致性")
         severity = Severity.INFO
         if year is not None and year >= 2019:
