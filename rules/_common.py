@@ -58,8 +58,12 @@ def report_year(report) -> int | None:
 
 
 def has_content(report) -> bool:
-    """False for a file where nothing of a report was recognised (GL002 covers it)."""
-    return bool(report.sections or report.tables)
+    """False for a file where nothing of a report was recognised (GL002 covers it).
+
+    A report in the 2008–2018 format (``report.template == "pre2019"``) is a report even when
+    none of the six sections of the 2019/2021 format was recognised.
+    """
+    return bool(report.sections or report.tables or report.template)
 
 
 def fmt(value) -> str:

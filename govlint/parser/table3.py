@@ -63,7 +63,7 @@ def parse_table3(stream, hits: list, limit: int):
             builder.cell(key, col, value, location(key, col))
         return True
 
-    for hit in hits:
+    for index, hit in enumerate(hits):
         if hit.start >= limit:
             break
         if not in_rows:
@@ -88,6 +88,7 @@ def parse_table3(stream, hits: list, limit: int):
         if pending is not None:
             if not close(*pending, hit.start, key):
                 pending = None
+                _last_row(stream, builder, hits[index:], limit, columns, found)
                 break
         group = key.partition(".")[0] if "." in key else (key if key in t3.groups() else None)
         builder.label(hit, key)
@@ -113,6 +114,31 @@ def parse_table3(stream, hits: list, limit: int):
         more = f"等{len(missing)}行" if len(missing) > 5 else ""
         builder.problem(f"缺少行：{shown}{more}")
     return builder
+
+
+def _last_row(stream, builder, hits, limit, columns, found) -> None:
+    """四、结转下年度继续办理 read from its own row after the rows before it ran into text.
+
+    An extraction may scramble the middle of the table (labels wrapped into lines of their
+    own) and still print the last row whole; the claim that every application was handled
+    (GL502) needs only that row. It is taken only when its own values are all there.
+    """
+    key = "carried_forward"
+    for i, hit in enumerate(hits):
+        if hit.start >= limit:
+            return
+        if hit.tag != "row" or hit.key != key or key in found:
+            continue
+        end = hits[i + 1].start if i + 1 < len(hits) and hits[i + 1].start < limit else limit
+        gap = read_gap(stream.text, hit.end, end)
+        values, _ = take(gap, len(columns)) if not gap.prose else (None, None)
+        if values is None:
+            return
+        found[key] = True
+        builder.label(hit, key)
+        for col, value in zip(columns, values):
+            builder.cell(key, col, value, location(key, col))
+        return
 
 
 def _beside_label(stream, gap, first_value_at):

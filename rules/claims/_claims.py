@@ -18,7 +18,7 @@ from govlint.format import table4 as t4
 from govlint.lazy_re import lazy_pattern
 from govlint.normalize import YEAR_NIAN, chinese_number, fold
 
-from .._arith import TABLE3_APPLICANT_COLUMNS, total
+from .._arith import TABLE3_APPLICANT_COLUMNS, is_blank, total
 from .._common import Prose, prose
 
 #: a number starts where its digits start: a pattern that begins with the number would otherwise
@@ -43,6 +43,9 @@ _PATTERNS = (
     ("carried_over", lazy_pattern(r"上一?年度?结转" + _gap("g1", 12) + _NUM + _UNIT)),
     ("carried_forward", lazy_pattern(r"结转(?:至|到|为)?下一?年度?" + _gap("g1", 10) + _NUM + _UNIT)),
     ("carried_forward", lazy_pattern(_NUM + r"\s*件(?P<g1>[^，。；,;\d]{0,4})结转(?:至|到)?下一?年")),
+    # "予以公开及部分公开258件": the two rows together
+    ("granted_partial", lazy_pattern(r"(?<![不])" + _word("granted") + r"\s*(?:及|和|与|、|以及)\s*" + _word("partial")
+                                   + _gap("g1", 4) + _NUM + _UNIT)),
     ("granted", lazy_pattern(r"(?<![不])" + _word("granted") + _gap("g1", 4) + _NUM + _UNIT)),
     ("partial", lazy_pattern(_word("partial") + _gap("g1", 4) + _NUM + _UNIT)),
     ("denied", lazy_pattern(_word("denied") + _gap("g1", 4) + _NUM + _UNIT)),
@@ -56,14 +59,21 @@ _ANCHOR = lazy_pattern("|".join(["受理", "收到", "新收", "接收", "接到
     _word(key) for key in ("granted", "partial", "denied", "unable", "not_processed", "review", "litigation")]))
 #: words between the anchor and the number that make the number something else
 _NARROWING = lazy_pattern(r"自然人|法人|企业|组织|个人|其中|网上|网络|信函|当面|线上|线下|邮寄|传真|邮件|电话"
-                          r"|上年|去年|结转|同比|较|比|累计|人次|平均|诉讼|复议|以上|以下|超过|不足")
+                        r"|上年|去年|结转|同比|较|比|累计|人次|平均|诉讼|复议|以上|以下|超过|不足|维持|纠正|审结|"
+                        + "|".join(re.escape(t4.outcome_label(key)) for key in t4.parts()))
 #: words before the anchor (same clause) that shift the number to another period or subset
 _SHIFTING_WORDS = ("上一年", "上年", "去年", "上年度", "较", "比", "同比", "累计", "以来", "其中", "分别", "平均",
                    "超过", "不足", "以上")
 #: the anchor is the second of two quantities ("予以公开及部分公开258件"): a combined count
 _JOINED = lazy_pattern(r"(及|和|与|、|或|以及)\s*$")
+#: the result groups whose sub-items are reasons
+_GROUPS = ("denied", "unable", "not_processed")
 #: a count narrowed to some reasons of a group
 _REASON_WORDS = ("因", "由于", "原因")
+#: ... unless the reason named stands for all of them ("因本机关不掌握等原因无法提供265件")
+_ALL_REASONS = lazy_pattern(r"等(?:原因|理由|情形|情况)?\s*$")
+#: how far before the number a reason is looked for, to quote it (keeps the search bounded)
+_REASON_REACH = 40
 #: what ends a clause inside a sentence
 _CLAUSE_MARK = lazy_pattern(r"[，,；;：:]")
 _YEAR = YEAR_NIAN
@@ -78,6 +88,9 @@ def _quantity_labels() -> dict[str, tuple[str, str]]:
         row = t3.row(key)
         short = row.name + "申请" if key in ("new", "carried_over") else row.name
         out[key] = (short, t3.NAME + row.numbered)
+    granted, partial = t3.row("granted"), t3.row("partial")
+    out["granted_partial"] = (f"{granted.name}及{partial.name}",
+                              f"{t3.NAME}{granted.numbered}+{partial.numbered}")
     for key in ("denied", "unable", "not_processed"):
         row = t3.row(key)
         out[key] = (row.name, f"{t3.NAME}{row.label}（1–{len(t3.items(key))}项合计）")
@@ -191,12 +204,19 @@ def stated_numbers(report, year: int | None) -> list[Statement]:
                     clause_start = words.clause_start(at)
                     if words.shifting.within(clause_start, at) or words.joined(clause_start, at):
                         continue
-                    if quantity in ("denied", "unable", "not_processed") and words.reasons.within(clause_start, at):
-                        continue  # "因本机关不掌握等原因无法提供265件": some of the reasons
+                    reason = quantity in _GROUPS and words.reasons.within(clause_start, at)
+                    if reason and not _ALL_REASONS.search(s_text, max(clause_start, at - 6), at):
+                        continue  # "因本机关不掌握相关政府信息无法提供3件": one reason of several
                     number = chinese_number(match.group("n"))
                     if number is None:
                         continue
-                    out.append(Statement(quantity, number, run, s_start + match.start(), s_start + match.end()))
+                    # a statement by reason is quoted with its reason (因…等原因无法提供265件)
+                    start = at
+                    if reason:
+                        reach = max(clause_start, at - _REASON_REACH)
+                        first = _REASON_AT.search(s_text, reach, at)
+                        start = first.start() if first else at
+                    out.append(Statement(quantity, number, run, s_start + start, s_start + match.end()))
     return out
 
 
@@ -218,6 +238,8 @@ def table_values(report, quantity: str) -> tuple[int, ...] | None:
     groups = {"denied": 8, "unable": 3, "not_processed": 5}
     if quantity == "new":
         rows_sets = [["new"], ["new", "carried_over"]]  # "受理N件": new ones, or all handled
+    elif quantity == "granted_partial":
+        rows_sets = [["granted", "partial"]]
     elif quantity in groups:
         rows_sets = [[f"{quantity}.{i}" for i in range(1, groups[quantity] + 1)]]
     else:
@@ -230,14 +252,20 @@ def table_values(report, quantity: str) -> tuple[int, ...] | None:
         summed = total(table, [(row, col) for row in rows for col in TABLE3_APPLICANT_COLUMNS])
         if printed is None or summed is None:
             return None
-        values.extend(v for v in (printed, summed) if v not in values)
+        # a 总计 column left blank is no printed 0: the applicant columns come first then
+        blank = all(is_blank(table.get(row, "total")) for row in rows)
+        values.extend(v for v in ((summed, printed) if blank else (printed, summed)) if v not in values)
     return tuple(values)
 
 
+#: how the claim qualifies the handling: in time, by law, as required (按要求, 按规定时限和要求)
+_HOW = (r"(?:在法定期限内|在规定(?:期限|时限)内|按期|按时|依法|及时"
+        r"|按照?(?:要求|规定|法定(?:期限|时限)|规定(?:期限|时限)|时限)(?:和要求)?)")
+#: a verb of completion ("按照规定办理" alone says how, not that every one was finished)
+_DONE = r"(?:办结|答复完毕|予以答复|作出答复|答复|办理完毕|办理完成|办理完结|处理完毕|处理完成)"
 _COMPLETION = lazy_pattern(
-    r"(?:全部|均已?|都已?|全部已|均予以|一律)(?:在法定期限内|在规定(?:期限|时限)内|按期|按时|依法|及时)?"
-    r"(?:办结|答复完毕|予以答复|作出答复|答复|办理完毕|办理完成|处理完毕)"
-    r"|办结率(?:达到?|为)?\s*100\s*[%％]")
+    r"(?:全部|均已?|都已?|全部已|均予以|一律)" + _HOW + r"?(?:全部)?" + _DONE
+    + r"|办结率(?:达到?|为)?\s*100\s*[%％]")
 
 
 def completion_claims(report):

@@ -4,6 +4,7 @@ from decimal import Decimal
 from govlint.format import location, table_name
 from govlint.format import table2 as t2
 from govlint.findings import Finding, Severity
+from govlint.format.records import TEMPLATES
 from govlint.lazy_re import lazy_pattern
 from govlint.rule import Rule
 
@@ -43,6 +44,7 @@ class InvalidCell(Rule):
     code = "GL205"
     name = "invalid-cell"
     severity = "error"
+    templates = TEMPLATES  # the 2019/2021 format only
     summary = "数值单元格为负数、非整数计数或非数字文字（空白单元格：提示）"
 
     def check(self, report, ctx):
