@@ -13,7 +13,6 @@ import sys
 import click
 
 from govlint import __version__
-from govlint.config_keys import DEFAULT_TIMEOUT, TIMEOUT_PER_MB
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -139,8 +138,8 @@ def _default_format() -> str:
 @click.option("--strict-plugins", is_flag=True, help="Exit 2 when a plugin fails to load.")
 @click.option("--no-color", is_flag=True, help="No colours in terminal output (also NO_COLOR=1).")
 @click.option("--timeout", type=float, metavar="SECONDS",
-              help=f"Per-file time limit; replaces the config's timeout "
-                   f"(default: {DEFAULT_TIMEOUT:g} s plus {TIMEOUT_PER_MB:g} s per MB).")
+              help="Per-file time limit; replaces the config's timeout "
+                   "(default: 10 s plus 2 s per MB).")
 @click.option("--verbose", "-v", is_flag=True, help="Show warnings of the libraries and plugins govlint runs.")
 def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, exit_zero, fail_on,
           statistics, baseline, write_baseline, strict_plugins, no_color, timeout, verbose):

@@ -463,3 +463,6 @@ def test_default_time_limit_is_the_documented_one():
     mb = 1024 * 1024
     assert default_timeout(0) == DEFAULT_TIMEOUT
     assert default_timeout(5 * mb) == DEFAULT_TIMEOUT + 5 * TIMEOUT_PER_MB
+    # --help spells the figures out (the command line does not import the key table to start)
+    result = CliRunner().invoke(cli, ["check", "--help"])
+    assert f"{DEFAULT_TIMEOUT:g} s plus {TIMEOUT_PER_MB:g} s per MB" in " ".join(result.output.split())
