@@ -131,13 +131,21 @@ def test_glued_rows_are_read_right_or_reported_never_guessed(values, t4):
     table3 = report.table("table3")
     expected = _expected3(values)
     for (row, col), cell in table3.cells.items():
-        assert cell.value == expected[(row, col)]
+        if cell.values is not None:
+            # several readings: the printed value is among the possible ones, nothing is chosen
+            assert cell.value is None and expected[(row, col)] in cell.values
+        else:
+            assert cell.value == expected[(row, col)]
+    for group in table3.readings:
+        # the printed row is one of its readings (or the one adopted by the row's own 总计)
+        assert tuple(expected[key] for key in group.cells) in group.values
     if table3.complete:
-        assert _found(report, "table3") == expected
+        assert set(table3.cells) == set(expected)
     else:
         assert table3.problems
     table4 = report.table("table4")
-    assert (not table4.complete) or _found(report, "table4") == _expected4(t4)
+    found4 = {key: (c.values or (c.value,)) for key, c in table4.cells.items()}
+    assert (not table4.complete) or table4.unreadable or all(v in found4[k] for k, v in _expected4(t4).items())
 
 
 @settings(max_examples=100, deadline=None)
