@@ -124,7 +124,7 @@ def test_every_layout_parses_back_to_the_same_values(values, t4):
         assert [s.key for s in report.sections] == ["requests", "appeals", "problems"]
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=15, deadline=None)
 @given(table3_values, table4_values)
 def test_glued_rows_are_read_right_or_reported_never_guessed(values, t4):
     report = parse(glued_style(values, t4))
@@ -134,13 +134,23 @@ def test_glued_rows_are_read_right_or_reported_never_guessed(values, t4):
         if cell.values is not None:
             # several readings: the printed value is among the possible ones, nothing is chosen
             assert cell.value is None and expected[(row, col)] in cell.values
-        else:
+        elif not cell.inferred:
             assert cell.value == expected[(row, col)]
     for group in table3.readings:
-        # the printed row is one of its readings (or the one adopted by the row's own 总计)
-        assert tuple(expected[key] for key in group.cells) in group.values
-    if table3.complete:
+        printed = tuple(expected[key] for key in group.cells)
+        if group.inferred:
+            # adopted: the only reading that balances the row's own 总计; when the printed row
+            # balances (the narrowing's assumption holds) it is the printed one
+            (chosen,) = group.values
+            assert sum(chosen[:6]) == chosen[6]
+            if sum(printed[:6]) == printed[6]:
+                assert chosen == printed
+        else:
+            assert printed in group.values
+    if table3.complete and not table3.unreadable:
         assert set(table3.cells) == set(expected)
+    elif table3.complete:
+        assert set(table3.cells) < set(expected)   # rows with too many readings are left out
     else:
         assert table3.problems
     table4 = report.table("table4")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from itertools import product
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from govlint.format import table3 as format_table3
@@ -74,7 +74,7 @@ def _parse(lines):
 space_maps = st.dictionaries(st.tuples(st.integers(0, 99), st.integers(1, 14)), st.booleans(), max_size=60)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(consistent(), space_maps)
 def test_consistent_glued_tables_give_no_arithmetic_finding(data, spaces):
     values, t4 = data
@@ -108,7 +108,7 @@ def test_table4_over_readings_agrees_with_brute_force(t4):
     assert reported == {g for g, fails in _brute_table4(run).items() if fails}
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=30, deadline=None)
 @given(consistent(), st.integers(0, len(ROWS) - 1), st.integers(0, len(COLUMNS) - 1), st.integers(1, 9))
 def test_a_perturbed_cell_gives_exactly_the_identities_every_reading_fails(data, r, c, delta):
     """Table 三 glued row by row, one cell changed: each column identity is reported exactly
@@ -137,6 +137,10 @@ def _brute_fails(table, left, right) -> bool:
             choices.append([{(row, col): _known(table, row, col) for col in COLUMNS}])
         else:
             choices.append([dict(zip(group.cells, reading)) for reading in group.values])
+    size = 1
+    for options in choices:
+        size *= len(options)
+    assume(size <= 5000)  # keep the oracle small; the rule itself never enumerates this product
     for combo in product(*choices):
         cells = {k: v for part in combo for k, v in part.items()}
         if sum(cells[k] for k in left) == sum(cells[k] for k in right):

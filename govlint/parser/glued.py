@@ -137,11 +137,21 @@ def _cuts(run: str, parts: int):
             yield (run[:j],) + rest
 
 
+def _parts(run: str) -> tuple[str, str, str]:
+    """(sign, digits to cut, fraction that stays with the last cell): ``-12`` → ("-", "12", ""),
+    ``3922533.2`` → ("", "3922533", ".2"), a run of anything else → ("", "", "")."""
+    sign = "-" if run[:1] == "-" else ""
+    body = run[len(sign):]
+    digits, dot, fraction = body.partition(".")
+    if not digits.isdigit() or len(digits) > MAX_RUN or (dot and not fraction.isdigit()):
+        return "", "", ""
+    return sign, digits, dot + fraction
+
+
 def _run_options(run: str, needed: int, cap: int):
     """(cells taken, number of splits) for each way one run can be cut."""
-    sign = "-" if run[:1] == "-" else ""
-    digits = run[len(sign):]
-    if not digits.isdigit() or len(digits) > MAX_RUN:
+    sign, digits, _ = _parts(run)
+    if not digits:
         return [(1, 1)]
     return [(k, c) for k in range(1, min(len(digits), needed) + 1)
             if (c := _count_cells(digits, k, cap))]
@@ -169,8 +179,8 @@ def readings(runs: list[str], needed: int, limit: int = MAX_READINGS) -> list[tu
 
     Spaces and separators in the source are certain boundaries, so a reading never joins two
     runs; inside a run every cell is a number without a leading zero (``0`` alone is a cell).
-    A run that is not a plain digit string is one fixed cell; a leading minus goes with the
-    first cell. Returns None when there are more than ``limit`` readings (the row is then
+    A leading minus goes with the first cell, a decimal fraction with the last (an amount
+    glued after counts: ``3922533.2``); any other run is one fixed cell. Returns None when there are more than ``limit`` readings (the row is then
     unreadable); an empty list when there is none.
     """
     ways = _ways_table(runs, needed, limit + 1)
@@ -187,9 +197,8 @@ def readings(runs: list[str], needed: int, limit: int = MAX_READINGS) -> list[tu
                 out.append(acc)
             return
         run = runs[i]
-        sign = "-" if run[:1] == "-" else ""
-        digits = run[len(sign):]
-        if not digits.isdigit() or len(digits) > MAX_RUN:
+        sign, digits, fraction = _parts(run)
+        if not digits:
             if left >= 1 and ways[i + 1][left - 1]:
                 walk(i + 1, left - 1, acc + ((run,),))
             return
@@ -199,6 +208,8 @@ def readings(runs: list[str], needed: int, limit: int = MAX_READINGS) -> list[tu
             for cells in _cuts(digits, k):
                 if sign:
                     cells = (sign + cells[0],) + cells[1:]
+                if fraction:
+                    cells = cells[:-1] + (cells[-1] + fraction,)
                 walk(i + 1, left - k, acc + (cells,))
 
     walk(0, needed, ())

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from govlint.normalize import MAX_DIGITS
-from govlint.parser.glued import MAX_READINGS, readings, split_runs
+from govlint.parser.glued import MAX_READINGS, count_readings, readings, split_runs
 from govlint.parser.stream import SEP
 
 _TOKEN = re.compile(
@@ -157,9 +157,11 @@ def take(gap: Gap, needed: int) -> tuple[list[Value] | None, str | None]:
     runs = [t.text for t in values]
     count, cells = split_runs(runs, needed)
     shown = " ".join(runs)
+    if count == 0 and any("." in run for run in runs):
+        count = min(2, count_readings(runs, needed))   # an amount glued after counts
     if count == 0:
         return None, f"数字“{shown}”无法拆分为{needed}个数值"
-    if count > 1:
+    if count > 1 or cells is None:
         return _several(values, runs, needed)
     out: list[Value] = []
     for token, parts in zip(values, cells):
@@ -191,7 +193,7 @@ def _several(tokens: list[Token], runs: list[str], needed: int):
                 pos += width
         placed.append(cells)
     glued = Glued(tuple(runs), [tuple(t for t, _, _ in cells) for cells in placed],
-                  tokens[0].start, tokens[-1].end)
+                  tokens[0].start, tokens[-1].end) if len(found) > 1 else None
     whole = {(t.start, t.text) for t in tokens}
     out: list[Value] = []
     for i in range(needed):
