@@ -17,17 +17,17 @@ before ruamel builds a tree, so a hostile file is a config error, never a hang o
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from govlint.config_keys import KEY_NAMES, KEYS, MAX_TIMEOUT
 from govlint.findings import Severity
+from govlint.lazy_re import lazy_pattern
 
 CONFIG_NAMES = (".govlint.yaml", ".govlint.yml")
 MAX_CONFIG_BYTES = 1024 * 1024
-_CODE_OR_PREFIX = re.compile(r"^(ALL|[A-Z]{1,5}[0-9]{0,4})$")
+_CODE_OR_PREFIX = lazy_pattern(r"^(ALL|[A-Z]{1,5}[0-9]{0,4})$")
 
 
 class ConfigError(Exception):

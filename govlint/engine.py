@@ -157,9 +157,9 @@ class Checker:
             report = parse(document)
         except (Exception, SystemExit) as exc:  # noqa: BLE001
             return findings + [_internal("报告解析器", exc)], None, document.source
-        recognised = bool(report.sections or report.tables)
+        recognised = bool(report.sections or report.tables or report.template)
         for rule in self.report_rules:
-            if rule.needs_report and not recognised:
+            if (rule.needs_report and not recognised) or not rule.applies_to(report):
                 continue
             if self.on_stage:
                 self.on_stage(f"规则 {rule.code}（{rule.plugin}）")

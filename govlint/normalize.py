@@ -22,8 +22,9 @@ full-width form, between which a wrapped line is joined without a space.
 
 from __future__ import annotations
 
-import re
 from datetime import date
+
+from govlint.lazy_re import lazy_pattern
 
 _MAP: dict[int, str] = {}
 # full-width ASCII range (！ to ～) → ASCII, except the brackets and colon we want full-width
@@ -42,7 +43,6 @@ _MAP.update({
     0x3000: " ", 0xA0: " ", 0x200B: " ", 0xFEFF: " ",
 })
 _FOLD = str.maketrans(_MAP)
-_SPACE = re.compile(r"\s+")
 
 
 def fold(text: str) -> str:
@@ -52,12 +52,12 @@ def fold(text: str) -> str:
 
 def normalize(text: str) -> str:
     """A label as the format records write it: folded, no whitespace."""
-    return _SPACE.sub("", text.translate(_FOLD))
+    return "".join(text.translate(_FOLD).split())
 
 
 def strip_space(text: str) -> str:
     """Whitespace removed, nothing else changed (for labels kept as printed)."""
-    return _SPACE.sub("", text)
+    return "".join(text.split())  # str.split and re's \s know the same whitespace
 
 
 # --- characters -------------------------------------------------------------------------
@@ -105,10 +105,10 @@ def chinese_number(text: str) -> int | None:
 #: a year of this century or the last (pattern source, to build larger patterns)
 YEAR = r"(?:19|20)\d{2}"
 #: a year as prose writes it: ``2023年`` (group 1 is the year)
-YEAR_NIAN = re.compile(rf"({YEAR})\s*年")
+YEAR_NIAN = lazy_pattern(rf"({YEAR})\s*年")
 #: a date as reports print it: ``2024-02-20``, ``2024/2/20``, ``2024.02.20``, ``2024年2月20日``
 DATE_PATTERN = rf"(?P<y>{YEAR})\s*[-/.年]\s*(?P<m>\d{{1,2}})\s*[-/.月]\s*(?P<d>\d{{1,2}})\s*日?"
-_DATE_RE = re.compile(DATE_PATTERN)
+_DATE_RE = lazy_pattern(DATE_PATTERN)
 
 
 def first_year(text: str) -> int | None:
@@ -129,12 +129,12 @@ def find_date(text: str) -> date | None:
 
 # --- titles -----------------------------------------------------------------------------
 #: a site name after the report words: ``…年度报告_政府信息公开年报_某网站``, ``…年报 - 某网站``
-_SITE_SUFFIX = re.compile(r"(报告|年报)\s*(?:[_|｜]|\s[-—–]+\s|[-—–]+)\s*\S.*$")
-_SITE_SPLIT = re.compile(r"\s*[_|｜]\s*")
-_REPORT_CUT = re.compile(r"^(.*?(?:年度报告|年报|工作报告)(?:的函)?)\s*[_|｜]"
-                         r"|^(.*?(?:年度报告|年报)(?:的函)?)\s*[-–—]")
+_SITE_SUFFIX = lazy_pattern(r"(报告|年报)\s*(?:[_|｜]|\s[-—–]+\s|[-—–]+)\s*\S.*$")
+_SITE_SPLIT = lazy_pattern(r"\s*[_|｜]\s*")
+_REPORT_CUT = lazy_pattern(r"^(.*?(?:年度报告|年报|工作报告)(?:的函)?)\s*[_|｜]"
+                           r"|^(.*?(?:年度报告|年报)(?:的函)?)\s*[-–—]")
 #: a field name before the title on a page (``标题：``, ``文件名称｜``)
-TITLE_PREFIX = re.compile(r"^(?:标\s*题|名\s*称|主\s*题\s*词|文件名称)\s*[:：|｜]?\s*")
+TITLE_PREFIX = lazy_pattern(r"^(?:标\s*题|名\s*称|主\s*题\s*词|文件名称)\s*[:：|｜]?\s*")
 
 
 def clean_title(raw: str | None) -> str | None:

@@ -175,7 +175,8 @@ class Metadata:
 class Report:
     """A parsed annual report.
 
-    ``template`` is ``"2021"``, ``"2019"``, ``"hybrid"`` or None (no table recognised).
+    ``template`` is ``"2021"``, ``"2019"``, ``"hybrid"``, ``"pre2019"`` (the 2008–2018 format,
+    ``govlint.format.pre2019``: the 2019/2021 template rules skip it) or None (no table recognised).
     ``document`` is the Document the report was parsed from, for rules that need the text
     blocks with their positions.
     """

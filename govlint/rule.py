@@ -26,14 +26,14 @@ checks) sets ``scope = "run"`` and implements ``check_run(reports, ctx)`` instea
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
 from govlint.findings import Finding, Severity
+from govlint.lazy_re import lazy_pattern
 
-CODE_RE = re.compile(r"^[A-Z]{1,5}[0-9]{3,4}$")
-NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+CODE_RE = lazy_pattern(r"^[A-Z]{1,5}[0-9]{3,4}$")
+NAME_RE = lazy_pattern(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 @dataclass
@@ -61,11 +61,32 @@ class Rule:
     #: False for rules that must also run on files where no section or table was recognised
     #: (GL002 says so); the others are skipped there, so a README.md is one finding, not many.
     needs_report: bool = True
+    #: the report formats the rule is written for: ``("2019", "2021")`` for the rules bound to
+    #: the template of 国办公开办函〔2019〕60号/〔2021〕30号 (sections, tables, fees, prose vs
+    #: table); empty for every format. The engine skips a report whose recognised format is
+    #: not listed (``applies_to``), so a 2008–2018 report gets GL303, not dozens of findings
+    #: about sections and tables that format never had.
+    templates: tuple[str, ...] = ()
     #: the plugin that registered the rule (filled in by the plugin host).
     plugin: str = ""
 
     def check(self, report, ctx: RuleContext) -> Iterable[Finding]:  # pragma: no cover - interface
         return ()
+
+    def applies_to(self, report) -> bool:
+        """Whether the rule runs on ``report``, by ``templates`` and ``report.template``.
+
+        A report whose format is unknown (no table recognised) or mixed (``hybrid``, tables of
+        2019 and 2021) is checked by every rule written for 2019 or 2021.
+        """
+        if not self.templates:
+            return True
+        template = getattr(report, "template", None)
+        if template is None:
+            return True
+        if template == "hybrid":
+            return any(t in self.templates for t in ("2019", "2021"))
+        return template in self.templates
 
     def validate_option(self, key: str, value: Any) -> str | None:
         """Why ``value`` is not acceptable for option ``key`` (a message), or None.

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-_DIRECTIVE = re.compile(
+from govlint.lazy_re import lazy_pattern
+
+_DIRECTIVE = lazy_pattern(
     r"(?:<!--\s*govlint:\s*disable(?:\s*=\s*(?P<a>[A-Za-z0-9_,\s]*?))?\s*-->)"
     r"|(?:^[ \t]*(?:#|//)?[ \t]*govlint:\s*disable(?:\s*=\s*(?P<b>[A-Za-z0-9_, \t]*))?[ \t]*\r?$)",
     re.MULTILINE,

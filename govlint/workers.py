@@ -16,7 +16,9 @@ serial run. ``--jobs 1`` uses one such worker too (forked once, reused for every
 serial run is bounded in the same way at the cost of one fork.
 
 Workers are forked where the platform can (they inherit the loaded plugins and compiled
-patterns); elsewhere they are spawned and load the plugins themselves. A worker notices its
+patterns), with ``govlint.forked`` rather than multiprocessing, whose imports would cost a
+one-file check about as much as lxml's; elsewhere they are spawned by multiprocessing and load
+the plugins themselves. A worker notices its
 parent's death (``PR_SET_PDEATHSIG`` on Linux, and a watcher thread everywhere) and exits, so
 no worker outlives a killed run.
 
@@ -44,10 +46,21 @@ def default_timeout(size: int) -> float:
 
 
 def _context():
+    """None where ``os.fork`` exists (workers are made by ``govlint.forked``, which needs no
+    multiprocessing), else multiprocessing's spawn context."""
+    if hasattr(os, "fork"):
+        return None
     import multiprocessing
 
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    return multiprocessing.get_context("spawn")
+
+
+def _wait(ctx, conns: list, timeout: float) -> list:
+    if ctx is None:
+        from govlint.forked import wait
+    else:
+        from multiprocessing.connection import wait
+    return wait(conns, timeout=timeout)
 
 
 # -- the worker's side ------------------------------------------------------------------------
@@ -78,6 +91,7 @@ def _die_with_parent(parent: int) -> None:
 def _serve(conn, stage, checker, settings, parent: int) -> None:
     """A worker's loop: receive a path, check it, send the result; ``None`` ends it."""
     _die_with_parent(parent)
+    from govlint import regex_cache
     from govlint.verbosity import quiet_libraries
 
     quiet_libraries(settings.verbose)
@@ -102,17 +116,25 @@ def _serve(conn, stage, checker, settings, parent: int) -> None:
         mark("")
         result = checker.check_file(path)
         conn.send(result)
+        regex_cache.save()  # a worker never runs exit handlers: store new patterns now
 
 
 # -- the parent's side ----------------------------------------------------------------------------
 class _Worker:
     def __init__(self, ctx, checker, settings):
-        self.conn, child = ctx.Pipe(duplex=True)
-        self.stage = ctx.Array("c", STAGE_BYTES, lock=False)
-        inherited = checker if ctx.get_start_method() == "fork" else None
-        self.process = ctx.Process(target=_serve, name="govlint-worker", daemon=True,
-                                   args=(child, self.stage, inherited, settings, os.getpid()))
-        self.process.start()
+        if ctx is None:  # forked: inherits the loaded plugins and compiled patterns
+            from govlint import forked
+
+            self.conn, child = forked.pipe()
+            self.stage = forked.shared_buffer(STAGE_BYTES)
+            self.process = forked.Process(_serve, (child, self.stage, checker, settings, os.getpid()),
+                                          own=self.conn)
+        else:  # spawned: loads the plugins itself
+            self.conn, child = ctx.Pipe(duplex=True)
+            self.stage = ctx.Array("c", STAGE_BYTES, lock=False)
+            self.process = ctx.Process(target=_serve, name="govlint-worker", daemon=True,
+                                       args=(child, self.stage, None, settings, os.getpid()))
+            self.process.start()
         child.close()
         self.job: tuple[int, str, float, float] | None = None  # (index, path, limit, deadline)
 
@@ -142,8 +164,6 @@ def check_in_workers(paths: list[str], checker, jobs: int, timeout_for: Callable
     makes the result of a file whose worker was killed at its limit (``exitcode`` None) or died
     on its own (``exitcode`` its exit code, negative for a signal).
     """
-    from multiprocessing.connection import wait
-
     ctx = _context()
     jobs = max(1, min(jobs, len(paths)))
     window = window or max(4 * jobs, 16)
@@ -167,7 +187,7 @@ def check_in_workers(paths: list[str], checker, jobs: int, timeout_for: Callable
             busy = [w for w in workers if w.job is not None]
             if busy:
                 nearest = min(w.job[3] for w in busy)
-                ready = wait([w.conn for w in busy], timeout=max(0.0, nearest - time.monotonic()))
+                ready = _wait(ctx, [w.conn for w in busy], max(0.0, nearest - time.monotonic()))
                 now = time.monotonic()
                 for i, worker in enumerate(workers):
                     if worker.job is None:

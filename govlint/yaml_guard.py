@@ -21,8 +21,9 @@ event; the caller adds the file name.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+from govlint.lazy_re import lazy_pattern
 
 MAX_DEPTH = 50
 MAX_NODES = 10_000  # a real config has a few hundred
@@ -31,7 +32,7 @@ MAX_INTEGER_DIGITS = 100
 STANDARD_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in (
     "str", "int", "float", "bool", "null", "map", "seq", "omap", "set", "timestamp"))
 #: what YAML 1.1 or 1.2 may read as an integer (hex, octal, binary, decimal, sexagesimal)
-_INTEGER = re.compile(r"[-+]?(?:0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|[0-9][0-9_:]*)")
+_INTEGER = lazy_pattern(r"[-+]?(?:0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|[0-9][0-9_:]*)")
 
 
 class YamlLimit(Exception):

@@ -5,16 +5,19 @@ Not a rule module: ``registry.FAMILIES`` lists the rules.
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
+from govlint.lazy_re import lazy_pattern
 from govlint.normalize import first_year
 from govlint.span import Span
 
 SECTION_NUMERALS = "一二三四五六"
 
-_TITLE_MARKS = re.compile("[《》]")
+_TITLE_MARKS = lazy_pattern("[《》]")
+_NEWLINE = lazy_pattern("\n")
 
 
 def mask_titles(text: str) -> str:
@@ -55,8 +58,12 @@ def report_year(report) -> int | None:
 
 
 def has_content(report) -> bool:
-    """False for a file where nothing of a report was recognised (GL002 covers it)."""
-    return bool(report.sections or report.tables)
+    """False for a file where nothing of a report was recognised (GL002 covers it).
+
+    A report in the 2008–2018 format (``report.template == "pre2019"``) is a report even when
+    none of the six sections of the 2019/2021 format was recognised.
+    """
+    return bool(report.sections or report.tables or report.template)
 
 
 def fmt(value) -> str:
@@ -96,6 +103,13 @@ class Prose:
     span: Span | None
     section: str | None
 
+    @cached_property
+    def _newlines(self) -> list[int]:
+        """Offsets of the line breaks in ``text``: a finding's span is found with a binary
+        search, not by reading the text up to it (many findings in one long run were
+        quadratic)."""
+        return [m.start() for m in _NEWLINE.finditer(self.text)]
+
     def span_of(self, start: int, end: int) -> Span | None:
         """The source span of ``text[start:end]`` when it can be located exactly.
 
@@ -105,21 +119,22 @@ class Prose:
         span = self.span
         if span is None:
             return None
-        text = self.text
-        lines = text.split("\n")
-        if len(lines) - 1 != span.end_line - span.line:
+        text, breaks = self.text, self._newlines
+        if len(breaks) != span.end_line - span.line:
             return span
-        if len(lines) == 1 and span.end_column - span.column != len(text):
+        if not breaks and span.end_column - span.column != len(text):
             return span
-        before = text[:start]
-        line = span.line + before.count("\n")
-        column = (span.column if "\n" not in before else 1) + len(before.rsplit("\n", 1)[-1])
-        inner = text[start:max(end, start + 1)]
-        end_line = line + inner.count("\n")
-        if "\n" in inner:
-            end_column = 1 + len(inner.rsplit("\n", 1)[-1])
+        start = min(max(start, 0), len(text))
+        stop = min(max(end, start + 1), len(text))
+        above = bisect_left(breaks, start)  # line breaks before ``start``
+        line = span.line + above
+        column = (span.column + start) if not above else start - breaks[above - 1]
+        inside = bisect_left(breaks, stop) - above  # line breaks inside the stretch
+        end_line = line + inside
+        if inside:
+            end_column = stop - breaks[above + inside - 1]
         else:
-            end_column = column + len(inner)
+            end_column = column + (stop - start)
         return Span(line, column, end_line, end_column)
 
 
@@ -156,13 +171,22 @@ def _preamble_runs(report) -> list[Prose]:
     first = report.sections[0].span if report.sections else None
     runs: list[Prose] = []
     if first is not None and report.document is not None:
+        preamble, after = report.preamble, 0
         for block in report.document.blocks:
             if not isinstance(block, Paragraph):
                 continue
             if block.span is None or block.span.line >= first.line:
                 break
-            if block.text.strip() and block.text.strip() in report.preamble:
-                runs.append(Prose(block.text, block.span, None))
+            text = block.text.strip()
+            if not text:
+                continue
+            # blocks come in the preamble's order: looking on from the last one found keeps a
+            # long preamble of many blocks linear (a search of the whole made it quadratic)
+            at = preamble.find(text, after)
+            if at == -1 and text not in preamble:
+                continue
+            after = max(after, at)
+            runs.append(Prose(block.text, block.span, None))
     if not runs:
         runs = [Prose(report.preamble, None, None)]
     return runs

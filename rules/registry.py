@@ -38,6 +38,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "template": (
         "gl301_outdated_template:OutdatedTemplate",
         "gl302_hybrid_template_label:HybridTemplateLabel",
+        "gl303_pre2019_format:Pre2019Format",
     ),
     "fees": (
         "gl401_missing_fee_statement:MissingFeeStatement",

@@ -2,10 +2,14 @@
 
 Title masking walks from bracket to bracket (the plain per-character loop is the oracle here),
 ``stated_numbers`` skips sentences without an anchor word (every pattern's match must hold
-one), and ``fee_facts`` reuses the facts of the prose it has just read.
+one) and finds each sentence's clause marks and shifting words once for all its statements
+(the plain per-statement search is the oracle), and ``fee_facts`` reuses the facts of the
+prose it has just read.
 """
 
 from __future__ import annotations
+
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -50,6 +54,61 @@ def test_every_statement_pattern_match_holds_an_anchor(text):
             assert _claims._ANCHOR.search(match.group()), (pattern.pattern, match.group())
 
 
+#: the per-statement tests as plain searches of the clause before the number
+_PLAIN_SHIFTING = re.compile(r"上一?年|去年|上年度|较|比|同比|累计|以来|其中|分别|平均|超过|不足|以上")
+_PLAIN_REASON = re.compile(r"因|由于|原因")
+
+
+def _plain_stated_numbers(text: str, year):
+    out = []
+    for sentence in _claims._SENTENCE.finditer(_claims.fold(text)):
+        s_text = sentence.group()
+        if year is not None and {int(y) for y in _claims._YEAR.findall(s_text)} - {year}:
+            continue
+        for quantity, pattern in _claims._PATTERNS:
+            for match in pattern.finditer(s_text):
+                gaps = "".join(g for g in (match.groupdict().get("g1"), match.groupdict().get("g2")) if g)
+                if _claims._NARROWING.search(gaps):
+                    continue
+                clause_start = max((m.end() for m in re.finditer(r"[，,；;：:]", s_text[:match.start()])), default=0)
+                before = s_text[clause_start:match.start()]
+                if _PLAIN_SHIFTING.search(before) or _claims._JOINED.search(before):
+                    continue
+                if quantity in ("denied", "unable", "not_processed") and _PLAIN_REASON.search(before):
+                    continue
+                number = _claims.chinese_number(match.group("n"))
+                if number is not None:
+                    out.append((quantity, number, sentence.start() + match.start(), sentence.start() + match.end()))
+    return out
+
+
+#: a statement: words that may narrow or shift it, an anchor, a number and a unit
+_lead = st.lists(st.sampled_from(["，", "：", " ", "\u3000", "及", "以及", "和", "因", "由于", "原因", "较", "同比",
+                                  "其中", "上年", "上一年", "去年", "2023年", "2022年", "本年", "共", "了", "三"]),
+                 max_size=4).map("".join)
+_anchor = st.sampled_from(["受理申请", "收到政府信息公开申请", "上年结转", "结转下年度", "予以公开", "部分公开",
+                           "不予公开", "无法提供", "不予处理", "行政复议", "行政诉讼", "", "申请"])
+_count = st.sampled_from(["12", "3", "三", "0", "", " 5"])
+_unit = st.sampled_from(["件", "起", "宗", "件次", "余件", "", "件结转下年"])
+_statement = st.tuples(_lead, _anchor, _count, _unit).map("".join)
+claim_text = st.lists(_statement, max_size=8).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(claim_text, st.sampled_from([None, 2023]))
+def test_stated_numbers_equal_the_plain_search_per_statement(text, year):
+    found = [(s.quantity, s.number, s.start, s.end) for s in _claims.stated_numbers(_report([text]), year)]
+    assert found == _plain_stated_numbers(text, year)
+
+
+@settings(max_examples=200, deadline=None)
+@given(claim_text, st.integers(0, 60), st.integers(0, 60))
+def test_word_index_answers_as_a_search_of_the_stretch(text, a, b):
+    a, b = sorted((min(a, len(text)), min(b, len(text))))
+    for at, plain in ((_claims._SHIFTING_AT, _PLAIN_SHIFTING), (_claims._REASON_AT, _PLAIN_REASON)):
+        assert _claims._Words(at, text).within(a, b) == bool(plain.search(text[a:b]))
+
+
 def _report(sentences: list[str]) -> Report:
     paragraphs = [Paragraph(text, Span(i + 1, 1, i + 1, len(text) + 1)) for i, text in enumerate(sentences)]
     doc = Document(path="r.txt", format="text", blocks=list(paragraphs))
@@ -66,3 +125,31 @@ def test_fee_facts_follow_the_prose():
     assert _fees.fee_facts(free).collected == [] and _fees.fee_facts(free).denials
     again = _fees.fee_facts(_report(["本年度收取信息处理费100元。"]))
     assert [amount for amount, _ in again.collected] == [100]
+
+
+def _plain_span_of(run: _common.Prose, start: int, end: int):
+    span, text = run.span, run.text
+    lines = text.split("\n")
+    if len(lines) - 1 != span.end_line - span.line:
+        return span
+    if len(lines) == 1 and span.end_column - span.column != len(text):
+        return span
+    before = text[:start]
+    line = span.line + before.count("\n")
+    column = (span.column if "\n" not in before else 1) + len(before.rsplit("\n", 1)[-1])
+    inner = text[start:max(end, start + 1)]
+    end_line = line + inner.count("\n")
+    end_column = 1 + len(inner.rsplit("\n", 1)[-1]) if "\n" in inner else column + len(inner)
+    return Span(line, column, end_line, end_column)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "\n", "受理", " "]), max_size=12).map("".join),
+       st.integers(1, 5), st.integers(1, 5), st.integers(0, 3), st.integers(0, 14), st.integers(0, 14))
+def test_span_of_equals_reading_the_text_up_to_the_stretch(text, line, column, extra, start, end):
+    """``span_of`` finds lines with a binary search over the run's line breaks."""
+    lines = text.split("\n")
+    end_line = line + len(lines) - 1 + (extra == 3)  # sometimes a span the text does not fit
+    end_column = (column if len(lines) == 1 else 1) + len(lines[-1]) + (extra == 2)
+    run = _common.Prose(text, Span(line, column, end_line, end_column), None)
+    assert run.span_of(start, end) == _plain_span_of(run, start, end)

@@ -183,7 +183,7 @@ SEGMENT = st.text(NAME_CHARS, min_size=1, max_size=8).filter(lambda s: s.strip()
 PATHS = st.lists(SEGMENT, min_size=1, max_size=3).map("/".join)
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30) | \
     st.text(st.sampled_from(list("表三自然人（七）总计 /\n\r\t%#?𠀀😀\x00\x1b")), max_size=30)
-CODES = st.from_regex(CODE_RE, fullmatch=True) | st.sampled_from(["GL201", "GL101", "GL001"]) | TEXT
+CODES = st.from_regex(CODE_RE.pattern, fullmatch=True) | st.sampled_from(["GL201", "GL101", "GL001"]) | TEXT
 
 
 @st.composite

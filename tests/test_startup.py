@@ -1,7 +1,11 @@
-"""Start-up cost: --version and --help import neither rich nor lxml and load no plugins."""
+"""Start-up cost: --version and --help import neither rich nor lxml and load no plugins; no
+regular expression of govlint compiles at import, and a run compiles only those of the rules it
+runs."""
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -25,3 +29,73 @@ def test_light_commands_import_nothing_heavy(args):
     modules = imported_modules(*args)
     heavy = sorted(m for m in modules if m.split(".")[0] in HEAVY or m in HEAVY)
     assert heavy == []
+
+
+# -- regular expressions compile on first use --------------------------------------------------
+#: run in a fresh interpreter: records, for every regular expression compiled (in this process
+#: and in the worker it forks), the file of the code that asked for it, then runs the command;
+#: with an empty cache directory, so that every pattern is parsed
+PROBE = r"""
+import os, re._parser as parser, sys
+log, args = sys.argv[1], sys.argv[2:]
+original = parser.parse
+
+def recording(pattern, flags=0, state=None):
+    frame = sys._getframe(1)
+    while frame and (os.sep + "re" + os.sep in frame.f_code.co_filename
+                     or frame.f_code.co_filename.endswith(("lazy_re.py", "regex_cache.py"))):
+        frame = frame.f_back
+    with open(log, "a", encoding="utf-8") as out:
+        out.write((frame.f_code.co_filename if frame else "?") + "\n")
+    return original(pattern, flags, state)
+
+parser.parse = recording
+if args == ["import"]:
+    import govlint.cli, govlint.loaders, govlint.reporters, govlint_example_rules
+    from govlint_rules.registry import rule_classes
+    rule_classes()
+    for name in ("concise", "github", "json", "sarif", "terminal"):
+        __import__("govlint.reporters." + name)
+else:
+    from govlint.cli import main
+    try:
+        main(args)
+    except SystemExit:
+        pass
+"""
+
+
+def compiled_in(tmp_path, *args) -> list[str]:
+    """The files (of govlint, its rule pack and the example plugin) that compiled a pattern."""
+    import govlint
+    import govlint_example_rules
+    import govlint_rules
+
+    import tempfile
+
+    run = Path(tempfile.mkdtemp(dir=tmp_path))  # a cache of its own: nothing compiled before
+    log = run / "compiled.log"
+    log.write_text("")
+    env = dict(os.environ, XDG_CACHE_HOME=str(run / "cache"))
+    proc = subprocess.run([sys.executable, "-c", PROBE, str(log), *args], capture_output=True, text=True, env=env)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    ours = [os.path.dirname(m.__file__) + os.sep for m in (govlint, govlint_rules, govlint_example_rules)]
+    return [line for line in log.read_text().splitlines() if any(line.startswith(d) for d in ours)]
+
+
+@pytest.mark.parametrize("args", [("import",), ("--version",), ("--help",), ("check", "--help")])
+def test_importing_compiles_no_pattern(tmp_path, args):
+    """Importing the CLI, every built-in plugin and every rule module compiles no pattern of ours."""
+    assert compiled_in(tmp_path, *args) == []
+
+
+def test_unselected_rules_compile_nothing(tmp_path):
+    import govlint_rules
+
+    example = os.path.join(os.path.dirname(__file__), os.pardir, "examples", "2024_pingtan_jsp.html")
+    everything = compiled_in(tmp_path, "check", "--select", "ALL", example)
+    selected = compiled_in(tmp_path, "check", "--select", "GL201", example)
+    rules_dir = os.path.dirname(govlint_rules.__file__) + os.sep
+    assert any(f.startswith(rules_dir) for f in everything)  # the probe sees the rules' patterns
+    rule_files = {f for f in selected if f.startswith(rules_dir)}
+    assert rule_files <= {os.path.join(rules_dir, "tables", "gl201_table3_balance.py")}, rule_files

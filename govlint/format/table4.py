@@ -56,6 +56,13 @@ def parts() -> tuple[str, ...]:
     return tuple(o.key for o in OUTCOMES if o.key != "total")
 
 
+@lru_cache(maxsize=None)
+def header_characters() -> frozenset[str]:
+    """Every character of the group and outcome wordings: what a header cut into pieces and
+    glued again by an extraction (维持纠正结果审结…) is made of."""
+    return frozenset("".join(a for item in GROUPS + OUTCOMES for a in item.aliases))
+
+
 def group_label(key: str) -> str:
     record = _GROUPS.get(key)
     return record.label if record is not None else key

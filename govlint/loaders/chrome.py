@@ -58,6 +58,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from govlint.lazy_re import lazy_pattern
 from govlint.normalize import clean_title
 from govlint.normalize import find_date as parse_date
 
@@ -122,9 +123,9 @@ def title_from(labels: dict[str, str]) -> str | None:
 
 # -- metadata boxes and lines -------------------------------------------------------------
 _LABEL_ALT = "|".join(map(re.escape, LABELS))
-_LABEL_AT_START = re.compile(rf"^[\s【\[]*({_LABEL_ALT})\s*[】\]]?\s*[:：|｜]")
-_PAIR = re.compile(rf"(?:^|(?<=[\s|｜【\[]))({_LABEL_ALT})\s*[】\]]?\s*[:：|｜]\s*")
-_LABEL_ONLY = re.compile(rf"^\s*({_LABEL_ALT})\s*[:：]?\s*$")
+_LABEL_AT_START = lazy_pattern(rf"^[\s【\[]*({_LABEL_ALT})\s*[】\]]?\s*[:：|｜]")
+_PAIR = lazy_pattern(rf"(?:^|(?<=[\s|｜【\[]))({_LABEL_ALT})\s*[】\]]?\s*[:：|｜]\s*")
+_LABEL_ONLY = lazy_pattern(rf"^\s*({_LABEL_ALT})\s*[:：]?\s*$")
 
 MAX_CHROME_TEXT = 200
 #: a metadata box is a small table
@@ -196,14 +197,14 @@ def choose_title(candidates) -> str | None:
 # -- chrome blocks ------------------------------------------------------------------------
 #: what a breadcrumb line opens with
 BREADCRUMB_WORDS = ("当前位置", "您的位置", "您现在的位置", "您当前的位置", "所在位置", "当前所在位置")
-_BREADCRUMB = re.compile(r"^\s*(?:" + "|".join(BREADCRUMB_WORDS) + r")\s*[:：]?")
-_FONT_WIDGET = re.compile(r"(?:字体|字号)\s*[:：]?\s*[【\[（(]?\s*[大小]|[【\[]\s*大\s*[】\]]\s*[【\[]\s*中|字体大小|字号大小")
-_FOOTER = re.compile(r"ICP\s*备|版权所有|网站标识码|公网安备|Copyright|©|\(c\)\s*\d{4}", re.I)
-_FOOTER_WEAK = re.compile(r"主办单位|承办单位|技术支持|联系电话|联系我们|网站地图|地址\s*[:：]|邮编|邮政编码|电子邮箱|传真"
-                          r"|建议使用|分辨率|浏览器"
-                          r"|网站声明|隐私|运维|纠错|^\s*\d{3,4}-\d{7,8}")
-_COUNTER = re.compile(r"(?:浏览次数|访问量|阅读次数|点击数|访问次数|浏览量|阅读量|点击量|访问人次)\s*[:：]?\s*\d*")
-_FILENAME = re.compile(r"^\S+\.(?:png|jpe?g|gif|bmp|webp|tiff?|pdf|docx?|xlsx?|wps|ofd|zip|rar|7z)$", re.I)
+_BREADCRUMB = lazy_pattern(r"^\s*(?:" + "|".join(BREADCRUMB_WORDS) + r")\s*[:：]?")
+_FONT_WIDGET = lazy_pattern(r"(?:字体|字号)\s*[:：]?\s*[【\[（(]?\s*[大小]|[【\[]\s*大\s*[】\]]\s*[【\[]\s*中|字体大小|字号大小")
+_FOOTER = lazy_pattern(r"ICP\s*备|版权所有|网站标识码|公网安备|Copyright|©|\(c\)\s*\d{4}", re.I)
+_FOOTER_WEAK = lazy_pattern(r"主办单位|承办单位|技术支持|联系电话|联系我们|网站地图|地址\s*[:：]|邮编|邮政编码|电子邮箱|传真"
+                            r"|建议使用|分辨率|浏览器"
+                            r"|网站声明|隐私|运维|纠错|^\s*\d{3,4}-\d{7,8}")
+_COUNTER = lazy_pattern(r"(?:浏览次数|访问量|阅读次数|点击数|访问次数|浏览量|阅读量|点击量|访问人次)\s*[:：]?\s*\d*")
+_FILENAME = lazy_pattern(r"^\S+\.(?:png|jpe?g|gif|bmp|webp|tiff?|pdf|docx?|xlsx?|wps|ofd|zip|rar|7z)$", re.I)
 _WIDGET_WORDS = {
     "打印", "打印本页", "打印此页", "打印页面", "关闭", "关闭窗口", "关闭本页", "分享", "分享到", "收藏", "加入收藏",
     "返回", "返回顶部", "返回首页", "返回列表", "微信", "微博", "QQ空间", "QQ", "新浪微博", "扫一扫",
@@ -212,12 +213,12 @@ _WIDGET_WORDS = {
     "智能问答", "首页", "English", "大", "中", "小", "字体", "字号", "【", "】", "默认", "放大", "缩小",
     "我要纠错", "纠错", "评论", "来源", "来源：",
 }
-_WIDGET_SEP = re.compile(r"[\s|｜/、【】\[\]()（）:：·•]+")
+_WIDGET_SEP = lazy_pattern(r"[\s|｜/、【】\[\]()（）:：·•]+")
 
 CLASS_TOKENS = {"header", "head", "nav", "navbar", "menu", "footer", "foot", "breadcrumb", "breadcrumbs",
                 "crumb", "crumbs", "position", "location", "share", "bdshare", "qrcode", "ewm", "sidebar",
                 "toolbar", "copyright", "dqwz", "weizhi", "fenxiang", "bdsharebuttonbox"}
-_CLASS_SPLIT = re.compile(r"[-_\s]+")
+_CLASS_SPLIT = lazy_pattern(r"[-_\s]+")
 
 
 def chrome_class(value: str | None) -> bool:
@@ -261,9 +262,9 @@ def weak_footer(text: str) -> bool:
 #: what a breadcrumb or widget line of an extraction opens with; such a line holds nothing to keep
 TEXT_WIDGET_LABELS = BREADCRUMB_WORDS + ("字体大小", "字号")
 _TEXT_FOOTER_START = ("主办单位", "承办单位", "版权所有", "网站标识码", "网站地图")
-IMAGE_NAME = re.compile(r"^[\w\-.]+\.(?:png|jpe?g|gif|bmp|webp)$", re.I)
+IMAGE_NAME = lazy_pattern(r"^[\w\-.]+\.(?:png|jpe?g|gif|bmp|webp)$", re.I)
 #: the run-on breadcrumb of the Pingtan pages ends with "相关链接：" (and a stray "-->")
-_RUNON_CHROME_END = re.compile(r"相关链接\s*[:：]\s*(?:-->)?")
+_RUNON_CHROME_END = lazy_pattern(r"相关链接\s*[:：]\s*(?:-->)?")
 
 
 def text_footer(stripped: str) -> bool:

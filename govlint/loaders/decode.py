@@ -16,13 +16,14 @@ import codecs
 import re
 
 from govlint.findings import Finding
+from govlint.lazy_re import lazy_pattern
 
 GB_FAMILY = {"gb2312", "gbk", "cp936", "x-gbk", "euc-cn", "gb_2312-80", "gb18030", "csgb2312",
              "ms936", "windows-936", "gb_2312", "chinese", "csgbk", "iso-ir-58", "x-euc-cn",
              "csiso58gb231280", "gb-18030"}
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 # <meta charset=...>, <meta http-equiv content="...; charset=..."> and <?xml ... encoding=...?>
-_DECLARED = re.compile(
+_DECLARED = lazy_pattern(
     rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)"""
     rb"""|<\?xml[^>]{0,200}?encoding\s*=\s*["']\s*([A-Za-z0-9_\-:.]+)""", re.I)
 _MAGIC = ((b"\x89PNG\r\n\x1a\n", "PNG 图片"), (b"\xff\xd8\xff", "JPEG 图片"), (b"GIF87a", "GIF 图片"),

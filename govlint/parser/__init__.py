@@ -14,17 +14,19 @@ Steps (one module each):
 
 from __future__ import annotations
 
-import re
 
 from govlint.document import Paragraph
+from govlint.format.pre2019 import PRE2019
+from govlint.lazy_re import lazy_pattern
 from govlint.parser import metadata as _metadata
+from govlint.parser.pre2019 import is_pre2019
 from govlint.parser.sections import find_headings, split_headings
 from govlint.parser.stream import SEP, Stream
 from govlint.parser.tables import find_tables
 from govlint.report import Report, Section
 
 #: what is left of a table line once its cells are taken out (``| ||``)
-_DEBRIS = re.compile(r"[\s|｜:：,，;；\-—_]*")
+_DEBRIS = lazy_pattern(r"[\s|｜:：,，;；\-—_]*")
 
 
 def parse(document) -> Report:
@@ -34,7 +36,7 @@ def parse(document) -> Report:
     headings = find_headings(stream, regions)
     report = Report(path=document.path, format=document.format, document=document)
     report.tables = tables
-    report.template = overall_template(tables)
+    report.template = PRE2019 if is_pre2019(stream, tables) else overall_template(tables)
     ends = [h.start for h in headings[1:]] + [len(stream.text)]
     first = headings[0].start if headings else len(stream.text)
     preamble = list(_prose(stream, 0, first, regions))

@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from govlint import regex_cache
+
 
 #: what may stand between two characters of a label: a little whitespace or a piece break
 _JOIN = r"\s{0,3}"
@@ -100,7 +102,7 @@ class LabelSet:
             parts.append(f"{pattern}()")
             self._meta.append((tag, key))
         chars = "".join(sorted(set(first)))
-        self._regex = re.compile(f"(?=[{re.escape(chars)}])(?:" + "|".join(parts) + ")")
+        self._regex = regex_cache.compile(f"(?=[{re.escape(chars)}])(?:" + "|".join(parts) + ")")
 
     def scan(self, text: str, start: int = 0, end: int | None = None):
         meta = self._meta

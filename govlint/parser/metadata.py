@@ -6,24 +6,25 @@ import re
 from collections import Counter
 from datetime import date
 
+from govlint.lazy_re import lazy_pattern
 from govlint.normalize import DATE_PATTERN, TITLE_PREFIX, YEAR, YEAR_NIAN, clean_title, fold
 from govlint.report import Metadata, Period
 
 _YEAR = YEAR_NIAN
-_TITLE_WORDS = re.compile(r"年度报告|年报|工作报告")
+_TITLE_WORDS = lazy_pattern(r"年度报告|年报|工作报告")
 _TITLE_PREFIX = TITLE_PREFIX
 _DATE = DATE_PATTERN
-_DATE_RE = re.compile(_DATE)
-_PUBLISHED = re.compile(r"(?:发布日期|发布时间|公开日期|公开时间|发布于|(?<![成文印])时间)\s*[:：|｜]?\s*[|｜]?\s*" + _DATE)
-_DATE_LINE = re.compile(r"^\s*[（(]?\s*" + _DATE + r"\s*[)）]?\s*$")
-_SIGNATURE = re.compile(r"(?:^|\s)" + _DATE + r"\s*$")
-_PERIOD = re.compile(
+_DATE_RE = lazy_pattern(_DATE)
+_PUBLISHED = lazy_pattern(r"(?:发布日期|发布时间|公开日期|公开时间|发布于|(?<![成文印])时间)\s*[:：|｜]?\s*[|｜]?\s*" + _DATE)
+_DATE_LINE = lazy_pattern(r"^\s*[（(]?\s*" + _DATE + r"\s*[)）]?\s*$")
+_SIGNATURE = lazy_pattern(r"(?:^|\s)" + _DATE + r"\s*$")
+_PERIOD = lazy_pattern(
     r"统计(?:期限|周期|时限|区间|时间|范围|期间|期)?[^。；\d]{0,12}?"
     rf"(?P<y1>{YEAR})\s*年\s*(?P<m1>\d{{1,2}})\s*月\s*(?P<d1>\d{{1,2}})\s*日\s*(?:起)?\s*"
     rf"(?:至|到|-|~)\s*(?:(?P<y2>{YEAR})\s*年\s*)?(?P<m2>\d{{1,2}})\s*月\s*(?P<d2>\d{{1,2}})\s*日"
 )
-_AGENCY_BEFORE_YEAR = re.compile(rf"^(?P<agency>.*?)(?:关于报送|关于印发|关于)?{YEAR}\s*年")
-_AGENCY_AFTER_YEAR = re.compile(rf"^{YEAR}\s*年度?(?P<agency>.+?)(?:政府信息公开|政务公开|信息公开)")
+_AGENCY_BEFORE_YEAR = lazy_pattern(rf"^(?P<agency>.*?)(?:关于报送|关于印发|关于)?{YEAR}\s*年")
+_AGENCY_AFTER_YEAR = lazy_pattern(rf"^{YEAR}\s*年度?(?P<agency>.+?)(?:政府信息公开|政务公开|信息公开)")
 
 
 def _make_date(y, m, d) -> date | None:

@@ -18,11 +18,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from govlint import regex_cache
 from govlint.format import sections as format_sections
+from govlint.lazy_re import lazy_pattern
 from govlint.normalize import chinese_number
 
 _NUM = r"[一二三四五六七八九十]{1,3}"
-_NO_NUMERAL = re.compile(r"[^一二三四五六七八九十]*")
+_NO_NUMERAL = lazy_pattern(r"[^一二三四五六七八九十]*")
 #: characters after which a heading may start inside a glued run of text
 _BEFORE = "。；！？）」\"'0-9|：:.…"
 
@@ -35,7 +37,7 @@ class Heading:
     key: str
 
 
-_SPACE = re.compile(r"\s+")
+_SPACE = lazy_pattern(r"\s+")
 
 
 def _squeeze(text: str) -> tuple[str, list[int]]:
@@ -48,12 +50,12 @@ def _squeeze(text: str) -> tuple[str, list[int]]:
 def _strict():
     titles = "|".join(f"(?P<{key}>{'|'.join(f'(?:{p})' for p in patterns)})"
                       for key, patterns in ((s.key, s.patterns) for s in format_sections.SECTIONS))
-    inline = re.compile(rf"(?<![^{_BEFORE}])(?:第)?(?P<num>{_NUM})(?:部分)?[、.，,](?:{titles})")
-    start = re.compile(rf"^[#*]*(?:第)?(?P<num>{_NUM})(?:部分)?[、.，,]?(?:{titles})")
+    inline = regex_cache.compile(rf"(?<![^{_BEFORE}])(?:第)?(?P<num>{_NUM})(?:部分)?[、.，,](?:{titles})")
+    start = regex_cache.compile(rf"^[#*]*(?:第)?(?P<num>{_NUM})(?:部分)?[、.，,]?(?:{titles})")
     return inline, start
 
 
-_LOOSE = re.compile(rf"^[#*\s]*(?:第\s*)?(?P<num>{_NUM})\s*(?:部分)?\s*(?:[、.，,：:]|\s)\s*(?P<title>\S.*)$")
+_LOOSE = lazy_pattern(rf"^[#*\s]*(?:第\s*)?(?P<num>{_NUM})\s*(?:部分)?\s*(?:[、.，,：:]|\s)\s*(?P<title>\S.*)$")
 
 
 def _key_of(match) -> str | None:

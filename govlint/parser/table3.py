@@ -64,7 +64,7 @@ def parse_table3(stream, hits: list, limit: int):
             builder.cell(key, col, value, location(key, col))
         return True
 
-    for hit in hits:
+    for index, hit in enumerate(hits):
         if hit.start >= limit:
             break
         if not in_rows:
@@ -89,6 +89,7 @@ def parse_table3(stream, hits: list, limit: int):
         if pending is not None:
             if not close(*pending, hit.start, key):
                 pending = None
+                _last_row(stream, builder, hits[index:], limit, columns, found)
                 break
         group = key.partition(".")[0] if "." in key else (key if key in t3.groups() else None)
         builder.label(hit, key)
@@ -158,6 +159,31 @@ def narrow_to_row_total(table, group) -> None:
         if cell is not None and cell.values is not None:
             cell.value, cell.values, cell.inferred = value, None, ROW_TOTAL
             cell.raw = f"{value}（拆分自“{' '.join(group.runs)}”，按唯一使本行总计平衡的拆分推断）"
+
+
+def _last_row(stream, builder, hits, limit, columns, found) -> None:
+    """四、结转下年度继续办理 read from its own row after the rows before it ran into text.
+
+    An extraction may scramble the middle of the table (labels wrapped into lines of their
+    own) and still print the last row whole; the claim that every application was handled
+    (GL502) needs only that row. It is taken only when its own values are all there.
+    """
+    key = "carried_forward"
+    for i, hit in enumerate(hits):
+        if hit.start >= limit:
+            return
+        if hit.tag != "row" or hit.key != key or key in found:
+            continue
+        end = hits[i + 1].start if i + 1 < len(hits) and hits[i + 1].start < limit else limit
+        gap = read_gap(stream.text, hit.end, end)
+        values, _ = take(gap, len(columns)) if not gap.prose else (None, None)
+        if values is None:
+            return
+        found[key] = True
+        builder.label(hit, key)
+        for col, value in zip(columns, values):
+            builder.cell(key, col, value, location(key, col))
+        return
 
 
 def _beside_label(stream, gap, first_value_at):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from govlint.format import location as cell_location
 from govlint.format import table4 as t4
 from govlint.parser.builder import TableBuilder
+from govlint.parser.stream import SEP
 from govlint.parser.values import has_numbers, read_gap, take
 
 NAME = t4.NAME
@@ -30,6 +31,29 @@ def _blank_row(gap) -> bool:
             and all(t.kind == "blank" for t in gap.tokens))
 
 
+def _past_header_fragments(text: str, start: int, end: int) -> int:
+    """The offset after the whole pieces right after ``start`` made only of header characters.
+
+    An extraction may glue the cut words of the two-level header into one piece
+    (``维持纠正结果审结维持纠正结果审结``) that no label matches; long enough to look like prose,
+    it would end the table before its 15 values.
+    """
+    chars = t4.header_characters()
+    pos, after = start, start
+    first = True
+    while pos < end:
+        cut = text.find(SEP, pos + 1, end)
+        cut = end if cut < 0 else cut
+        words = text[pos:cut].replace(SEP, "").replace("|", " ").replace("｜", " ").split()
+        if words and all(ch in chars for word in words for ch in word):
+            after = cut
+        elif words or not first:  # the rest of the label's own piece may be empty; a blank cell ends
+            break
+        first = False
+        pos = cut
+    return after
+
+
 def parse_table4(stream, hits: list, limit: int):
     text = stream.text
     builder = TableBuilder("table4", stream)
@@ -43,7 +67,7 @@ def parse_table4(stream, hits: list, limit: int):
         if hit.start >= limit:
             break
         nxt = hits[i + 1].start if i + 1 < len(hits) and hits[i + 1].start < limit else limit
-        gap = last_gap = read_gap(text, hit.end, nxt)
+        gap = last_gap = read_gap(text, _past_header_fragments(text, hit.end, nxt), nxt)
         builder.label(hit, hit.key)
         if hit.tag == "out":
             leaves.append(hit.key)

@@ -9,20 +9,40 @@ earlier when the values run into prose.
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 
+from govlint.lazy_re import lazy_pattern
 from govlint.parser import labels
 from govlint.parser.table2 import parse_table2
 from govlint.parser.table3 import parse_table3
 from govlint.parser.table4 import parse_table4
 
-_CLEAN = re.compile(r"[\s|｜#*（）]*")
+_CLEAN = lazy_pattern(r"[\s|｜#*（）]*")
 #: table 4 may print each group's numbers under its own header (行政复议 … 27 10 9 15 61)
-_CLEAN_NUMBERS = re.compile(r"[\s|｜#*（）0-9:.\-]*")
+_CLEAN_NUMBERS = lazy_pattern(r"[\s|｜#*（）0-9:.\-]*")
 
 
-def _inside(ranges, start, end):
-    return any(a <= start < b or a < end <= b for a, b in ranges)
+class Ranges:
+    """Stream ranges (the split headings) asked whether a label hit starts or ends inside one.
+
+    A page of many headings and many label hits made the plain scan over every range per hit
+    quadratic (a 1.2 MB page took 7 s). Sorted starts with the running maximum of the ends
+    answer each question with two binary searches, whatever the ranges' order or overlap.
+    """
+
+    def __init__(self, ranges):
+        ordered = sorted(ranges)
+        self._starts = [a for a, _ in ordered]
+        self._reach = list(accumulate((b for _, b in ordered), max))
+
+    def touches(self, start: int, end: int) -> bool:
+        """Whether some range (a, b) has ``a <= start < b`` or ``a < end <= b``."""
+        i = bisect_right(self._starts, start)  # ranges with a <= start
+        if i and self._reach[i - 1] > start:
+            return True
+        i = bisect_left(self._starts, end)  # ranges with a < end
+        return bool(i) and self._reach[i - 1] >= end
 
 
 def _anchor(hits, tests):
@@ -51,6 +71,7 @@ def find_tables(stream) -> tuple[dict, list[tuple[int, int]]]:
     """The recognised tables by kind, and the stream regions they cover."""
     text = stream.text
     headings = [(a, b) for a, b, _ in stream.split_headings]
+    in_heading = Ranges(headings).touches
     found = {}
     for kind, label_set, is_anchor, header_tags in (
         ("table3", labels.table3_labels(),
@@ -60,7 +81,7 @@ def find_tables(stream) -> tuple[dict, list[tuple[int, int]]]:
         ("table2", labels.table2_labels(),
          [lambda h: h.tag == "block", lambda h: h.tag in ("col", "col_new")], {"hdr", "block"}),
     ):
-        hits = [h for h in label_set.scan(text) if not _inside(headings, h.start, h.end)]
+        hits = [h for h in label_set.scan(text) if not in_heading(h.start, h.end)]
         i = _anchor(hits, is_anchor)
         if i is None:
             continue

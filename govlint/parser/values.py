@@ -9,15 +9,15 @@ split is unique (``glued.split_runs``), and says why when it cannot.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from govlint.lazy_re import lazy_pattern
 from govlint.normalize import MAX_DIGITS
 from govlint.parser.glued import MAX_READINGS, count_readings, readings, split_runs
 from govlint.parser.stream import SEP
 
-_TOKEN = re.compile(
+_TOKEN = lazy_pattern(
     r"(?P<sep>\x1f)"
     r"|(?P<num>-?\d(?:[\d,]*\d)?(?:\.\d+)?)(?P<unit>\s?(?:万元|元|件|条|个|项|次|人次))?"
     r"|(?P<space>[\s|｜]+)"

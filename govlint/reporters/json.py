@@ -52,6 +52,27 @@ def dumps(value, indent: int | None = 2, ascii_only: bool = False) -> str:
     return json_safe(json.dumps(value, ensure_ascii=False, indent=indent, separators=separators))
 
 
+class JsonArray:
+    """A JSON array written item by item, laid out as ``json.dumps(indent=2)`` lays out an
+    array nested ``depth`` levels deep: so a streamed document is the plain one, byte for byte."""
+
+    def __init__(self, out, depth: int, ascii_only: bool):
+        self.out, self.ascii_only, self.count = out, ascii_only, 0
+        self.indent = "\n" + "  " * (depth + 1)
+        self.closing = "\n" + "  " * depth + "]"
+
+    def add(self, values) -> None:
+        parts = []
+        for value in values:
+            text = dumps(jsonable(value), ascii_only=self.ascii_only).replace("\n", self.indent)
+            parts.append(("," if self.count else "") + self.indent + text)
+            self.count += 1
+        self.out.write("".join(parts))
+
+    def close(self) -> None:
+        self.out.write(self.closing if self.count else "]")
+
+
 def dump(doc, out) -> None:
     """Write ``doc`` as indented JSON (ASCII escapes if the stream cannot take UTF-8)."""
     out.write(dumps(doc, ascii_only=not takes_unicode(out)) + "\n")
@@ -74,24 +95,17 @@ class JsonSink(Sink):
         super().__init__(reporter, info, out)
         self.ascii = not takes_unicode(out)
         self.tally = Tally()
-        self.count = 0
         head = {"schema_version": SCHEMA_VERSION, "version": info.version, "files": info.files}
-        text = dumps(jsonable(head), ascii_only=self.ascii)
-        out.write(text[:-2] + ',\n  "findings": [')
+        out.write(dumps(jsonable(head), ascii_only=self.ascii)[:-2] + ',\n  "findings": [')
+        self.items = JsonArray(out, 1, self.ascii)
 
     def add(self, findings):
-        if not findings:
-            return
         self.tally.add(findings)
-        parts = []
-        for f in findings:
-            text = dumps(jsonable(finding_dict(f)), ascii_only=self.ascii).replace("\n", "\n    ")
-            parts.append(("," if self.count else "") + "\n    " + text)
-            self.count += 1
-        self.out.write("".join(parts))
+        self.items.add(finding_dict(f) for f in findings)
 
     def close(self):
-        tail = "\n  ]" if self.count else "]"
+        self.items.close()
+        tail = ""
         if self.info.statistics:
             from govlint.reporters.statistics import statistics_dict
 

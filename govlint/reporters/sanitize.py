@@ -19,15 +19,16 @@ from __future__ import annotations
 import decimal
 import enum
 import math
-import re
+
+from govlint.lazy_re import lazy_pattern
 
 # Bidi controls reorder what a terminal shows ("Trojan source"); they are shown, not obeyed.
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 #: every character that no reporter writes raw (see the module docstring)
-UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-                    "\ud800-\udfff]")
+UNSAFE = lazy_pattern("[\x00-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+                      "\ud800-\udfff]")
 #: the unsafe characters ``json.dumps`` leaves raw (it escapes C0; lone surrogates are cleaned)
-_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_JSON_RAW = lazy_pattern("[\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def clean_text(text: str) -> str:

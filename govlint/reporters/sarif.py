@@ -16,10 +16,9 @@ What code scanning needs beyond the schema, and why each choice was made:
 
 from __future__ import annotations
 
-import re
-
+from govlint.lazy_re import lazy_pattern
 from govlint.reporters.base import Reporter, Sink
-from govlint.reporters.json import dumps, takes_unicode
+from govlint.reporters.json import JsonArray, dumps, takes_unicode
 from govlint.reporters.paths import artifact_uri, root_uri
 from govlint.reporters.sanitize import clean_text, fingerprint, jsonable
 from govlint.reporters.statistics import Tally, severity_of
@@ -32,7 +31,7 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 #: GitHub's "problem.severity" vocabulary for rules that are not security rules
 PROBLEM_SEVERITY = {"error": "error", "warning": "warning", "info": "recommendation"}
 MAX_DESCRIPTION = 1024
-_SEMVER = re.compile(r"^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$")
+_SEMVER = lazy_pattern(r"^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$")
 
 
 def _limit(text: str, size: int = MAX_DESCRIPTION) -> str:
@@ -211,26 +210,22 @@ class SarifSink(Sink):
         self.codes = sorted(info.rules)
         self.index = {code: i for i, code in enumerate(self.codes)}
         self.tally = Tally()
-        self.count = 0
         head = dumps({"$schema": SCHEMA_URI, "version": "2.1.0"}, ascii_only=self.ascii)
         out.write(head[:-2] + ',\n  "runs": [\n    {\n      "results": [')
+        self.items = JsonArray(out, 3, self.ascii)
 
     def add(self, findings):
-        if not findings:
-            return
         self.tally.add(findings)
-        parts = []
-        for f in findings:
-            code = _code(f)
-            if code not in self.index:
-                self.index[code] = len(self.codes)
-                self.codes.append(code)
-            text = dumps(jsonable(result(f, self.index[code], self.info.root)), ascii_only=self.ascii)
-            parts.append(("," if self.count else "") + "\n        " + text.replace("\n", "\n        "))
-            self.count += 1
-        self.out.write("".join(parts))
+        self.items.add(result(f, self._index(_code(f)), self.info.root) for f in findings)
+
+    def _index(self, code: str) -> int:
+        if code not in self.index:  # a code no loaded rule declares: described after the rest
+            self.index[code] = len(self.codes)
+            self.codes.append(code)
+        return self.index[code]
 
     def close(self):
+        self.items.close()
         tail = dumps(jsonable(_run_tail(self.info, self.codes, self.tally)), ascii_only=self.ascii)
         body = tail[1:-2].replace("\n", "\n    ")  # the tail's members, inside the run object
-        self.out.write(("\n      ]" if self.count else "]") + "," + body + "\n    }\n  ]\n}\n")
+        self.out.write("," + body + "\n    }\n  ]\n}\n")

@@ -1,4 +1,5 @@
 from govlint.findings import Finding
+from govlint.format.records import TEMPLATES
 from govlint.rule import Rule
 
 from ._claims import QUANTITY_LABELS, stated_numbers, table_values
@@ -13,8 +14,11 @@ class TextTableMismatch(Rule):
     compared with 表三 (总计 column) and 表四. A statement is read only when it is tied to the
     quantity with confidence: the label right before the number, no narrowing word in
     between (其中, 自然人, 网上 …), no other year, comparison or approximation (较上年, 累计,
-    20余件) in the sentence; "受理 N 件" is accepted as either 一 or 一+二. Section 五 (last
-    year's problems) is not read. Incomplete tables (GL104) are skipped.
+    20余件) in the sentence; "受理 N 件" is accepted as either 一 or 一+二. A combined count
+    ("予以公开及部分公开258件") is compared with （一）+（二）; a count given for a reason "and
+    others" ("因本机关不掌握等原因无法提供265件") with the whole group, while a count for one
+    reason named alone is not read. An outcome of 表四 (结果维持 N 件) is not its group's total.
+    Section 五 (last year's problems) is not read. Incomplete tables (GL104) are skipped.
 
     Why it matters: the prose and the tables are two views of the same year; 条例第五十条
     requires the report to state them, and a reader trusts whichever she reads. A mismatch
@@ -29,6 +33,7 @@ class TextTableMismatch(Rule):
     code = "GL501"
     name = "text-table-mismatch"
     severity = "error"
+    templates = TEMPLATES  # the 2019/2021 format only
     summary = "正文所述数字与统计表不一致"
 
     def check(self, report, ctx):

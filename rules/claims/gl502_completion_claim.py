@@ -1,16 +1,39 @@
 from govlint.findings import Finding
 from govlint.format import table3 as t3
+from govlint.format.records import TEMPLATES
+from govlint.lazy_re import lazy_pattern
 from govlint.rule import Rule
 
-from .._arith import checkable, value
-import re
-
-from ._claims import completion_claims, sentence_of
+from .._arith import TABLE3_APPLICANT_COLUMNS, is_blank, total
 from .._common import fmt, plain
+from ._claims import completion_claims
 
 
 #: a sentence that itself mentions applications left for next year, or the rest of them
-_EXCEPTED = re.compile(r"下一?年|顺延|继续办理|结转|其余|其他|剩余|另有")
+#: applications carried over from last year (上年结转) are no mention of next year's
+_LAST_YEAR = lazy_pattern(r"上一?年度?结转")
+_EXCEPTED = lazy_pattern(r"下一?年|顺延|继续办理|结转|其余|其他|剩余|另有")
+
+
+def carried_forward(table):
+    """(number, where it was read) of the applications 表三 carries over to next year, read from
+    that row alone; (None, "") when the row does not say.
+
+    The other rows may be missing or unreadable: the claim needs this row only. The printed
+    总计 and the sum of the applicant columns must both show some (when both are readable);
+    a blank 总计 is not a printed 0, so the applicant columns decide then.
+    """
+    if table is None:
+        return None, ""
+    row = "carried_forward"
+    cell = table.get(row, "total")
+    printed = None if cell is None or is_blank(cell) else cell.value
+    summed = None
+    if all(table.get(row, col) is not None for col in TABLE3_APPLICANT_COLUMNS):
+        summed = total(table, [(row, col) for col in TABLE3_APPLICANT_COLUMNS])
+    if printed is not None:
+        return (printed if summed is None else min(printed, summed)), "总计"
+    return summed, "各类申请人之和（总计列空白）"
 
 
 class CompletionClaim(Rule):
@@ -19,7 +42,9 @@ class CompletionClaim(Rule):
     What it checks: claims such as 全部办结, 均已办结, 均已按期答复, 均在法定期限内答复,
     办结率100% in the preamble or sections 一 and 三, in a sentence about applications,
     while 表三 四、结转下年度继续办理 (总计) is above 0. "均已按照规定办理" is not a claim that
-    all were finished and is not read. Incomplete tables (GL104) are skipped.
+    all were finished and is not read. The number carried over is read from its own row, even
+    when other rows of 表三 are missing or unreadable; when its 总计 is blank, the applicant
+    columns give it.
 
     Why it matters: an application carried over to the next year is by definition not
     finished; the claim overstates the agency's performance (条例第三十三条 sets the answer
@@ -36,20 +61,18 @@ class CompletionClaim(Rule):
     code = "GL502"
     name = "completion-claim"
     severity = "warning"
+    templates = TEMPLATES  # the 2019/2021 format only
     summary = "正文称申请全部办结，但表三有结转下年度继续办理的申请"
 
     def check(self, report, ctx):
-        table = report.table("table3")
-        if not checkable(table):
-            return
-        pending = value(table, "carried_forward", "total")
+        pending, where = carried_forward(report.table("table3"))
         if not pending:
             return
-        for run, start, end in completion_claims(report):
-            if _EXCEPTED.search(sentence_of(run.text, start)):
+        for run, start, end, sentence in completion_claims(report):
+            if _EXCEPTED.search(_LAST_YEAR.sub("", sentence)):
                 continue  # "另有103件顺延到下年度答复，其余均已办结": not a claim about all
             claim = run.text[start:end]
-            yield Finding(f"正文称申请“{claim}”，但表三{t3.row('carried_forward').label}总计为 {fmt(pending)}",
+            yield Finding(f"正文称申请“{claim}”，但表三“{t3.row('carried_forward').label}”行{where}为 {fmt(pending)}",
                           span=run.span_of(start, end), location="正文 / 办结情况",
                           properties={"expected": 0, "found": plain(pending), "claim": claim})
             return

@@ -2,7 +2,7 @@ from govlint.findings import Finding
 from govlint.rule import Rule
 
 from .._common import first_span, has_content, report_year, title_year
-from ._dates import dominant_other_year
+from ._dates import dominant_other_year, own_figure_years, sentence_at
 
 
 def _day(d) -> str:
@@ -19,7 +19,11 @@ class YearMismatch(Rule):
     year: they must name it at least once when they name a year at all. Years in cited
     titles (《2022年政务公开工作要点》), spans (2019年以来) and comparisons (较2022年) are
     ignored, as are sections 五 and 六, where last year's problems and next year's plans
-    are reported on purpose.
+    are reported on purpose, and the improvements on last year's problems (2022年存在问题的
+    改进情况); (5) the year given to the report's own figures anywhere but 五 and 六: a year
+    right before 制作、获取政府信息总数, 主动公开政府信息 N 条 or 收到/受理…申请, in a sentence
+    that names neither the report year nor a carry-over or comparison (one finding for the
+    first such statement).
 
     Why it matters: 条例第四十九条/第五十条 ask for a report on one calendar year; the period
     is 1月1日 to 12月31日 of that year (DB51/T 2660—2019 §2.1). A report whose title, period
@@ -27,8 +31,10 @@ class YearMismatch(Rule):
 
     Failing example: title ``2023年政府信息公开工作年度报告``, period ``2022年1月1日至2022年12月31日``.
 
+    Failing example (5): a 2025 report whose section 二 says ``2024年制作、获取政府信息总数467条``.
+
     Passing example: title 2023, period 2023年1月1日至12月31日, section 一 ``2023年，我县…``,
-    section 五 ``针对2022年存在问题…``.
+    section 五 ``针对2022年存在问题…``, section 三 ``受理申请20件，较2022年减少5件``.
     """
 
     code = "GL601"
@@ -64,9 +70,19 @@ class YearMismatch(Rule):
                           properties={"expected": f">{year}-12-31", "found": published.isoformat()})
         if year is not None:
             other = dominant_other_year(report, year)
+            reported = None
             if other is not None:
                 found, (_, run, start, end) = other
+                reported = (run, start)
                 where = "前言" if run.section is None else "总体情况"
                 yield Finding(f"报告年度为{year}年，但{where}中所述年度为{found}年，未提及{year}年",
                               span=run.span_of(start, end), location="报告年度 / 正文",
                               properties={"expected": year, "found": found})
+            figures = [m for m in own_figure_years(report, year) if (m[1], m[2]) != reported]
+            if figures:
+                found, run, start, end = figures[0]
+                statement = sentence_at(run.text, start)
+                yield Finding(f"报告年度为{year}年，但正文以{found}年陈述本报告的统计数字：“{statement}”",
+                              span=run.span_of(start, end), location="报告年度 / 统计数字",
+                              properties={"expected": year, "found": found,
+                                          "mentions": len(figures)})

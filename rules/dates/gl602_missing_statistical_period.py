@@ -1,4 +1,5 @@
 from govlint.findings import Finding
+from govlint.format.records import TEMPLATES
 from govlint.rule import Rule
 
 from .._common import first_span, has_content, report_year
@@ -25,6 +26,7 @@ class MissingStatisticalPeriod(Rule):
     code = "GL602"
     name = "missing-statistical-period"
     severity = "warning"
+    templates = TEMPLATES  # the 2019/2021 format only
     summary = "未说明统计期限"
 
     def check(self, report, ctx):

@@ -2,6 +2,7 @@ import re
 from datetime import date
 
 from govlint.findings import Finding, Severity
+from govlint.lazy_re import lazy_pattern
 from govlint.rule import Rule
 
 from govlint.normalize import YEAR_NIAN, normalize
@@ -11,7 +12,10 @@ from .._common import first_span, has_content, report_year
 KINDS = ("government", "department", "township")
 KIND_NAMES = {"government": "县级以上人民政府本级年度报告", "department": "政府部门年度报告",
               "township": "乡镇（街道）年度报告"}
-_DEADLINE = re.compile(r"^(\d{1,2})-(\d{1,2})$")
+#: reports for 2018 and earlier fell under 条例（2007年）第三十一条: every agency by 3月31日
+LAST_YEAR_2007_RULES = 2018
+OLD_DEADLINE = (3, 31)
+_DEADLINE = lazy_pattern(r"^(\d{1,2})-(\d{1,2})$")
 _YEAR_IN_TITLE = YEAR_NIAN
 
 
@@ -59,7 +63,8 @@ class LatePublication(Rule):
       default and provinces can tighten it.
 
     When the kind cannot be inferred the most lenient configured deadline is used. Reports
-    without a publication date are not checked.
+    without a publication date are not checked. Reports for 2018 and earlier were due by
+    3月31日 whatever the agency (条例（2007年）第三十一条); the options do not apply to them.
 
     Why it matters: the deadlines are statutory (条例第四十九条); late publication is one of
     the failures a supervising office reports (第四十七条).
@@ -116,7 +121,10 @@ class LatePublication(Rule):
         if published is None or year is None:
             return
         kind = chosen if chosen != "auto" else infer_kind(agency_name(report))
-        if kind is None:
+        if year <= LAST_YEAR_2007_RULES:
+            month, day = OLD_DEADLINE
+            what = "条例（2007年）第三十一条，各级行政机关"
+        elif kind is None:
             month, day = max(deadlines.values())
             what = "机关类型无法判断，按最宽的期限"
         else:

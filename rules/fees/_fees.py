@@ -8,10 +8,10 @@ masked before matching, so citing 《政府信息公开信息处理费管理办�
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from govlint.lazy_re import lazy_pattern
 from govlint.normalize import MAX_DIGITS
 from govlint.format import table2 as t2
 from govlint.format.fees import FEE_NEGATIONS, FEE_NOTICE_NEGATIONS, FEE_STATEMENT_PATTERNS
@@ -20,27 +20,27 @@ from .._common import Prose, mask_titles, prose
 
 #: 表二's row of 行政事业性收费 (administrative fees, not the 信息处理费)
 _TABLE2_FEES = t2.row("fees").label
-_TERM = re.compile("|".join(f"(?:{p})" for p in FEE_STATEMENT_PATTERNS))
-_DENY = re.compile("|".join(f"(?:{p})" for p in FEE_NEGATIONS))
-_DENY_NOTICE = re.compile("|".join(f"(?:{p})" for p in FEE_NOTICE_NEGATIONS))
-_DIRECT_VERB = re.compile(r"收取|收费|征收|收缴")
-_CITES_109 = re.compile(r"109\s*号|信息处理费管理办法|处理费管理办法")
-_CHARGE_WORD = re.compile(r"收费|收取|费用")
-_SENTENCE = re.compile(r"[^。！？!?\n]+")
-_CLAUSE = re.compile(r"[^，；,;]+")
+_TERM = lazy_pattern("|".join(f"(?:{p})" for p in FEE_STATEMENT_PATTERNS))
+_DENY = lazy_pattern("|".join(f"(?:{p})" for p in FEE_NEGATIONS))
+_DENY_NOTICE = lazy_pattern("|".join(f"(?:{p})" for p in FEE_NOTICE_NEGATIONS))
+_DIRECT_VERB = lazy_pattern(r"收取|收费|征收|收缴")
+_CITES_109 = lazy_pattern(r"109\s*号|信息处理费管理办法|处理费管理办法")
+_CHARGE_WORD = lazy_pattern(r"收费|收取|费用")
+_SENTENCE = lazy_pattern(r"[^。！？!?\n]+")
+_CLAUSE = lazy_pattern(r"[^，；,;]+")
 #: at most MAX_DIGITS digits before the point: a longer run is no count or amount (and int() refuses
 #: past 4,300 digits); every pattern has a non-digit before the number, so none is cut short
 _NUMBER = rf"(\d{{1,{MAX_DIGITS}}}(?:\.\d+)?)(?!\d)"
 _NOTICE_COUNT = (
-    re.compile(r"收费通知(?:书)?[^，。；,;\d]{0,6}?" + _NUMBER + r"\s*(?:件|份|次)"),
-    re.compile(r"(?:发出|发送|送达|开具|下发)了?\s*" + _NUMBER + r"\s*(?:件|份|次)[^，。；,;]{0,4}收费通知"),
+    lazy_pattern(r"收费通知(?:书)?[^，。；,;\d]{0,6}?" + _NUMBER + r"\s*(?:件|份|次)"),
+    lazy_pattern(r"(?:发出|发送|送达|开具|下发)了?\s*" + _NUMBER + r"\s*(?:件|份|次)[^，。；,;]{0,4}收费通知"),
 )
 _AMOUNT = (
-    re.compile(r"(?:收取|收缴|实收|征收|收到)[^，。；,;\d]{0,12}?" + _NUMBER + r"\s*(万元|元)"),
-    re.compile(r"处理费[^，。；,;\d]{0,6}?" + _NUMBER + r"\s*(万元|元)"),
+    lazy_pattern(r"(?:收取|收缴|实收|征收|收到)[^，。；,;\d]{0,12}?" + _NUMBER + r"\s*(万元|元)"),
+    lazy_pattern(r"处理费[^，。；,;\d]{0,6}?" + _NUMBER + r"\s*(万元|元)"),
 )
-_NOTICE_AMOUNT = re.compile(r"总金额|应收|通知金额")
-_BREAKDOWN = re.compile(r"其中|按件|按量|分别")
+_NOTICE_AMOUNT = lazy_pattern(r"总金额|应收|通知金额")
+_BREAKDOWN = lazy_pattern(r"其中|按件|按量|分别")
 
 
 def _mask_titles(text: str) -> str:

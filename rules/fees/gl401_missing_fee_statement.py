@@ -1,4 +1,5 @@
 from govlint.findings import Finding
+from govlint.format.records import TEMPLATES
 from govlint.rule import Rule
 
 from .._common import first_span, has_content, report_year
@@ -28,6 +29,7 @@ class MissingFeeStatement(Rule):
     code = "GL401"
     name = "missing-fee-statement"
     severity = "warning"
+    templates = TEMPLATES  # the 2019/2021 format only
     summary = "2021年度及以后的报告未说明信息处理费收取情况"
 
     def check(self, report, ctx):

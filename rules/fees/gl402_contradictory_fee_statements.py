@@ -1,4 +1,5 @@
 from govlint.findings import Finding
+from govlint.format.records import TEMPLATES
 from govlint.rule import Rule
 
 from .._common import fmt, plain
@@ -32,6 +33,7 @@ class ContradictoryFeeStatements(Rule):
     code = "GL402"
     name = "contradictory-fee-statements"
     severity = "error"
+    templates = TEMPLATES  # the 2019/2021 format only
     summary = "信息处理费的说明自相矛盾（既称未收取又称已收取，或金额不一致）"
 
     def check(self, report, ctx):

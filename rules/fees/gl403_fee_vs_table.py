@@ -1,4 +1,5 @@
 from govlint.findings import Finding
+from govlint.format.records import TEMPLATES
 from govlint.rule import Rule
 
 from govlint.format import location
@@ -30,6 +31,7 @@ class FeeVsTable(Rule):
     code = "GL403"
     name = "fee-vs-table"
     severity = "error"
+    templates = TEMPLATES  # the 2019/2021 format only
     summary = "信息处理费说明与表三数据矛盾"
 
     def check(self, report, ctx):

@@ -1,6 +1,8 @@
 from govlint.findings import Finding
 from govlint.rule import Rule
 
+from .._common import has_content
+
 
 class NotAnAnnualReport(Rule):
     """Nothing of an annual report was recognised: no section heading and no statistical table.
@@ -21,6 +23,6 @@ class NotAnAnnualReport(Rule):
     needs_report = False  # it is the rule for files that are not reports
 
     def check(self, report, ctx):
-        if not report.sections and not report.tables:
+        if not has_content(report):
             yield Finding("未识别出年度报告的任何章节（一、总体情况 等）或统计表，文件可能不是政府信息公开工作年度报告",
                           location="全文")

@@ -1,6 +1,7 @@
 from govlint.format.sections import KEYS as SECTION_KEYS
 from govlint.format.sections import title
 from govlint.findings import Finding
+from govlint.format.records import TEMPLATES
 from govlint.rule import Rule
 
 from .._common import SECTION_NUMERALS, first_span, has_content
@@ -25,6 +26,7 @@ class MissingSection(Rule):
     code = "GL101"
     name = "missing-section"
     severity = "error"
+    templates = TEMPLATES  # the 2019/2021 format only
     summary = "缺少年度报告六个部分之一"
 
     def check(self, report, ctx):

@@ -1,6 +1,7 @@
 from govlint.format.sections import KEYS as SECTION_KEYS
 from govlint.format.sections import title as section_title
 from govlint.findings import Finding
+from govlint.format.records import TEMPLATES
 from govlint.rule import Rule
 
 from .._common import SECTION_NUMERALS
@@ -30,6 +31,7 @@ class SectionOrder(Rule):
     code = "GL102"
     name = "section-order"
     severity = "warning"
+    templates = TEMPLATES  # the 2019/2021 format only
     summary = "章节编号错误、顺序颠倒或重复"
 
     def check(self, report, ctx):

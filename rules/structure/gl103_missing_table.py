@@ -1,5 +1,6 @@
 from govlint.format.sections import title
 from govlint.findings import Finding
+from govlint.format.records import TEMPLATES
 from govlint.rule import Rule
 
 _EXPECTED = (("proactive", "table2", "二", "表二（主动公开政府信息情况）"),
@@ -27,6 +28,7 @@ class MissingTable(Rule):
     code = "GL103"
     name = "missing-table"
     severity = "error"
+    templates = TEMPLATES  # the 2019/2021 format only
     summary = "第二、三、四部分缺少可识别的统计表"
 
     def check(self, report, ctx):

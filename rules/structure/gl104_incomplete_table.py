@@ -1,4 +1,5 @@
 from govlint.findings import Finding
+from govlint.format.records import TEMPLATES
 from govlint.rule import Rule
 
 from govlint.format import table_name
@@ -26,6 +27,7 @@ class IncompleteTable(Rule):
     code = "GL104"
     name = "incomplete-table"
     severity = "error"
+    templates = TEMPLATES  # the 2019/2021 format only
     summary = "发布的统计表缺少必需的行、列或单元格"
 
     def check(self, report, ctx):

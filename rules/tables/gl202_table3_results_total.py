@@ -1,6 +1,7 @@
 from govlint.findings import Finding
 from govlint.format import location
 from govlint.format.table3 import column_label
+from govlint.format.records import TEMPLATES
 from govlint.rule import Rule
 
 from .._arith import misassigned_pairs, table3_balance, table3_results
@@ -35,6 +36,7 @@ class Table3ResultsTotal(Rule):
     code = "GL202"
     name = "table3-results-total"
     severity = "error"
+    templates = TEMPLATES  # the 2019/2021 format only
     summary = "表三某列：（七）总计≠（一）至（六）各项之和"
 
     def check(self, report, ctx):

@@ -1,4 +1,5 @@
 from govlint.findings import Finding
+from govlint.format.records import TEMPLATES
 from govlint.rule import Rule
 
 from govlint.format import location
@@ -31,6 +32,7 @@ class Table3ApplicantTotal(Rule):
     code = "GL203"
     name = "table3-applicant-total"
     severity = "error"
+    templates = TEMPLATES  # the 2019/2021 format only
     summary = "表三某行：总计≠六类申请人之和"
 
     def check(self, report, ctx):

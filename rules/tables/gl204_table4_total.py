@@ -1,6 +1,7 @@
 from govlint.findings import Finding
 from govlint.format import location
 from govlint.format import table4 as t4
+from govlint.format.records import TEMPLATES
 from govlint.rule import Rule
 
 from .._arith import TABLE4_PARTS, table4_groups
@@ -31,6 +32,7 @@ class Table4Total(Rule):
     code = "GL204"
     name = "table4-total"
     severity = "error"
+    templates = TEMPLATES  # the 2019/2021 format only
     summary = "表四某组：总计≠结果维持+结果纠正+其他结果+尚未审结"
 
     def check(self, report, ctx):

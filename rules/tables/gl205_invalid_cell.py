@@ -4,15 +4,17 @@ from decimal import Decimal
 from govlint.format import location, table_name
 from govlint.format import table2 as t2
 from govlint.findings import Finding, Severity
+from govlint.format.records import TEMPLATES
+from govlint.lazy_re import lazy_pattern
 from govlint.rule import Rule
 
 from .._arith import is_blank, is_text
 from .._common import fmt, plain
 
 #: an amount printed with its unit inside the cell (``251000元``), as 2019-format tables do
-_AMOUNT_WITH_UNIT = re.compile(r"^[0-9][0-9,，]*(\.[0-9]+)?(万元|元)$")
+_AMOUNT_WITH_UNIT = lazy_pattern(r"^[0-9][0-9,，]*(\.[0-9]+)?(万元|元)$")
 #: a number the parser would not read: too many digits to be a count or an amount
-_LONG_NUMBER = re.compile(r"^-?(?P<int>[0-9][0-9,]*)(\.[0-9]+)?$")
+_LONG_NUMBER = lazy_pattern(r"^-?(?P<int>[0-9][0-9,]*)(\.[0-9]+)?$")
 
 
 def _amount_cell(kind: str, cell) -> bool:
@@ -42,6 +44,7 @@ class InvalidCell(Rule):
     code = "GL205"
     name = "invalid-cell"
     severity = "error"
+    templates = TEMPLATES  # the 2019/2021 format only
     summary = "数值单元格为负数、非整数计数或非数字文字（空白单元格：提示）"
 
     def check(self, report, ctx):

@@ -1,6 +1,7 @@
 from govlint.format import location
 from govlint.format import table2 as t2
 from govlint.findings import Finding
+from govlint.format.records import TEMPLATES
 from govlint.rule import Rule
 
 from .._arith import value
@@ -12,6 +13,8 @@ class Table2Implausible(Rule):
 
     What it checks: for the rows 规章 and 行政规范性文件 of the 2021 format, that 本年制发件数 ≤
     现行有效件数 + 本年废止件数. Blank cells count as 0; cells holding text are skipped (GL205).
+    Each row is checked on its own: a row of table 二 that is missing or unreadable does not
+    stop the check of another.
 
     Why it matters: a document issued this year is either still in force at the end of the
     year or was repealed within it, so 现行有效 ≥ 制发 − 废止 (domain notes §4, heuristic on
@@ -26,16 +29,18 @@ class Table2Implausible(Rule):
     code = "GL206"
     name = "table2-implausible"
     severity = "warning"
+    templates = TEMPLATES  # the 2019/2021 format only
     summary = "表二本年制发件数大于现行有效件数与本年废止件数之和"
 
     def check(self, report, ctx):
         table = report.table("table2")
-        if table is None or not table.complete:
+        if table is None:
             return
+        columns = ("issued", "repealed", "in_force")
         for row in ("regulations", "normative"):
-            if table.get(row, "issued") is None:
-                continue
-            issued, repealed, in_force = (value(table, row, col) for col in ("issued", "repealed", "in_force"))
+            if any(table.get(row, col) is None for col in columns):
+                continue  # a row the table lacks or could not read: only that row is skipped
+            issued, repealed, in_force = (value(table, row, col) for col in columns)
             if None in (issued, repealed, in_force) or issued <= in_force + repealed:
                 continue
             label = t2.label(row)

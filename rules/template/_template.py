@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from govlint.format import table3 as t3
 from govlint.format.templates import current_labels, outdated_labels
+from govlint.lazy_re import lazy_pattern
 from govlint.normalize import normalize
 
 from .._arith import is_blank
@@ -22,7 +22,7 @@ def _split_markers():
     return tuple(sorted(set(outdated_labels()) - whole)), frozenset(whole)
 
 
-_NUMBERING = re.compile(r"^([0-9]+[.．、]|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)")
+_NUMBERING = lazy_pattern(r"^([0-9]+[.．、]|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)")
 
 
 @lru_cache(maxsize=4096)  # the same labels in every report
@@ -33,20 +33,21 @@ def bare(label: str) -> str:
 
 
 def printed_labels(report, kinds=("table2", "table3", "table4")):
-    """(text, span) of every row and column label of the recognised tables, then of every
+    """(text, where) of every row and column label of the recognised tables, then of every
     cell of the document's grids (tables the parser could not recognise still show their
-    template), in reading order."""
+    template), in reading order. ``where`` is the label or cell itself: read its ``span``
+    only for the few that a finding reports, since a cell's position is worked out on demand."""
     for kind in kinds:
         table = report.table(kind)
         if table is not None:
             for label in table.labels:
-                yield label.text, label.span
+                yield label.text, label
     document = report.document
     if document is not None:
         for grid in document.grids():
             for cell in grid.cells():
                 if cell.text and cell.text.strip():
-                    yield cell.text, cell.span
+                    yield cell.text, cell
 
 
 _MARKERS, _WHOLE = _split_markers()
@@ -56,14 +57,15 @@ _SHORTEST = min(map(len, _MARKERS), default=0)
 def outdated_markers(report) -> list[tuple[str, object]]:
     """The 2019-format markers the report prints, each once, with the first span seen."""
     found: dict[str, object] = {}
-    for text, span in printed_labels(report, ("table2", "table3")):
+    for text, where in printed_labels(report, ("table2", "table3")):
         label = bare(text)
         if len(label) >= _SHORTEST:  # most cells are numbers, shorter than any marker
             for marker in _MARKERS:
                 if marker in label:
-                    found.setdefault(marker, span)
+                    found.setdefault(marker, where)
         if label in _WHOLE:
-            found.setdefault(label, span)
+            found.setdefault(label, where)
+    found = {marker: where.span for marker, where in found.items()}
     table = report.table("table3")
     if table is not None:
         rows = {row for row, _ in table.cells}

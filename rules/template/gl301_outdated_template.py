@@ -1,4 +1,5 @@
 from govlint.findings import Finding, Severity
+from govlint.format.records import TEMPLATES
 from govlint.rule import Rule
 
 from .._common import first_span, report_year
@@ -30,6 +31,7 @@ class OutdatedTemplate(Rule):
     code = "GL301"
     name = "outdated-template"
     severity = "error"
+    templates = TEMPLATES  # the 2019/2021 format only
     summary = "表格使用2019年版格式（2021年度起已被国办公开办函〔2021〕30号格式取代）"
 
     def check(self, report, ctx):

@@ -1,6 +1,7 @@
 from govlint.format import location
 from govlint.format.templates import current_labels, hybrid_labels
 from govlint.findings import Finding
+from govlint.format.records import TEMPLATES
 from govlint.rule import Rule
 
 from ._template import bare
@@ -27,6 +28,7 @@ class HybridTemplateLabel(Rule):
     code = "GL302"
     name = "hybrid-template-label"
     severity = "warning"
+    templates = TEMPLATES  # the 2019/2021 format only
     summary = "2021年版表格中混用2019年版标签（如“规范性文件”应为“行政规范性文件”）"
 
     def check(self, report, ctx):

@@ -1,6 +1,7 @@
 import re
 
 from govlint.findings import Finding
+from govlint.lazy_re import lazy_pattern
 from govlint.rule import Rule
 
 from govlint.normalize import YEAR
@@ -8,8 +9,8 @@ from govlint.normalize import YEAR
 from .._common import has_content, prose
 
 #: an issuer abbreviation, the year in the wrong brackets, the serial number and 号
-_WRONG = re.compile(r"(?P<issuer>[\u4e00-\u9fff]{2,12}?)\s*(?P<open>[【\[［(（〖])\s*(?P<year>" + YEAR + r")\s*"
-                    r"(?P<close>[】\]］)）〗])\s*(?P<serial>第?\s*\d{1,5})\s*号")
+_WRONG = lazy_pattern(r"(?P<issuer>[\u4e00-\u9fff]{2,12}?)\s*(?P<open>[【\[［(（〖])\s*(?P<year>" + YEAR + r")\s*"
+                      r"(?P<close>[】\]］)）〗])\s*(?P<serial>第?\s*\d{1,5})\s*号")
 
 
 class DocumentNumberFormat(Rule):

@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 
 from govlint.document import Document
+from govlint.lazy_re import lazy_pattern
 from govlint.loaders.base import Loader
 from govlint.loaders.decode import declared_charset, decode_bytes
 
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*>")
-_SNIFF = re.compile(rb"\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html|<head|<body|<meta|<table|<p[\s>]|<div)",
-                    re.I | re.S)
+_XML_DECL = lazy_pattern(r"^\s*<\?xml[^>]*>")
+_SNIFF = lazy_pattern(rb"\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html|<head|<body|<meta|<table|<p[\s>]|<div)",
+                      re.I | re.S)
 
 
 def _parseable(text: str) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from govlint.lazy_re import lazy_pattern
 from govlint.span import Span
 
 # Elements whose content is raw text: everything up to their end tag is markup to us.
@@ -24,7 +25,7 @@ RAW_TEXT = "script|style|title|textarea|xmp|iframe|noembed|noframes|plaintext"
 # attribute values kept whole. The loops are unrolled (``[^<]*(?:<…[^<]*)*`` rather than a
 # lazy ``.*?``, one run of plain characters per step rather than one character), so that a
 # tag without its ``>`` still fails in linear time.
-_MARKUP = re.compile(
+_MARKUP = lazy_pattern(
     r"<(?:/(?i:[a-z])[^>\"'<]*>"
     r"|!--.*?(?:-->|\Z)"
     rf"|(?P<raw>(?i:{RAW_TEXT}))\b"
@@ -33,10 +34,10 @@ _MARKUP = re.compile(
     r"|[!?][^>]*>?"
     r"""|/?(?i:[a-z])[^\s/>]*[^>"'<]*(?:(?:"[^"]*"|'[^']*')[^>"'<]*)*>?)""",
     re.S)
-_CELL_TAG = re.compile(r"<t[dh](?=[\s/>])", re.I)
-_BLANK_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#0*160|#x0*a0|#0*12288|#x0*3000|#0*32|#x0*20"
-                           r"|#0*9|#0*10|#0*13);?", re.I)
-_ENTITY_TAIL = re.compile(r"&[#\w]{1,10};$")
+_CELL_TAG = lazy_pattern(r"<t[dh](?=[\s/>])", re.I)
+_BLANK_ENTITY = lazy_pattern(r"&(?:nbsp|ensp|emsp|thinsp|#0*160|#x0*a0|#0*12288|#x0*3000|#0*32|#x0*20"
+                             r"|#0*9|#0*10|#0*13);?", re.I)
+_ENTITY_TAIL = lazy_pattern(r"&[#\w]{1,10};$")
 # Pieces that matched nothing in this many non-blank segments are given up on.
 _MAX_SEGMENTS = 12
 # Never walk more than this many segments (blank ones included) for one piece.

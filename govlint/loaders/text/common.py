@@ -7,11 +7,11 @@ source; ``govlint.loaders.text`` turns offsets into ``Span`` objects at the very
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from govlint.format import column_labels
+from govlint.lazy_re import lazy_pattern
 from govlint.normalize import is_cjk, normalize
 from govlint.span import Span
 
@@ -22,7 +22,7 @@ SPACES = (" \t\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u
 _SPACE_SET = frozenset(SPACES)
 
 #: a whole cell that holds one value (a count, an amount, a blank marker)
-NUMERIC_CELL = re.compile(r"[-+−]?\d[\d.,，\-]*\s*(?:万元|元|%|％)?|[-—–/／]")
+NUMERIC_CELL = lazy_pattern(r"[-+−]?\d[\d.,，\-]*\s*(?:万元|元|%|％)?|[-—–/／]")
 #: characters that end a sentence, so a text holding one is prose, not a label
 SENTENCE_END = frozenset("。；;！!？?")
 #: punctuation a table label never carries outside brackets
@@ -31,17 +31,17 @@ _OPEN = frozenset("（(〔【[")
 _CLOSE = frozenset("）)〕】]")
 
 #: top-level heading candidate: 一、 … 十、 (headings of sections and table rows alike)
-TOP_NUMERAL = re.compile(r"[一二三四五六七八九十]{1,2}、")
+TOP_NUMERAL = lazy_pattern(r"[一二三四五六七八九十]{1,2}、")
 #: sub-heading candidate: （一）/(一)
-SUB_NUMERAL = re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)]")
+SUB_NUMERAL = lazy_pattern(r"[（(][一二三四五六七八九十]{1,3}[）)]")
 #: words that end the printed heading of a section (总体情况, 其他需要报告的事项, 改进措施 …);
 #: table-3 row labels (本年新收…数量, 本年度办理结果, 结转下年度继续办理) end in none of them
 HEADING_SUFFIXES = ("情况", "事项", "措施", "计划")
 _HEADING_SCAN = 40
 #: a section heading in one pass: numeral, then CJK up to the first heading suffix
-HEADING = re.compile(r"[一二三四五六七八九十]{1,2}、[ \t\u3000\xa0\u2002\u2003]*"
-                     r"[\u3400-\u4dbf\u4e00-\u9fff、]{0,%d}?(?:%s)"
-                     % (_HEADING_SCAN - 2, "|".join(HEADING_SUFFIXES)))
+HEADING = lazy_pattern(r"[一二三四五六七八九十]{1,2}、[ \t\u3000\xa0\u2002\u2003]*"
+                       r"[\u3400-\u4dbf\u4e00-\u9fff、]{0,%d}?(?:%s)"
+                       % (_HEADING_SCAN - 2, "|".join(HEADING_SUFFIXES)))
 
 
 def is_numeric_cell(text: str) -> bool:

@@ -16,8 +16,7 @@ Each body line is looked at once; consecutive lines of one style form a region:
 
 from __future__ import annotations
 
-import re
-
+from govlint.lazy_re import lazy_pattern
 from govlint.loaders.text.common import (
     SPACES, RawCell, RawGrid, RawParagraph, is_heading_line, is_label_like,
     is_numeric_cell, paragraph_at, rows_by_label, strip_bounds,
@@ -25,8 +24,8 @@ from govlint.loaders.text.common import (
 from govlint.loaders.text.chrome_lines import footer_line
 from govlint.loaders.text.runon import segment_runon
 
-_MD_HEADING = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]+")
-_MD_RULE = re.compile(r"\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*\r?")
+_MD_HEADING = lazy_pattern(r"[ \t]{0,3}(#{1,6})[ \t]+")
+_MD_RULE = lazy_pattern(r"\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*\r?")
 #: lines longer than this are cut into paragraphs and tables by the run-on segmenter
 RUNON_MIN = 300
 _CELL_LINE_MAX = 80

@@ -20,9 +20,9 @@ Glued digit runs stay single cells: only the parser knows how many values a row 
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 
+from govlint.lazy_re import lazy_pattern
 from govlint.loaders.text.common import (
     HEADING, SPACES, SUB_NUMERAL, RawCell, RawGrid, RawParagraph, cell_at,
     is_label_like, last_prose_break, paragraph_at, rows_by_label,
@@ -30,9 +30,9 @@ from govlint.loaders.text.common import (
 from govlint.normalize import is_cjk
 
 _ATOM = r"\d[\d.．\-－]*"
-_TOKEN = re.compile(r"(?P<c><!--[^<>]{0,300}-->)"
-                    r"|(?P<n>" + _ATOM + r"(?:[ \t\u3000\xa0]+" + _ATOM + r")*)")
-_CELL = re.compile(r"[^ \t\u3000\xa0]+")
+_TOKEN = lazy_pattern(r"(?P<c><!--[^<>]{0,300}-->)"
+                      r"|(?P<n>" + _ATOM + r"(?:[ \t\u3000\xa0]+" + _ATOM + r")*)")
+_CELL = lazy_pattern(r"[^ \t\u3000\xa0]+")
 #: words after a number that make it part of a sentence (2019年, 42场次, 20件, 100%)
 _MEASURE = frozenset("年月日时分秒条件个次篇万亿千百%％人名家份余多期批场页天号届户台辆套笔宗倍岁周项类")
 #: words before a number that make it part of a sentence (第711号, 共20件, 约30%)
@@ -192,8 +192,8 @@ def _add(blocks: list, block) -> None:
         blocks.append(block)
 
 
-_ITEM_HINT = re.compile(r"[、（(]|\d")
-_ITEM = re.compile(r"[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d[.．](?=[\u4e00-\u9fff])")
+_ITEM_HINT = lazy_pattern(r"[、（(]|\d")
+_ITEM = lazy_pattern(r"[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d[.．](?=[\u4e00-\u9fff])")
 
 
 def _label_cells(text: str, s: int, e: int, comments) -> list[RawCell]:

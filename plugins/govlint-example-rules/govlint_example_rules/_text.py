@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
+from govlint.lazy_re import lazy_pattern
 
-_SPACE = re.compile(r"\s+")
+_SPACE = lazy_pattern(r"\s+")
 
 
 def squeeze(text: str) -> str:

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from govlint.api import Finding, Rule
+from govlint.lazy_re import lazy_pattern
 
-_MONTH_DAY = re.compile(r"^\s*(\d{1,2})\s*-\s*(\d{1,2})\s*$")
+_MONTH_DAY = lazy_pattern(r"^\s*(\d{1,2})\s*-\s*(\d{1,2})\s*$")
 
 
 class LocalDeadline(Rule):

@@ -1,0 +1,236 @@
+"""No step of a check does work that grows faster than its input.
+
+Wall time on a shared machine says little, so these tests count work: the function calls the
+interpreter makes (cProfile's call counts, generator resumptions included), for an input of
+size n and one of size 4n. Linear work gives a ratio near 4; the quadratic paths these tests
+were written for gave about 16 (a label hit tested against every heading, a clause searched
+anew for each statement of a long sentence, a sentence looked up again in its whole run for
+each completion claim). Work inside one regular-expression call or substring search is not
+counted by the profiler: substring searches are counted by a string that tallies what they
+pass over, and the patterns that scan whole texts are held to a structural bound (each place
+the engine starts from costs at most a fixed amount of work).
+"""
+
+from __future__ import annotations
+
+import cProfile
+import pstats
+import re
+from pathlib import Path
+
+import pytest
+
+from govlint import testing
+from govlint.document import Document, Paragraph
+from govlint.parser.sections import split_headings
+from govlint.parser.stream import Stream
+from govlint.parser.tables import find_tables
+from govlint.report import Report, Section
+from govlint.span import Span
+from govlint_rules import _common
+from govlint_rules.claims import _claims
+from govlint_rules.claims.gl502_completion_claim import CompletionClaim
+from govlint_rules.dates import _dates
+
+REAL = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real"
+#: 4x the input may cost at most this many times the work (linear: 4; quadratic: 16)
+LINEAR = 5.0
+
+
+def calls(fn, *args) -> int:
+    """How many calls the interpreter makes running ``fn(*args)``: a count of work done."""
+    profile = cProfile.Profile()
+    profile.enable()
+    try:
+        fn(*args)
+    finally:
+        profile.disable()
+    return sum(stat[1] for stat in pstats.Stats(profile).stats.values())
+
+
+def growth(work, n: int) -> float:
+    """Work for 4n over work for n, with what a size-0 input costs taken off both."""
+    work(1)  # first use compiles patterns and fills caches
+    base = work(0)
+    return (work(4 * n) - base) / max(1, work(n) - base)
+
+
+def _document(texts: list[str]) -> Document:
+    blocks = [Paragraph(text, Span(i + 1, 1, i + 1, len(text) + 1)) for i, text in enumerate(texts)]
+    return Document(path="r.txt", format="text", blocks=blocks)
+
+
+def _report(texts: list[str], key: str = "overview") -> Report:
+    document = _document(texts)
+    section = Section(1, key, "一、总体情况", "\n".join(texts), None, list(document.blocks))
+    return Report(path="r.txt", format="text", document=document, sections=[section])
+
+
+# -- the three paths of the robustness issue ------------------------------------------------
+def test_label_hits_are_tested_against_the_headings_in_linear_work():
+    """Many headings and many table labels: each hit used to scan every heading."""
+    def work(k):
+        texts = ["一、总体情况", "予以公开 部分公开 不予公开 无法提供 不予处理"] * k
+        stream = Stream(_document(texts or ["正文"]), splitter=split_headings)
+        return calls(find_tables, stream)
+
+    assert growth(work, 150) <= LINEAR
+
+
+@pytest.mark.parametrize("statement", ["本年受理政府信息公开申请5件，", "予以公开3件，不予公开1件，因不掌握无法提供2件，"])
+def test_statements_of_one_long_sentence_cost_linear_work(statement):
+    """One sentence full of statements: each used to search the sentence up to itself."""
+    def work(k):
+        report = _report([statement * k + "。"])
+        return calls(_claims.stated_numbers, report, None)
+
+    assert growth(work, 150) <= LINEAR
+
+
+def test_completion_claims_of_one_long_run_cost_linear_work():
+    """A long run of excepted completion claims: each used to look its sentence up again."""
+    table = testing.parse_file(REAL / "2024_pingtan_jsp.txt").table("table3")
+    table.cells[("carried_forward", "total")].value = 1  # the rule reads the claims only then
+
+    def work(k):
+        report = _report(["申请均已办结，其余结转下年度；" * k + "正文。"])
+        report.tables = {"table3": table}
+        assert len(list(_claims.completion_claims(report))) == k
+        return calls(lambda: list(CompletionClaim().check(report, None)))
+
+    assert growth(work, 150) <= LINEAR
+
+
+class _Searched(str):
+    """A string that counts the characters its substring searches pass over (left to right,
+    up to the match or the end): the work of ``in`` and ``find``, which no profiler sees."""
+
+    passed = 0
+
+    def _count(self, sub: str, start: int) -> int:
+        at = str.find(self, sub, start)
+        _Searched.passed += (len(self) if at == -1 else at) - start + len(sub)
+        return at
+
+    def find(self, sub, start=0, *end):
+        assert not end
+        return self._count(sub, start)
+
+    def __contains__(self, sub) -> bool:
+        return self._count(sub, 0) != -1
+
+
+def test_a_preamble_of_many_blocks_costs_linear_search_work():
+    """Many paragraphs before the first heading: each used to be searched for in the whole
+    preamble, from its start."""
+    def work(k):
+        texts = [f"前言第{i}段，本机关依法公开政府信息。" for i in range(k)]
+        document = _document(texts)
+        section = Section(1, "overview", "一、总体情况", "正文", Span(k + 1, 1, k + 1, 7), [])
+        report = Report(path="r.txt", format="text", document=document, sections=[section],
+                        preamble=_Searched("\n".join(texts)))
+        _Searched.passed = 0
+        assert len(_common.prose(report)) == k + 1
+        return _Searched.passed
+
+    assert growth(work, 200) <= LINEAR
+
+
+class _Read(str):
+    """A string that counts the characters handed out by slicing, splitting and counting."""
+
+    read = 0
+
+    def __getitem__(self, key):
+        part = str.__getitem__(self, key)
+        _Read.read += len(part)
+        return part
+
+    def split(self, *args):
+        _Read.read += len(self)
+        return str.split(self, *args)
+
+
+def test_spans_of_many_findings_in_one_run_cost_linear_work():
+    """A long run with a finding every few characters: each span used to read the run up to it."""
+    def work(k):
+        text = _Read("受理申请12件，\n" * k)
+        run = _common.Prose(text, Span(1, 1, k + 1, 1), None)
+        _Read.read = 0
+        spans = [run.span_of(9 * i, 9 * i + 6) for i in range(k)]
+        assert spans[-1] == Span(k, 1, k, 7) if k else not spans
+        return _Read.read + k
+
+    assert growth(work, 200) <= LINEAR
+
+
+def _widest(pattern: re.Pattern) -> int:
+    """The most characters a match can span (``re``'s own parser computes it)."""
+    parser = getattr(re, "_parser", None)
+    if parser is None:  # Python < 3.11
+        import sre_parse as parser
+    return parser.parse(pattern.pattern).getwidth()[1]
+
+
+def test_the_period_span_costs_bounded_work_per_start():
+    """A long white-space run: the pattern used to retry its leading ``\\s*`` from every
+    character of it. With every gap bounded, one start costs a bounded amount of work, so a
+    search is linear in the text."""
+    assert _widest(_dates._PERIOD_SPAN) <= 300
+
+
+def test_no_statement_pattern_starts_inside_a_digit_run():
+    """A long run of digits: a pattern that starts with the number used to be retried from
+    every digit, rescanning the rest of the run each time."""
+    text = "12件结转下年度" + "上年结转12件" + "受理申请12件"
+    for _, pattern in _claims._PATTERNS:
+        assert pattern.match(text, 1) is None
+        assert all(m.start("n") == 0 or not text[m.start("n") - 1].isdigit() for m in pattern.finditer(text))
+
+
+# -- whole checks over the growth shapes ------------------------------------------------------
+def _grow(shape: str, fmt: str, k: int) -> str:
+    """A real report with ``k`` units of one growth shape added (``copies``: k // 40 more copies
+    of its body)."""
+    unit = {
+        "headings": "一、总体情况\n本年度受理政府信息公开申请5件。\n（一）主动公开\n予以公开 部分公开 不予公开 无法提供\n",
+        "table": "（一）予以公开 1 0 0 0 0 0 1\n",
+        "prose": "2024年共受理政府信息公开申请5件，均已答复及办结。其中包括行政规范性文件13件。",
+        "claims": "本年受理政府信息公开申请5件，予以公开3件，不予公开1件，无法提供2件，申请均已办结，其余结转，",
+        "copies": None,
+    }[shape]
+    base = (REAL / {"text": "2019_pingtan.txt", "markdown": "2024_shanghai_kw.md",
+                    "html": "2019_shanghai_bgt.html"}[fmt]).read_text(encoding="utf-8")
+    end = base.rfind("</body>") if fmt == "html" and "</body>" in base else len(base)
+    if unit is None:
+        start = base.find(">", base.find("<body")) + 1 if end < len(base) else 0
+        return base[:start] + base[start:end] * (k // 40 + 1) + base[end:]
+    if shape == "table" and fmt == "markdown":
+        unit = "| （一）予以公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+    if fmt == "html":
+        if shape == "table":
+            row = "<tr>" + "".join(f"<td>{cell}</td>" for cell in unit.split()) + "</tr>"
+            body = f"<table>{row * k}</table>"
+        elif shape == "headings":
+            body = "".join(f"<p>{line}</p>" for line in (unit * k).splitlines())
+        else:
+            body = f"<p>{unit * k}</p>"
+        return base[:end] + body + base[end:]
+    return base + "\n" + unit * k
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+@pytest.mark.parametrize("shape", ["headings", "table", "prose", "claims", "copies"])
+def test_a_whole_check_costs_linear_work(fmt, shape):
+    """Loader, parser and every rule over a report grown four ways (issue 9's shapes)."""
+    reg = testing.registry()
+    checker = testing._checker(reg, None, None)
+    suffix = testing._suffix(reg, fmt)
+
+    def work(k):
+        if shape == "copies":
+            k += 4  # a size-0 input is one copy
+        with testing._TempReport(_grow(shape, fmt, k), suffix) as path:
+            return calls(checker.check_file, path)
+
+    assert growth(work, 40) <= LINEAR
