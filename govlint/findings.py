@@ -28,6 +28,26 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
+@dataclass(frozen=True, slots=True)
+class Related:
+    """Another place a finding points at: the cell or finding that shares its cause.
+
+    When one cell explains several failures (a （七）总计 cell left at 0 breaks two identities
+    of its column), each finding is reported and names the others here, so a reader fixes
+    the cell once. ``message`` says what is there (``另见 GL202：…``).
+    """
+
+    span: Span | None = None
+    location: str = ""
+    message: str = ""
+
+    def to_dict(self) -> dict:
+        span = self.span
+        return {"message": self.message, "location": self.location,
+                "line": span.line if span else None, "column": span.column if span else None,
+                "end_line": span.end_line if span else None, "end_column": span.end_column if span else None}
+
+
 @dataclass(slots=True)
 class Finding:
     """One problem found in one file.
@@ -35,7 +55,8 @@ class Finding:
     A rule yields findings with at least ``message`` and, where it can, ``span`` (the source
     position) and ``location`` (the logical location, e.g. ``表三 / （七）总计 / 自然人``).
     The engine fills in ``code``, ``name``, ``severity`` and ``path`` from the rule and the
-    configuration. ``properties`` carries machine-readable extras (expected, found, ...).
+    configuration. ``properties`` carries machine-readable extras (expected, found, ...);
+    ``related`` the other places that share the finding's cause (``Related``).
     """
 
     message: str
@@ -50,6 +71,8 @@ class Finding:
     snippet: str = ""
     #: the path relative to the project root (set by the engine); fingerprints use it
     root_path: str = ""
+    #: other findings or cells with the same cause (SARIF relatedLocations, "另见" lines)
+    related: tuple[Related, ...] = ()
 
     @property
     def line(self) -> int:
@@ -94,4 +117,5 @@ class Finding:
             "location": self.location,
             "fingerprint": self.fingerprint(),
             "properties": self.properties,
+            **({"related": [r.to_dict() for r in self.related]} if self.related else {}),
         }

@@ -34,6 +34,12 @@ class TableCell:
     ``value`` is an ``int`` for counts, a ``Decimal`` for amounts (万元), or ``None`` when the
     cell is blank or not a number (``raw`` keeps the text as printed). ``location`` is the
     logical location shown to users, e.g. ``表三 / 一、本年新收政府信息公开申请数量 / 自然人``.
+
+    A cell cut out of a glued digit run that can be split several ways has ``value`` None and
+    ``values`` the sorted tuple of its possible values (the row's ``Readings`` links it to the
+    other cells of the run); a cell with one possible value is simply known (``values`` None).
+    ``inferred`` names the narrowing that chose ``value`` when the source alone does not fix
+    it: ``"row-total"``, the only reading of the run that balances the row's own 总计.
     """
 
     row: str
@@ -42,6 +48,33 @@ class TableCell:
     raw: str
     span: Span | None = None
     location: str = ""
+    values: tuple[Number, ...] | None = None
+    inferred: str | None = None
+
+
+@dataclass(slots=True)
+class Readings:
+    """The ways a row's glued digit runs can be cut into the row's cells.
+
+    Cells of one row are linked: choosing one cell's value constrains the others, so a check
+    that needs several cells of the row evaluates them reading by reading; cells of different
+    rows are independent. ``cells`` are the (row, col) keys the runs fill, in order;
+    ``values`` holds one tuple per reading, aligned with ``cells``; ``count`` is the number of
+    readings the source allows (``len(values)`` unless ``inferred`` narrowed them to one).
+    """
+
+    runs: tuple[str, ...]
+    cells: tuple[tuple[str, str], ...]
+    values: tuple[tuple[Number, ...], ...]
+    count: int
+    span: Span | None = None
+    inferred: str | None = None
+
+    def index(self, row: str, col: str) -> int | None:
+        try:
+            return self.cells.index((row, col))
+        except ValueError:
+            return None
 
 
 @dataclass(slots=True)
@@ -57,8 +90,11 @@ class Label:
 class Table:
     """A statistical table (表二, 表三 or 表四) recognised against the templates.
 
-    ``complete`` is False when required rows or columns are missing or cells could not be
-    separated unambiguously; ``problems`` says why, and arithmetic rules skip such tables.
+    ``complete`` is False when the published table lacks a required row, column or cell;
+    ``problems`` says which (GL104). Rules check every identity whose cells are present.
+    ``readings`` holds the rows whose glued digits can be cut several ways (GL105 lists them;
+    checks run over their readings); ``unreadable`` the rows whose digits allow more than
+    ``govlint.parser.glued.MAX_READINGS`` cuts, whose cells are left out.
     For table 4, ``row`` is the group key and ``col`` the outcome key.
     """
 
@@ -69,13 +105,25 @@ class Table:
     cells: dict[tuple[str, str], TableCell] = field(default_factory=dict)
     labels: list[Label] = field(default_factory=list)
     span: Span | None = None
+    readings: list[Readings] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)
+
+    def reading_of(self, row: str, col: str) -> Readings | None:
+        """The readings a cell belongs to, when it was cut from a run with several readings."""
+        for group in self.readings:
+            if (row, col) in group.cells:
+                return group
+        return None
 
     def get(self, row: str, col: str) -> TableCell | None:
         return self.cells.get((row, col))
 
     def value(self, row: str, col: str, blank: Number | None = 0) -> Number | None:
-        """The cell's value, ``blank`` for a blank or missing cell."""
+        """The cell's value, ``blank`` for a blank or missing cell, None when it has several
+        possible values (``TableCell.values``)."""
         cell = self.cells.get((row, col))
+        if cell is not None and cell.values is not None:
+            return None
         if cell is None or cell.value is None:
             return blank
         return cell.value

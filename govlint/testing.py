@@ -246,7 +246,8 @@ def _field_problems(finding: Finding, expected: dict, default_code: str) -> list
     problems = []
     actual = {"code": finding.code, "message": finding.message, "location": finding.location,
               "severity": str(finding.severity) if finding.severity is not None else None,
-              "line": finding.line if finding.span else None}
+              "line": finding.line if finding.span else None,
+              "related": len(getattr(finding, "related", ()))}
     for key, want in expected.items():
         if key == "message_has":
             for part in [want] if isinstance(want, str) else want:
@@ -272,7 +273,8 @@ def assert_findings(found: Sequence[Finding], expected: Sequence[dict], code: st
 
     Each expectation compares only the fields it names: ``code`` (default ``code``),
     ``message`` (exact), ``message_has`` (a substring or a list of them), ``location``,
-    ``severity``, ``line`` (the span's first line) and ``properties`` (the keys given).
+    ``severity``, ``line`` (the span's first line), ``related`` (how many related locations)
+    and ``properties`` (the keys given).
     """
     problems = []
     if len(found) != len(expected):

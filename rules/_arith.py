@@ -1,7 +1,16 @@
-"""The accounting identities of tables 三 and 四 (domain notes §4), shared by GL201–GL205.
+"""The accounting identities of tables 三 and 四 (domain notes §4), shared by GL201–GL207.
 
-Blank cells count as 0; a cell holding text that is not a number makes every identity it
-takes part in unknowable, so those identities are skipped (GL205 reports the cell itself).
+Blank cells count as 0; a cell holding text that is not a number, or a cell the table lacks
+(a missing row), makes every identity it takes part in unknowable, so those identities are
+skipped (GL205 and GL104 report the cells themselves) and the others are still checked.
+
+Cells cut from a glued digit run may have several possible values (``TableCell.values``).
+``achievable`` gives the set of values a linear expression over cells can take: cells of one
+row are linked (one reading fixes them all), so each row's readings are enumerated on the
+cells the expression uses; rows are independent, so their sets of partial sums are combined.
+An identity fails only when no achievable value satisfies it (``Mismatch`` then carries the
+glued cells, for the "无论如何拆分" wording). The rules reading prose against the tables
+(GL403, GL501, GL502) use ``achievable`` too.
 """
 
 from __future__ import annotations
@@ -27,15 +36,17 @@ def is_blank(cell) -> bool:
 
 def is_text(cell) -> bool:
     """A cell that holds something that is not a number (and is not a blank mark)."""
-    return cell is not None and cell.value is None and not is_blank(cell)
+    return (cell is not None and cell.value is None and getattr(cell, "values", None) is None
+            and not is_blank(cell))
 
 
 def value(table, row, col):
-    """The number in a cell, 0 when blank or absent, None when the cell holds text."""
+    """The number in a cell, 0 when blank or absent, None when the cell holds text or has
+    several possible values (use ``achievable`` for those)."""
     cell = table.get(row, col)
     if cell is None or is_blank(cell):
         return 0
-    return cell.value  # None for text
+    return cell.value  # None for text or several readings
 
 
 def total(table, cells):
@@ -62,61 +73,165 @@ def table3_layout(table) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return t3.rows(template), t3.result_rows(template)
 
 
+#: a set of achievable sums larger than this is not built (the check then stays silent)
+MAX_SUMS = 100_000
+
+
+@dataclass(frozen=True)
+class Sums:
+    """The values a linear expression over cells can take, and the cells that made it uncertain.
+
+    ``glued``: cells with several possible values; ``inferred``: cells whose value the parser
+    adopted by a narrowing (``TableCell.inferred``), which a finding relying on them names.
+    """
+
+    values: frozenset
+    glued: tuple = ()
+    inferred: tuple = ()
+
+    @property
+    def single(self):
+        """The value when only one is achievable, else None."""
+        return next(iter(self.values)) if len(self.values) == 1 else None
+
+
+def _combine(a: set, b: set) -> set | None:
+    if len(a) * len(b) > MAX_SUMS:
+        out = set()
+        for x in a:
+            for y in b:
+                out.add(x + y)
+                if len(out) > MAX_SUMS:
+                    return None
+        return out
+    return {x + y for x in a for y in b}
+
+
+def achievable(table, terms) -> Sums | None:
+    """The achievable values of ``sum(coef * cell)`` over ``terms`` ((row, col), coef).
+
+    None when a cell is absent (a row the table lacks), holds text, or the set would exceed
+    ``MAX_SUMS``. Blank cells count as 0. Cells of the same glued row are evaluated reading by
+    reading (they are linked); different rows are combined as independent sets.
+    """
+    fixed = 0
+    linked: dict[int, tuple] = {}     # id(Readings) → (readings, [(index, coef)])
+    glued, inferred = [], []
+    for (row, col), coef in terms:
+        cell = table.get(row, col)
+        if cell is None:
+            return None
+        if getattr(cell, "values", None) is not None:
+            group = table.reading_of(row, col)
+            if group is None:
+                return None
+            linked.setdefault(id(group), (group, []))[1].append((group.index(row, col), coef))
+            glued.append(cell)
+            continue
+        v = 0 if is_blank(cell) else cell.value
+        if v is None:
+            return None
+        if getattr(cell, "inferred", None):
+            inferred.append(cell)
+        fixed += coef * v
+    sums = {fixed}
+    for group, picks in linked.values():
+        part = {sum(coef * reading[i] for i, coef in picks) for reading in group.values}
+        sums = _combine(sums, part)
+        if sums is None:
+            return None
+    return Sums(frozenset(sums), tuple(glued), tuple(inferred))
+
+
 @dataclass(frozen=True)
 class Mismatch:
     key: str          # the column (GL201/202), row (GL203) or group (GL204) that fails
-    expected: object  # what the identity's left side gives
-    found: object     # what the table prints on the other side
+    expected: object  # what the identity's left side gives (None: several values possible)
+    found: object     # what the table prints on the other side (None: several values possible)
     blank: bool = False  # the printed total is a blank cell (counted as 0)
+    #: right − left under each reading (one value when no glued cell takes part)
+    differences: tuple = ()
+    glued: tuple = ()      # cells with several possible values that the identity uses
+    inferred: tuple = ()   # cells adopted by a narrowing (row-total) that it relies on
+    left: tuple = ()       # the achievable values of each side, sorted
+    right: tuple = ()
 
     @property
     def difference(self):
-        return self.found - self.expected
+        """right − left when it is one number, else None."""
+        if self.expected is not None and self.found is not None:
+            return self.found - self.expected
+        return self.differences[0] if len(self.differences) == 1 else None
+
+
+def identity(table, key, left, right, blank_cell=None) -> Mismatch | None:
+    """Checks ``sum(left) == sum(right)`` over every reading; a Mismatch only when all fail.
+
+    None when the identity holds under some reading, or cannot be evaluated (a cell absent,
+    text, or too many sums).
+    """
+    diff = achievable(table, [(k, 1) for k in right] + [(k, -1) for k in left])
+    if diff is None or 0 in diff.values:
+        return None
+    lhs = achievable(table, [(k, 1) for k in left])
+    rhs = achievable(table, [(k, 1) for k in right])
+    if lhs is None or rhs is None:
+        return None
+    return Mismatch(key, lhs.single, rhs.single, blank_cell is not None and is_blank(table.get(*blank_cell)),
+                    tuple(sorted(diff.values)), diff.glued, diff.inferred,
+                    tuple(sorted(lhs.values)), tuple(sorted(rhs.values)))
 
 
 def checkable(table) -> bool:
+    """A table whose every required row and cell was found (prose-vs-table rules gate on it)."""
     return table is not None and table.complete
 
 
 def table3_balance(table):
     """一 + 二 = 三(七)总计 + 四, per column."""
+    if table is None:
+        return
     for col in TABLE3_COLUMNS:
-        left = total(table, [("new", col), ("carried_over", col)])
-        right = total(table, [("total", col), ("carried_forward", col)])
-        if left is not None and right is not None and left != right:
-            yield Mismatch(col, left, right)
+        m = identity(table, col, [("new", col), ("carried_over", col)], [("total", col), ("carried_forward", col)])
+        if m is not None:
+            yield m
 
 
 def table3_results(table):
     """(七)总计 = the sum of the result sub-items, per column."""
+    if table is None:
+        return
     _, result_rows = table3_layout(table)
     for col in TABLE3_COLUMNS:
-        parts = total(table, [(row, col) for row in result_rows])
-        printed = total(table, [("total", col)])
-        if parts is not None and printed is not None and parts != printed:
-            yield Mismatch(col, parts, printed, is_blank(table.get("total", col)))
+        m = identity(table, col, [(row, col) for row in result_rows], [("total", col)], ("total", col))
+        if m is not None:
+            yield m
 
 
 def table3_applicants(table):
     """总计 = the six applicant columns, per row."""
+    if table is None:
+        return
     rows, _ = table3_layout(table)
     for row in rows:
-        parts = total(table, [(row, col) for col in TABLE3_APPLICANT_COLUMNS])
-        printed = total(table, [(row, "total")])
-        if parts is not None and printed is not None and parts != printed:
-            yield Mismatch(row, parts, printed, is_blank(table.get(row, "total")))
+        m = identity(table, row, [(row, col) for col in TABLE3_APPLICANT_COLUMNS], [(row, "total")],
+                     (row, "total"))
+        if m is not None:
+            yield m
 
 
 def table3_legal_subtotal(table):
     """An added 法人或其他组织 subtotal = its five sub-columns, per row (when printed)."""
+    if table is None:
+        return
     rows, _ = table3_layout(table)
     for row in rows:
         if table.get(row, TABLE3_LEGAL_PERSON_SUBTOTAL) is None:
             continue
-        parts = total(table, [(row, col) for col in TABLE3_LEGAL_PERSON_COLUMNS])
-        printed = total(table, [(row, TABLE3_LEGAL_PERSON_SUBTOTAL)])
-        if parts is not None and printed is not None and parts != printed:
-            yield Mismatch(row, parts, printed, is_blank(table.get(row, TABLE3_LEGAL_PERSON_SUBTOTAL)))
+        sub = (row, TABLE3_LEGAL_PERSON_SUBTOTAL)
+        m = identity(table, row, [(row, col) for col in TABLE3_LEGAL_PERSON_COLUMNS], [sub], sub)
+        if m is not None:
+            yield m
 
 
 TABLE4_PARTS = t4.parts()
@@ -124,8 +239,31 @@ TABLE4_PARTS = t4.parts()
 
 def table4_groups(table):
     """总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结, per group."""
+    if table is None:
+        return
     for group in t4.groups():
-        parts = total(table, [(group, outcome) for outcome in TABLE4_PARTS])
-        printed = total(table, [(group, "total")])
-        if parts is not None and printed is not None and parts != printed:
-            yield Mismatch(group, parts, printed, is_blank(table.get(group, "total")))
+        m = identity(table, group, [(group, outcome) for outcome in TABLE4_PARTS], [(group, "total")],
+                     (group, "total"))
+        if m is not None:
+            yield m
+
+
+def misassigned_pairs(mismatches) -> list[tuple]:
+    """Pairs of applicant columns whose column identity fails by +k and −k (GL207).
+
+    Given one identity's failing columns: when the 总计 column balances and exactly two
+    applicant columns fail, with single differences that cancel, the likelier cause is k
+    applications counted in the wrong applicant column. Returns [(column +k, column −k, k)].
+    """
+    failing = {m.key: m for m in mismatches}
+    if "total" in failing:
+        return []
+    applicants = [m for key, m in failing.items() if key in TABLE3_APPLICANT_COLUMNS]
+    if len(applicants) != 2 or len(failing) != 2:
+        return []
+    a, b = applicants
+    da, db = a.difference, b.difference
+    if da is None or db is None or da + db != 0 or a.glued or b.glued:
+        return []
+    plus, minus = (a, b) if da > 0 else (b, a)
+    return [(plus.key, minus.key, abs(da))]

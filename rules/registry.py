@@ -24,6 +24,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         "gl102_section_order:SectionOrder",
         "gl103_missing_table:MissingTable",
         "gl104_incomplete_table:IncompleteTable",
+        "gl105_cells_not_separable:CellsNotSeparable",
     ),
     "tables": (
         "gl201_table3_balance:Table3Balance",
@@ -32,6 +33,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         "gl204_table4_total:Table4Total",
         "gl205_invalid_cell:InvalidCell",
         "gl206_table2_implausible:Table2Implausible",
+        "gl207_table3_misassigned_applicant:Table3MisassignedApplicant",
     ),
     "template": (
         "gl301_outdated_template:OutdatedTemplate",

@@ -197,18 +197,24 @@ litigation_after_review  6 0 9 7 22
 """)
 
 
-def test_ambiguous_glued_runs_make_the_table_incomplete():
+def test_ambiguous_glued_runs_keep_their_readings():
     # 2021_pingtan.txt prints 一、本年新收… as 640020470: 64|0|0|2|0|4|70 and 6|40|0|2|0|4|70
-    # are both valid, so the parser must not choose
+    # are both valid splits (12 in all); the table stays complete and keeps every reading
     report = parse_file(CORPUS / "2021_pingtan.txt")
     table3 = report.table("table3")
-    assert not table3.complete
-    assert any("640020470" in p for p in table3.problems)
-    assert table3.get("new", "natural") is None
+    assert table3.complete and not table3.problems
+    runs = {" ".join(g.runs): g for g in table3.readings}
+    assert runs["640020470"].count == 12
+    # only 64|0|0|2|0|4|70 makes the applicant columns add up to the row's 总计 (70): adopted
+    new = table3.get("new", "natural")
+    assert (new.value, new.inferred) == (64, "row-total") and runs["640020470"].inferred == "row-total"
+    # 270020130 balances its 总计 in more than one reading: nothing is chosen
+    granted = table3.get("granted", "natural")
+    assert granted.value is None and {2, 27} <= set(granted.values)
     # a row whose digits fit only one way is still read: 500000 5 → 5 0 0 0 0 0 5
     assert [table3.value("partial", c) for c in ("natural", "other", "total")] == [5, 0, 5]
     table4_ = report.table("table4")
-    assert not table4_.complete and any("10203120001200000" in p for p in table4_.problems)
+    assert table4_.complete and [g.runs for g in table4_.readings] == [("10203120001200000",)]
 
 
 def test_split_cells_are_marked_and_located():

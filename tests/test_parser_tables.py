@@ -124,20 +124,38 @@ def test_every_layout_parses_back_to_the_same_values(values, t4):
         assert [s.key for s in report.sections] == ["requests", "appeals", "problems"]
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=15, deadline=None)
 @given(table3_values, table4_values)
 def test_glued_rows_are_read_right_or_reported_never_guessed(values, t4):
     report = parse(glued_style(values, t4))
     table3 = report.table("table3")
     expected = _expected3(values)
     for (row, col), cell in table3.cells.items():
-        assert cell.value == expected[(row, col)]
-    if table3.complete:
-        assert _found(report, "table3") == expected
+        if cell.values is not None:
+            # several readings: the printed value is among the possible ones, nothing is chosen
+            assert cell.value is None and expected[(row, col)] in cell.values
+        elif not cell.inferred:
+            assert cell.value == expected[(row, col)]
+    for group in table3.readings:
+        printed = tuple(expected[key] for key in group.cells)
+        if group.inferred:
+            # adopted: the only reading that balances the row's own 总计; when the printed row
+            # balances (the narrowing's assumption holds) it is the printed one
+            (chosen,) = group.values
+            assert sum(chosen[:6]) == chosen[6]
+            if sum(printed[:6]) == printed[6]:
+                assert chosen == printed
+        else:
+            assert printed in group.values
+    if table3.complete and not table3.unreadable:
+        assert set(table3.cells) == set(expected)
+    elif table3.complete:
+        assert set(table3.cells) < set(expected)   # rows with too many readings are left out
     else:
         assert table3.problems
     table4 = report.table("table4")
-    assert (not table4.complete) or _found(report, "table4") == _expected4(t4)
+    found4 = {key: (c.values or (c.value,)) for key, c in table4.cells.items()}
+    assert (not table4.complete) or table4.unreadable or all(v in found4[k] for k, v in _expected4(t4).items())
 
 
 @settings(max_examples=100, deadline=None)

@@ -665,11 +665,19 @@ def check_never_wrong(report, m: Model, where: str):
     for kind, want in (("table2", expected2(m)), ("table3", dict(m.table3)), ("table4", expected4(m))):
         table = report.table(kind)
         assert table is not None, (where, kind)
-        got = found(report, kind)
+        # a cell with several readings lists the printed value among its possible ones
+        glued = {(c.row, c.col): c.values for c in table if c.values is not None}
+        assert all(want.get(k) in v for k, v in glued.items()), (where, kind, glued)
+        # a reading adopted because it alone balances its row's 总计 assumes that 总计 is right,
+        # which a random model need not be: such cells are not compared (test_parser_tables checks them)
+        inferred = {(c.row, c.col) for c in table if c.inferred}
+        glued.update({k: (want.get(k),) for k in inferred})
+        got = {k: v for k, v in found(report, kind).items() if k not in glued}
         wrong = {k: (v, want.get(k)) for k, v in got.items() if k not in want or want[k] != v}
         assert not wrong, (where, kind, wrong, table.problems)
         if table.complete:
-            assert got == want, (where, kind, table.problems)
+            if not table.unreadable:
+                assert set(got) | set(glued) == set(want), (where, kind, table.problems)
             continue
         assert table.problems, (where, kind)
         for row in {r for r, _ in want} - {r for r, _ in got}:
@@ -801,8 +809,9 @@ def test_glued_run_with_a_minus_is_never_split_as_if_the_sign_began_a_cell():
     report = load_and_parse("report.txt", render_runon(plan(m, Layout()), m.year, [False]).encode("utf-8"))
     check_never_wrong(report, m, "run-on")
     table2 = report.table("table2")
-    assert table2.get("coercion", "decisions") is None
-    assert any("行政强制" in p and "107 -35436" in p for p in table2.problems), table2.problems
+    # several readings (107, -35, 436 or 10, 7, -35436 …): the row keeps them, none is chosen
+    assert table2.get("coercion", "decisions").value is None
+    assert 436 in table2.get("coercion", "decisions").values
     assert split_runs(["10", "-5"], 3) == (1, [("1", "0"), ("-5",)])
     assert split_runs(["-305"], 2) == (1, [("-30", "5")])
 

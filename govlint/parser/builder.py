@@ -1,9 +1,14 @@
-"""Shared by the table recognisers: turning values and label hits into a ``Table``."""
+"""Shared by the table recognisers: turning values and label hits into a ``Table``.
+
+Cells cut from a row with several readings are linked through the row's ``Readings``, built
+in ``finish`` once every cell of the row is placed; a recogniser may then narrow them
+(``narrow``: table 三 adopts the only reading that balances the row's own 总计).
+"""
 
 from __future__ import annotations
 
-from govlint.parser.values import Value, number
-from govlint.report import Label, Table, TableCell
+from govlint.parser.values import Unseparable, Value, number
+from govlint.report import Label, Readings, Table, TableCell
 from govlint.normalize import strip_space
 
 
@@ -13,6 +18,9 @@ class TableBuilder:
         self.table = Table(kind=kind)
         self.start: int | None = None
         self.end: int | None = None
+        #: a hook ``narrow(table, readings)`` run on each row's readings when the table is done
+        self.narrow = None
+        self._glued: dict[int, tuple] = {}   # id(Glued) → (Glued, [(key, amount)])
 
     def label(self, hit, key):
         start, end = hit.start, hit.end
@@ -24,19 +32,33 @@ class TableBuilder:
         start, end = value.start, value.end
         stream = self.stream
         raw = stream.raw[start:end]
-        if value.kind == "num":
+        values = None
+        if value.options is not None:
+            parsed = None
+            values = tuple(sorted({_reading_number(t, amount) for t in value.options}))
+            raw = f"{value.split_from}（拆分不唯一：{'、'.join(value.options)}）"
+        elif value.kind == "num":
             parsed = number(value.text, amount)
             if value.split_from is not None:
                 raw = f"{value.text}（拆分自“{value.split_from}”）"
         else:
             parsed = None
-        self.table.cells[(row, col)] = TableCell(row, col, parsed, raw.strip(), stream.span(start, end), location)
+        self.table.cells[(row, col)] = TableCell(row, col, parsed, raw.strip(), stream.span(start, end),
+                                                 location, values)
+        if value.glued is not None:
+            self._glued.setdefault(id(value.glued), (value.glued, []))[1].append(((row, col), amount))
         if self.start is None or start < self.start:
             self.start = start
         if self.end is None or end > self.end:
             self.end = end
 
-    def problem(self, message: str):
+    def problem(self, message: str, reason: str | None = None):
+        """Record what the published table lacks; a ``reason`` that is ``Unseparable`` is about
+        the extraction instead (GL105), and leaves the table complete."""
+        if isinstance(reason, Unseparable):
+            if message not in self.table.unreadable:
+                self.table.unreadable.append(message)
+            return
         self.table.complete = False
         if message not in self.table.problems:
             self.table.problems.append(message)
@@ -48,4 +70,19 @@ class TableBuilder:
     def finish(self) -> Table:
         if self.start is not None:
             self.table.span = self.stream.span(self.start, self.end)
+        for glued, placed in self._glued.values():
+            keys = tuple(key for key, _ in placed)
+            values = tuple(tuple(_reading_number(text, amount) for text, (_, amount) in zip(reading, placed))
+                           for reading in glued.readings)
+            group = Readings(glued.runs, keys, values, len(values), self.stream.span(glued.start, glued.end))
+            self.table.readings.append(group)
+            if self.narrow is not None:
+                self.narrow(self.table, group)
+        self._glued = {}
         return self.table
+
+
+def _reading_number(text: str, amount: bool):
+    """A reading's cell as a number: a blank mark among the runs (``-``) counts as 0."""
+    parsed = number(text, amount)
+    return 0 if parsed is None else parsed

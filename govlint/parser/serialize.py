@@ -23,10 +23,37 @@ def _grid(table) -> dict:
     return rows
 
 
+def _readings(table, out: dict) -> dict:
+    """Adds, when there are any, the cells with several possible values and how they were read.
+
+    ``possible``: row → column → the sorted possible values (the cell's value is null);
+    ``inferred``: row → column → the narrowing that chose the value (``row-total``);
+    ``readings``: each glued row's runs, cells and number of readings; ``unreadable``: rows
+    whose digits allow too many readings to keep.
+    """
+    possible: dict[str, dict] = {}
+    inferred: dict[str, dict] = {}
+    for cell in table:
+        if cell.values is not None:
+            possible.setdefault(cell.row, {})[cell.col] = [_number(v) for v in cell.values]
+        if cell.inferred:
+            inferred.setdefault(cell.row, {})[cell.col] = cell.inferred
+    if possible:
+        out["possible"] = possible
+    if inferred:
+        out["inferred"] = inferred
+    if table.readings:
+        out["readings"] = [{"runs": list(g.runs), "cells": [list(k) for k in g.cells], "count": g.count,
+                            "inferred": g.inferred} for g in table.readings]
+    if table.unreadable:
+        out["unreadable"] = list(table.unreadable)
+    return out
+
+
 def _table2(table):
     if table is None:
         return None
-    return {"complete": table.complete, "template": table.template, "rows": _grid(table)}
+    return _readings(table, {"complete": table.complete, "template": table.template, "rows": _grid(table)})
 
 
 def _table3(table):
@@ -36,14 +63,14 @@ def _table3(table):
     # the 2021 rows, then 2019's single （六） row
     order = {key: i for i, key in enumerate(dict.fromkeys(format_table3.rows("2021") + format_table3.rows("2019")))}
     rows = dict(sorted(rows.items(), key=lambda item: order.get(item[0], len(order))))
-    return {"complete": table.complete, "template": table.template, "rows": rows,
-            "problems": list(table.problems)}
+    return _readings(table, {"complete": table.complete, "template": table.template, "rows": rows,
+                             "problems": list(table.problems)})
 
 
 def _table4(table):
     if table is None:
         return None
-    return {"complete": table.complete, "groups": _grid(table)}
+    return _readings(table, {"complete": table.complete, "groups": _grid(table)})
 
 
 def report_to_dict(report) -> dict:
@@ -79,7 +106,7 @@ def report_cells(report):
         if table is None:
             continue
         for cell in table:
-            yield {
+            out = {
                 "table": kind,
                 "row": cell.row,
                 "col": cell.col,
@@ -88,3 +115,8 @@ def report_cells(report):
                 "location": cell.location,
                 "span": cell.span.to_dict() if cell.span else None,
             }
+            if cell.values is not None:
+                out["possible"] = [_number(v) for v in cell.values]
+            if cell.inferred:
+                out["inferred"] = cell.inferred
+            yield out

@@ -79,7 +79,7 @@ def parse_table2(stream, hits: list, limit: int):
         rows_found[row] = block
         values, reason = take(gap, len(columns))
         if values is None:
-            builder.problem(f"“{t2.label(row)}”行{reason}")
+            builder.problem(f"“{t2.label(row)}”行{reason}", reason)
             continue
         for col, value in zip(columns, values):
             builder.cell(row, col, value, location(row, col), amount=col in t2.amount_columns())

@@ -29,6 +29,7 @@ def parse_table3(stream, hits: list, limit: int):
     """``hits`` are the table-3 label hits from the table's first header label on."""
     text = stream.text
     builder = TableBuilder("table3", stream)
+    builder.narrow = narrow_to_row_total
     header_cols: list[str] = []
     in_rows = False
     group = None
@@ -57,7 +58,7 @@ def parse_table3(stream, hits: list, limit: int):
         values, reason = take(gap, len(columns))
         found[key] = True
         if values is None:
-            builder.problem(f"“{row_label(key)}”行{reason}")
+            builder.problem(f"“{row_label(key)}”行{reason}", reason)
             return True
         for col, value in zip(columns, values):
             builder.cell(key, col, value, location(key, col))
@@ -114,6 +115,50 @@ def parse_table3(stream, hits: list, limit: int):
         more = f"等{len(missing)}行" if len(missing) > 5 else ""
         builder.problem(f"缺少行：{shown}{more}")
     return builder
+
+
+#: what a cell adopted by ``narrow_to_row_total`` is marked with
+ROW_TOTAL = "row-total"
+
+
+def narrow_to_row_total(table, group) -> None:
+    """Adopt the only reading of a glued row that balances the row's own 总计.
+
+    Applicant columns summing to 总计 (and an added 法人或其他组织 subtotal to its five
+    columns) is the row's own identity; when exactly one reading satisfies it, that reading
+    is adopted for the other checks and its cells are marked ``inferred``. This assumes the
+    row's 总计 is right, so findings that rely on such a cell say so. With no or several
+    balancing readings nothing is chosen.
+    """
+    rows = {row for row, _ in group.cells}
+    if len(rows) != 1:
+        return
+    row = rows.pop()
+    cols = [col for _, col in group.cells]
+    if "total" not in cols:
+        return
+    at = {col: i for i, col in enumerate(cols)}
+    applicants = [at[c] for c in t3.applicant_columns() if c in at]
+    if len(applicants) != len(t3.applicant_columns()):
+        return
+    legal = [at[c] for c in t3.LEGAL_PERSON_COLUMNS if c in at]
+    sub = at.get(_SUBTOTAL)
+
+    def balances(reading):
+        if sum(reading[i] for i in applicants) != reading[at["total"]]:
+            return False
+        return sub is None or sum(reading[i] for i in legal) == reading[sub]
+
+    fits = [reading for reading in group.values if balances(reading)]
+    if len(fits) != 1:
+        return
+    (chosen,) = fits
+    group.values, group.inferred = (chosen,), ROW_TOTAL
+    for key, value in zip(group.cells, chosen):
+        cell = table.cells.get(key)
+        if cell is not None and cell.values is not None:
+            cell.value, cell.values, cell.inferred = value, None, ROW_TOTAL
+            cell.raw = f"{value}（拆分自“{' '.join(group.runs)}”，按唯一使本行总计平衡的拆分推断）"
 
 
 def _last_row(stream, builder, hits, limit, columns, found) -> None:

@@ -79,6 +79,11 @@ def parse_table4(stream, hits: list, limit: int):
             # a note between the header and the numbers (注：…) is passed over
             continue
         found, why = take(gap, 15)
+        if found is not None and any(v.options for v in found):
+            # glued digits that read several ways as 15 cells may be one group's 5 printed apart
+            five, _ = take(gap, 5)
+            if five is not None and not any(v.options for v in five) and current in _GROUPS:
+                found = None
         if data is None:
             data, reason = gap, why
         if found is not None:
@@ -108,7 +113,7 @@ def parse_table4(stream, hits: list, limit: int):
             group_order = list(_GROUPS)
         order = [(group_order[i // 5], leaves[i]) for i in range(15)]
     if values is None:
-        builder.problem(f"数值行{reason}")
+        builder.problem(f"数值行{reason}", reason)
         return builder
     for (group, outcome), value in zip(order, values):
         builder.cell(group, outcome, value, location(group, outcome))

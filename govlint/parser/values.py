@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 
 from govlint.lazy_re import lazy_pattern
 from govlint.normalize import MAX_DIGITS
-from govlint.parser.glued import split_runs
+from govlint.parser.glued import MAX_READINGS, count_readings, readings, split_runs
 from govlint.parser.stream import SEP
 
 _TOKEN = lazy_pattern(
@@ -46,6 +46,22 @@ class Value:
     text: str
     kind: str                      # "num", "mark", "blank"
     split_from: str | None = None  # the glued run it was cut from
+    options: tuple[str, ...] | None = None  # the texts it may hold (several readings)
+    glued: "Glued | None" = None   # the row's readings, shared by its values
+
+
+@dataclass(slots=True)
+class Glued:
+    """A row's glued runs and their readings: each reading one text per cell of the row."""
+
+    runs: tuple[str, ...]
+    readings: list[tuple[str, ...]]
+    start: int
+    end: int
+
+
+class Unseparable(str):
+    """A reason that is about the extraction (too many ways to cut the digits), not the report."""
 
 
 @dataclass(slots=True)
@@ -141,10 +157,12 @@ def take(gap: Gap, needed: int) -> tuple[list[Value] | None, str | None]:
     runs = [t.text for t in values]
     count, cells = split_runs(runs, needed)
     shown = " ".join(runs)
+    if count == 0 and any("." in run for run in runs):
+        count = min(2, count_readings(runs, needed))   # an amount glued after counts
     if count == 0:
         return None, f"数字“{shown}”无法拆分为{needed}个数值"
-    if count > 1:
-        return None, f"数字“{shown}”无法唯一拆分为{needed}个数值"
+    if count > 1 or cells is None:
+        return _several(values, runs, needed)
     out: list[Value] = []
     for token, parts in zip(values, cells):
         if len(parts) == 1:
@@ -154,6 +172,41 @@ def take(gap: Gap, needed: int) -> tuple[list[Value] | None, str | None]:
         for part in parts:
             out.append(Value(pos, pos + len(part), part, "num", token.text))
             pos += len(part)
+    return out, None
+
+
+def _several(tokens: list[Token], runs: list[str], needed: int):
+    """The values of a row whose runs can be cut several ways: every reading kept."""
+    found = readings(runs, needed)
+    shown = " ".join(runs)
+    if found is None:
+        return None, Unseparable(f"数字“{shown}”的拆分方式超过{MAX_READINGS}种，无法读取")
+    # per reading, each cell's (text, start, end) in the source
+    placed = []
+    for reading in found:
+        cells = []
+        for token, parts in zip(tokens, reading):
+            pos = token.start
+            for part in parts:
+                width = len(part) if len(parts) > 1 else token.end - token.start
+                cells.append((part, pos, pos + width))
+                pos += width
+        placed.append(cells)
+    glued = Glued(tuple(runs), [tuple(t for t, _, _ in cells) for cells in placed],
+                  tokens[0].start, tokens[-1].end) if len(found) > 1 else None
+    whole = {(t.start, t.text) for t in tokens}
+    out: list[Value] = []
+    for i in range(needed):
+        seen = {cells[i] for cells in placed}
+        texts = sorted({t for t, _, _ in seen}, key=lambda t: (len(t), t))
+        start, end = min(a for _, a, _ in seen), max(b for _, _, b in seen)
+        if len(texts) == 1:
+            text = texts[0]
+            kind = "num" if number(text) is not None else "mark"
+            split_from = None if len(seen) == 1 and (start, text) in whole else shown
+            out.append(Value(start, end, text, kind, split_from, None, glued))
+        else:
+            out.append(Value(start, end, shown, "num", shown, tuple(texts), glued))
     return out, None
 
 
@@ -200,4 +253,4 @@ def has_numbers(gap: Gap) -> bool:
     return any(t.kind == "num" for t in gap.tokens)
 
 
-__all__ = ["Gap", "Token", "Value", "has_numbers", "number", "read_gap", "take", "SEP"]
+__all__ = ["Gap", "Glued", "Token", "Unseparable", "Value", "has_numbers", "number", "read_gap", "take", "SEP"]

@@ -16,13 +16,17 @@ def finding_dict(f) -> dict:
     """The keys of ``Finding.to_dict()``; an unstamped severity counts as an error, and a
     path with lone surrogates still gets a fingerprint."""
     span = f.span
-    return {
+    out = {
         "path": f.path, "code": f.code, "name": f.name, "severity": severity_of(f),
         "message": f.message,
         "line": span.line if span else None, "column": span.column if span else None,
         "end_line": span.end_line if span else None, "end_column": span.end_column if span else None,
         "location": f.location, "fingerprint": fingerprint(f), "properties": f.properties,
     }
+    related = getattr(f, "related", ())
+    if related:
+        out["related"] = [r.to_dict() for r in related]
+    return out
 
 
 def takes_unicode(out) -> bool:

@@ -132,9 +132,23 @@ def result(f, index: int, root: str) -> dict:
         "locations": [location],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint(f)},
     }
+    related = getattr(f, "related", ())
+    if related:
+        out["relatedLocations"] = [_related(r, i, artifact) for i, r in enumerate(related, 1)]
     if f.properties:
         out["properties"] = jsonable(f.properties)
     return out
+
+
+def _related(r, index: int, artifact: dict) -> dict:
+    """A related location in the same file: its region, logical location and message."""
+    loc: dict = {"id": index, "physicalLocation": {"artifactLocation": dict(artifact), "region": region(r.span)}}
+    if r.location:
+        loc["logicalLocations"] = [{"name": clean_text(r.location.split(" / ")[-1].strip() or r.location),
+                                    "fullyQualifiedName": clean_text(r.location)}]
+    if r.message:
+        loc["message"] = {"text": clean_text(r.message)}
+    return loc
 
 
 def _driver(info, codes: list[str]) -> dict:

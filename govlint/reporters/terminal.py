@@ -74,6 +74,11 @@ class TerminalReporter(Reporter):
         lines.extend(Text("    " + line) for line in message[1:])
         if f.location:
             lines.append(Text.assemble("    ", ("位置：", "dim"), (one_line(f.location), "cyan")))
+        for r in getattr(f, "related", ()):
+            at = f"（第 {r.span.line} 行）" if r.span is not None else ""
+            lines.append(Text.assemble("    ", ("另见：", "dim"), one_line(r.message or r.location),
+                                       (one_line(f"  {r.location}" if r.message and r.location else ""), "cyan"),
+                                       at))
         if f.span is not None:
             snippet = f.snippet or (text_lines.around(f.span) if text_lines is not None else "")
             if snippet:

@@ -5,7 +5,7 @@ from govlint.rule import Rule
 from govlint.format import location
 from govlint.format import table3 as t3
 
-from .._arith import checkable, value
+from .._arith import achievable, checkable, value
 from .._common import cell_span, fmt, plain
 from ._fees import fee_facts
 
@@ -48,9 +48,10 @@ class FeeVsTable(Rule):
                           span=cell_span(table, "other.2", "total"),
                           location=location("table3", "other.2", "total"),
                           properties={"expected": 0, "found": plain(dropped), "statement": denial.text})
-        received = (value(table, "new", "total") or 0) + (value(table, "carried_over", "total") or 0)
+        # over every reading of glued cells: reported only when each reading gives no application
+        received = achievable(table, [(("new", "total"), 1), (("carried_over", "total"), 1)])
         charged = facts.collected[0][1] if facts.collected else (facts.notices[0][1] if facts.notices else None)
-        if charged is not None and received == 0:
+        if charged is not None and received is not None and received.values == {0}:
             yield Finding(f"正文称收取了信息处理费或发出了收费通知（“{charged.text}”），但表三{t3.row('new').name}和"
                           f"{t3.row('carried_over').name}的申请均为 0",
                           span=charged.span, location="信息处理费 / 申请数量",

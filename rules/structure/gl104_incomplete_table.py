@@ -6,16 +6,18 @@ from govlint.format import table_name
 
 
 class IncompleteTable(Rule):
-    """A statistical table lacks required rows or columns, or its cells cannot be separated.
+    """A published statistical table lacks a required row, column or cell.
 
     What it checks: the problems the parser recorded for each recognised table
-    (``Table.problems``): missing rows or columns of the template, or cells that cannot be
-    told apart without guessing (for example a text extraction that glued ``5000005``).
+    (``Table.problems``): rows or columns of the template that the table does not print, and
+    rows that print fewer cells than the template needs (digits too few to fill the row
+    however they are cut). One finding per table names every such row. Cells that the source
+    prints but does not separate (a glued digit run) are not a lack of the report: GL105
+    lists them, and the checks run over their possible readings.
 
-    Why it matters: the format fixes every row and column of the tables; a reader cannot
-    check a table with holes, and govlint will not guess. The arithmetic rules (GL201–GL204)
-    stay silent for an incomplete table, so this finding is the only sign that it was not
-    checked.
+    Why it matters: the format fixes every row and column of the tables (国办公开办函〔2021〕30号);
+    a reader cannot check a table with holes. The identities that need a missing row are not
+    checked (GL201–GL204 check the others), so this finding also says what was not checked.
 
     Failing example: a 表三 without the row ``二、上年结转政府信息公开申请数量``.
 
@@ -26,7 +28,7 @@ class IncompleteTable(Rule):
     name = "incomplete-table"
     severity = "error"
     templates = TEMPLATES  # the 2019/2021 format only
-    summary = "统计表缺少必需的行或列，或单元格无法可靠区分"
+    summary = "发布的统计表缺少必需的行、列或单元格"
 
     def check(self, report, ctx):
         for kind in ("table2", "table3", "table4"):
@@ -35,8 +37,7 @@ class IncompleteTable(Rule):
                 continue
             name = table_name(kind)
             problems = [p for p in table.problems if p] or ["表格结构不完整"]
-            skipped = "，未做算术检查" if not table.complete else ""
-            yield Finding(f"{name}不完整{skipped}：" + "；".join(problems),
+            yield Finding(f"发布的{name}缺少必需的行或单元格，需要这些行的检查未做：" + "；".join(problems),
                           span=table.span, location=name,
                           properties={"table": kind, "problems": list(problems),
                                       "complete": table.complete})

@@ -4,8 +4,9 @@ from govlint.format import table4 as t4
 from govlint.format.records import TEMPLATES
 from govlint.rule import Rule
 
-from .._arith import TABLE4_PARTS, checkable, table4_groups
+from .._arith import TABLE4_PARTS, table4_groups
 from .._common import cell_span, fmt, plain, shown
+from .._readings import glued_clause, inferred_note, readings_properties, unaffected_note, values_text
 
 
 class Table4Total(Rule):
@@ -13,7 +14,9 @@ class Table4Total(Rule):
 
     What it checks: for each of the three groups (行政复议; 行政诉讼 未经复议直接起诉;
     行政诉讼 复议后起诉), that 总计 equals 结果维持 + 结果纠正 + 其他结果 + 尚未审结. Blank
-    cells count as 0; one finding per failing group; incomplete tables (GL104) are skipped.
+    cells count as 0; one finding per failing group; a group missing a cell (GL104) is not
+    checked. The 15 numbers glued into one run are checked over every reading; a group is
+    reported only when no reading balances it.
     No identity between the groups is assumed.
 
     Why it matters: every case is either decided (维持, 纠正, 其他) or pending, so the total is
@@ -34,15 +37,19 @@ class Table4Total(Rule):
 
     def check(self, report, ctx):
         table = report.table("table4")
-        if not checkable(table):
+        if table is None:
             return
         for m in table4_groups(table):
             label = t4.group_label(m.key)
             parts = "+".join(t4.outcome_label(o) for o in TABLE4_PARTS)
             total = t4.outcome_label("total")
+            if m.glued and None in (m.expected, m.found):
+                message = (f"表四“{label}”：{glued_clause(table, m.glued)}，{parts}（{values_text(m.left)}）"
+                           f"都不等于{total}（{values_text(m.right)}）")
+            else:
+                message = f"表四“{label}”：{parts}={fmt(m.expected)}，{total}={shown(m)}，相差 {fmt(abs(m.difference))}"
             yield Finding(
-                f"表四“{label}”：{parts}={fmt(m.expected)}，{total}={shown(m)}，"
-                f"相差 {fmt(abs(m.difference))}",
+                message + unaffected_note(table, m) + inferred_note(m.inferred),
                 span=cell_span(table, m.key, "total"), location=location("table4", m.key),
                 properties={"group": m.key, "expected": plain(m.expected), "found": plain(m.found),
-                            "difference": plain(m.difference), "blank": m.blank})
+                            "difference": plain(m.difference), "blank": m.blank, **readings_properties(m)})

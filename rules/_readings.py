@@ -1,0 +1,78 @@
+"""How findings over glued cells say so: the runs, each cell's candidate values, inferences.
+
+A finding over cells whose digits the source glued is reported only when the check fails
+under every reading (``_arith.achievable``); its message then says "无论如何拆分" and lists
+what each cell could be, so a reader can verify it against the printed run. A finding that
+relies on a cell the parser adopted by a narrowing names the assumption behind it.
+"""
+
+from __future__ import annotations
+
+from ._common import fmt
+
+#: candidate values shown per cell before "等N种"
+_SHOWN = 6
+
+
+def values_text(values) -> str:
+    """``3``, or ``2、23 或 230`` (at most a few, then how many)."""
+    values = list(values)
+    if len(values) == 1:
+        return fmt(values[0])
+    head = [fmt(v) for v in values[:_SHOWN]]
+    if len(values) > _SHOWN:
+        return "、".join(head) + f"等{len(values)}种"
+    return "、".join(head[:-1]) + " 或 " + head[-1]
+
+
+def _where(cell) -> str:
+    return cell.location.split(" / ", 1)[-1] if cell.location else f"{cell.row} / {cell.col}"
+
+
+def runs_of(table, cells) -> list[str]:
+    """The glued runs the given cells were cut from, in table order, once each."""
+    out: list[str] = []
+    for cell in cells:
+        group = table.reading_of(cell.row, cell.col)
+        if group is not None:
+            run = " ".join(group.runs)
+            if run not in out:
+                out.append(run)
+    return out
+
+
+def glued_clause(table, cells) -> str:
+    """``无论如何拆分“230000023”（一、…/自然人可能为 2、23 或 230）``, or "" without glued cells."""
+    if not cells:
+        return ""
+    runs = "、".join(f"“{r}”" for r in runs_of(table, cells))
+    each = "；".join(f"{_where(c)}可能为 {values_text(c.values)}" for c in cells)
+    return f"无论如何拆分{runs}（{each}）"
+
+
+def inferred_note(cells) -> str:
+    """``（…的值按唯一使本行总计平衡的拆分推断）`` for cells adopted by the row-total narrowing."""
+    if not cells:
+        return ""
+    where = "、".join(_where(c) for c in cells)
+    return f"（{where}的值按唯一使本行总计平衡的拆分推断）"
+
+
+def readings_properties(m) -> dict:
+    """Machine-readable extras of a mismatch over readings (empty when nothing was glued)."""
+    out: dict = {}
+    if m.glued:
+        out["readings"] = True
+        out["differences"] = [int(d) if d == int(d) else str(d) for d in m.differences[:50]]
+        out["glued_cells"] = [[c.row, c.col] for c in m.glued]
+    if m.inferred:
+        out["inferred_cells"] = [[c.row, c.col] for c in m.inferred]
+    return out
+
+
+def unaffected_note(table, m) -> str:
+    """For a mismatch whose sides are the same under every reading although glued cells take
+    part (``1100…`` read as 11+0 or 1+10): the plain message is exact, and this says why."""
+    if not m.glued or m.expected is None or m.found is None:
+        return ""
+    return f"（{glued_clause(table, m.glued)}，两边之和都不变）"

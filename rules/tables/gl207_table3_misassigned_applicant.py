@@ -1,0 +1,52 @@
+from govlint.findings import Finding
+from govlint.format import location
+from govlint.format.table3 import column_label
+from govlint.rule import Rule
+
+from .._arith import misassigned_pairs, table3_balance, table3_results
+from .._common import cell_span, fmt
+
+_IDENTITIES = (
+    ("GL201", "第一项+第二项与第三项（七）总计+第四项", table3_balance),
+    ("GL202", "（七）总计与第三项（一）至（六）各项之和", table3_results),
+)
+
+
+class Table3MisassignedApplicant(Rule):
+    """Two applicant columns of table 三 fail the same identity by +k and −k while 总计 balances.
+
+    What it checks: the column identities of GL201 (一 + 二 = （七）总计 + 四) and GL202
+    (（七）总计 = the result items). When exactly two applicant columns fail one of them, by
+    +k and −k, and the 总计 column balances, one finding replaces the pair's two GL201 (or
+    GL202) findings: k applications appear to be counted in the wrong applicant column. Only
+    known cells are used (a difference that depends on how glued digits are cut is left to
+    GL201/GL202).
+
+    Why it matters: the most common cause of such a pair is one application recorded under
+    商业企业 in one row and under 自然人 in another; naming both columns tells the office
+    where to look, where two separate balance errors would suggest two mistakes.
+
+    Failing example: 自然人 一=10, 结果=9; 商业企业 一=0, 结果=1; 总计 一=10, 结果=10 →
+    ``表三“自然人”列与“商业企业”列：…似有 1 件申请计入了错误的申请人列``.
+
+    Passing example: 自然人 一=10, 结果=10; 商业企业 一=0, 结果=0.
+    """
+
+    code = "GL207"
+    name = "table3-misassigned-applicant"
+    severity = "error"
+    summary = "表三两个申请人列的勾稽差额一正一负、总计列平衡：申请似计入了错误的申请人列"
+
+    def check(self, report, ctx):
+        table = report.table("table3")
+        if table is None:
+            return
+        for replaced, identity, mismatches in _IDENTITIES:
+            for plus, minus, k in misassigned_pairs(list(mismatches(table))):
+                a, b = column_label(plus), column_label(minus)
+                yield Finding(
+                    f"表三“{a}”列与“{b}”列：{identity}分别相差 +{fmt(k)} 和 −{fmt(k)}，而总计列平衡，"
+                    f"似有 {fmt(k)} 件申请计入了错误的申请人列（“{a}”列多计、“{b}”列少计，或相反）",
+                    span=cell_span(table, "total", plus),
+                    location=f"{location('table3', column=plus)}、{column_label(minus)}",
+                    properties={"identity": replaced, "columns": [plus, minus], "difference": k})
