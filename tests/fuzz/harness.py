@@ -11,12 +11,9 @@ from __future__ import annotations
 
 import os
 import re
-import signal
 import tempfile
-import threading
 import time
 import traceback
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 CODE = re.compile(r"^[A-Z]{2,}[0-9]{3,}$")
@@ -26,23 +23,11 @@ class Hang(BaseException):
     """The input ran past its time limit."""
 
 
-@contextmanager
 def hang_guard(seconds: float):
     """Raise ``Hang`` in the main thread after ``seconds`` (no limit off the main thread)."""
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
-        yield
-        return
+    from govlint.time_limit import time_limit
 
-    def expired(signum, frame):
-        raise Hang(f"no result after {seconds:g} s")
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+    return time_limit(seconds, error=Hang)
 
 
 @dataclass
