@@ -32,7 +32,7 @@ from govlint_rules.claims import _claims
 from govlint_rules.claims.gl502_completion_claim import CompletionClaim
 from govlint_rules.dates import _dates
 
-REAL = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real"
+REAL = Path(__file__).resolve().parent / "fixtures" / "corpus"  # copies of ../shared/corpus/real
 #: 4x the input may cost at most this many times the work (linear: 4; quadratic: 16)
 LINEAR = 5.0
 
