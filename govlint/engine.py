@@ -268,6 +268,12 @@ def _malformed(f: Finding) -> str:
             return f"span 的行列应为正整数，实为 {f.span!r}"
     if not isinstance(f.properties, dict):
         return f"properties 应为 dict，实为 {type(f.properties).__name__}"
+    from govlint.findings import Related
+
+    if not isinstance(f.related, (tuple, list)) or not all(
+            isinstance(r, Related) and isinstance(r.location, str) and isinstance(r.message, str)
+            and (r.span is None or isinstance(r.span, Span)) for r in f.related):
+        return "related 应为 Related 的序列"
     return ""
 
 

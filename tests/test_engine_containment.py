@@ -44,6 +44,8 @@ PLUGIN = textwrap.dedent('''
                 yield Finding("问题", severity="catastrophic")
             if "BADSPAN" in text:
                 yield Finding("问题", span=(1, 2, 3, 4))
+            if "BADRELATED" in text:
+                yield Finding("问题", related=("另见别处",))
             yield Finding("正常的发现")
 
     @hookimpl
@@ -109,7 +111,7 @@ def test_a_runaway_rule_is_stopped_at_the_time_limit(corpus, jobs):
 
 
 @pytest.mark.parametrize("marker,problem", [("BADMESSAGE", "message"), ("BADSEVERITY", "severity"),
-                                            ("BADSPAN", "span")])
+                                            ("BADSPAN", "span"), ("BADRELATED", "related")])
 def test_a_malformed_finding_becomes_gl000_naming_the_rule(corpus, marker, problem):
     base, plugin = corpus
     (base / "r3.txt").write_text(marker + "\n" + BODY, encoding="utf-8")
