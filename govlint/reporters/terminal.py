@@ -76,7 +76,9 @@ class TerminalReporter(Reporter):
             lines.append(Text.assemble("    ", ("位置：", "dim"), (one_line(f.location), "cyan")))
         for r in getattr(f, "related", ()):
             at = f"（第 {r.span.line} 行）" if r.span is not None else ""
-            lines.append(Text.assemble("    ", ("另见：", "dim"), one_line(r.message or r.location),
+            said = one_line(r.message or r.location)
+            label = "" if said.startswith("另见") else "另见："  # the message may name itself so
+            lines.append(Text.assemble("    ", (label, "dim"), said,
                                        (one_line(f"  {r.location}" if r.message and r.location else ""), "cyan"),
                                        at))
         if f.span is not None:
