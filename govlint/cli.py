@@ -195,7 +195,6 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
     settings = Settings.from_config(config, options, selection, timeout=timeout)
     settings.verbose = verbose
     checker = Checker(registry, settings)
-    settings.keep_reports = bool(checker.run_rules)
     files = discover(paths, registry.suffixes)
     jobs = jobs or os.cpu_count() or 1
 
@@ -219,8 +218,10 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
     def report(sink) -> None:
         nonlocal hidden, failed
         results = iter_results(files, checker, jobs=jobs, progress=advance)
-        groups = (result.findings for result in results)
-        for group in itertools.chain(groups, _run_groups(lambda: run_findings(checker, results.reports))):
+        # each file's facts reach the sink just before that file's findings, files without findings too
+        groups = ((result.findings, result) for result in results)
+        run_groups = ((group, None) for group in _run_groups(lambda: run_findings(checker, results.facts)))
+        for group, result in itertools.chain(groups, run_groups):
             if known:
                 shown = [f for f in group if not is_known(f, known)]
                 hidden += len(group) - len(shown)
@@ -229,6 +230,8 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
             if keep_all:
                 kept.extend(group)
             if sink is not None:
+                if result is not None:
+                    sink.file(result.path, result.facts)
                 sink.add(group)
 
     with progress(len(files), fmt == "terminal" and not output) as advance:
@@ -281,9 +284,10 @@ def parse(paths, fmt, cells, config_path):
     missing = [p for p in paths if not os.path.exists(p)]
     if missing:
         raise _fail(f"路径不存在: {', '.join(missing)}")
-    _config, registry, options = _setup(config_path, False)
+    config, registry, options = _setup(config_path, False)
     files = discover(paths, registry.suffixes)
-    results = parse_paths(files, registry, cells=cells, max_size=options.get("max-file-size"))
+    results = parse_paths(files, registry, cells=cells, max_size=options.get("max-file-size"),
+                          agencies=config.agencies)
     if fmt == "json":
         from govlint.reporters.sanitize import json_safe
 
