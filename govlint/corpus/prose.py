@@ -66,21 +66,21 @@ def shingles(text: str) -> set[bytes]:
     return {text[i:i + SHINGLE].encode("utf-8") for i in range(max(len(text) - SHINGLE + 1, 0))}
 
 
+#: the permutation scheme of the MinHash (datasketch ≥ 2.0 names it; fixed so that sketches
+#: computed by different runs or machines compare)
+SCHEME = "affine32"
+_BASE: dict[int, object] = {}
+
+
 def sketch(text: str, num_perm: int | None = None) -> list[int] | None:
     """The MinHash hash values of the text's shingles, or None when the text is too short."""
     if len(text) < MIN_PROSE:
         return None
-    from datasketch import MinHash
+    num_perm = num_perm or NUM_PERM
+    if num_perm not in _BASE:  # the permutations are built once per process
+        from datasketch import MinHash
 
-    minhash = MinHash(num_perm=num_perm or NUM_PERM, seed=1)
+        _BASE[num_perm] = MinHash(num_perm=num_perm, seed=1, scheme=SCHEME)
+    minhash = _BASE[num_perm].copy()
     minhash.update_batch(sorted(shingles(text)))
     return [int(v) for v in minhash.hashvalues]
-
-
-def similarity(a: list[int], b: list[int]) -> float:
-    """The estimated Jaccard similarity of two sketches: the share of equal hash values."""
-    if not a or not b or len(a) != len(b):
-        return 0.0
-    return sum(x == y for x, y in zip(a, b)) / len(a)
-
-
