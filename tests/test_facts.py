@@ -93,3 +93,36 @@ def test_every_checked_file_reaches_the_sink_with_its_facts_before_its_findings(
     for i, call in enumerate(calls):
         if call[0] == "add" and call[1]:
             assert calls[i - 1][0] == "file" and calls[i - 1][1] == call[1][0]
+
+
+def test_the_corpus_rule_example_of_the_plugin_guide_works(tmp_path):
+    import re
+
+    from conftest import ROOT
+
+    from govlint.testing import lint_reports
+
+    guide = (ROOT / "docs" / "plugins.md").read_text(encoding="utf-8")
+    example = next(block for block in re.findall(r"```python\n(.*?)```", guide, re.S) if "XJ801" in block)
+    plugin = tmp_path / "year_gap.py"
+    plugin.write_text(example, encoding="utf-8")
+    clean = (ROOT / "tests" / "rules" / "cases" / "reports" / "clean_2023.md").read_text(encoding="utf-8")
+    reports = [(f"r{year}.md", clean.replace("人民政府2023年", f"人民政府{year}年"), "markdown")
+               for year in (2020, 2021, 2023)]
+    found = lint_reports(reports, select=["XJ801"], plugins=[plugin])
+    assert [(f.path, f.message, f.line) for f in found] == [
+        ("r2023.md", "某某县人民政府 缺少 2022 年度报告（上一份为 r2021.md）", 1)]
+
+
+def test_run_scope_findings_honour_the_suppressions_of_their_file():
+    from conftest import ROOT
+
+    from govlint.testing import lint_reports
+
+    clean = (ROOT / "tests" / "rules" / "cases" / "reports" / "clean_2023.md").read_text(encoding="utf-8")
+    earlier = clean.replace("人民政府2023年", "人民政府2022年")
+    for directive, expected in (("", 2), ("<!-- govlint: disable=GL2 -->\n", 2), ("<!-- govlint: disable -->\n", 0),
+                                ("<!-- govlint: disable=GL80 -->\n", 0)):
+        found = lint_reports([("a.md", directive + clean, "markdown"), ("b.md", earlier, "markdown")],
+                             select=["GL801"])
+        assert [f.path for f in found] == ["a.md"] * expected, directive

@@ -58,17 +58,23 @@ class CopiedReport(Rule):
             return
         matrix = numpy.array(sketches, dtype=numpy.uint32)
         forest = _forest(matrix)
+        best: dict[int, tuple] = {}  # later report → (similarity, earlier's order key, earlier report)
         for i, entry in enumerate(entries):
-            best, score = None, 0.0
-            for j in _neighbours(forest, matrix, i):
+            for j in forest.query(_Sketch(matrix[i]), TOP_K + 1):
                 other = entries[j]
-                if other[0] >= entry[0] or (entry[1] is not None and other[1:3] == entry[1:3]):
-                    continue  # only earlier reports, never the same agency's same year
+                if j == i or (entry[1] is not None and other[1:3] == entry[1:3]):
+                    continue  # never the same agency's same year
                 similarity = float(numpy.mean(matrix[i] == matrix[j]))
-                if similarity >= threshold and (similarity, other[0]) > (score, best[0] if best else ()):
-                    best, score = other, similarity
-            if best is not None:
-                yield self._finding(facts.get(entry[3]), facts.get(best[3]), score)
+                if similarity < threshold:
+                    continue
+                # a pair found from either side counts for the later report
+                earlier, later = (j, i) if other[0] < entry[0] else (i, j)
+                found = (similarity, entries[earlier][0], earlier)
+                if later not in best or found[:2] > best[later][:2]:
+                    best[later] = found
+        for later in sorted(best):
+            similarity, _, earlier = best[later]
+            yield self._finding(facts.get(entries[later][3]), facts.get(entries[earlier][3]), similarity)
 
     def _finding(self, record, source, similarity):
         same = record.get("agency") is not None and record.get("agency") == source.get("agency")
@@ -108,10 +114,6 @@ def _forest(matrix):
         forest.add(i, _Sketch(row))
     forest.index()
     return forest
-
-
-def _neighbours(forest, matrix, i):
-    return [j for j in forest.query(_Sketch(matrix[i]), TOP_K + 1) if j != i]
 
 
 class _Sketch:
