@@ -56,7 +56,8 @@ class CopiedReport(Rule):
         entries, sketches = _publications(facts)
         if len(entries) < 2:
             return
-        matrix = numpy.array(sketches, dtype=numpy.uint32)
+        matrix = numpy.vstack(sketches)
+        del sketches
         forest = _forest(matrix)
         best: dict[int, tuple] = {}  # later report → (similarity, earlier's order key, earlier report)
         for i, entry in enumerate(entries):
@@ -89,12 +90,15 @@ class CopiedReport(Rule):
 def _publications(facts):
     """(order key, agency, year, path) and the sketch of each report with one, copies of one
     publication (same agency, year and signature) reduced to the best-read one."""
+    import numpy
+
     best: dict[tuple, tuple] = {}
     alone = []
     for record in facts:
         if not record.get("sketch"):
             continue
-        entry = ((order_key(record), record.get("agency"), record.get("year"), record["path"]), record["sketch"])
+        entry = ((order_key(record), record.get("agency"), record.get("year"), record["path"]),
+                 numpy.array(record["sketch"], dtype=numpy.uint32))
         if not record.get("signature"):
             alone.append(entry)
             continue
@@ -120,7 +124,7 @@ class _Sketch:
     """What the forest reads of a MinHash: its hash values (no permutations to build)."""
 
     def __init__(self, hashvalues):
-        self.hashvalues = hashvalues.astype("uint64")
+        self.hashvalues = hashvalues  # uint32: the forest keeps 4 bytes per hash value
 
     def __len__(self):
         return len(self.hashvalues)
