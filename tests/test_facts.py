@@ -126,3 +126,38 @@ def test_run_scope_findings_honour_the_suppressions_of_their_file():
         found = lint_reports([("a.md", directive + clean, "markdown"), ("b.md", earlier, "markdown")],
                              select=["GL801"])
         assert [f.path for f in found] == ["a.md"] * expected, directive
+
+
+# -- corpus rules over readings: a finding only when no reading of either report agrees --------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_readings = st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), min_size=1, max_size=4, unique=True)
+
+
+def _record(path, year, row, readings):
+    """Facts of a report whose table 三 row ``row`` has 自然人 and 总计 cut from one glued run
+    with ``readings`` ((自然人, 总计) per reading); a single reading is a plain cell pair."""
+    cells = {"natural": [r[0] for r in readings], "total": [r[1] for r in readings]}
+    if len(readings) == 1:
+        cells = {"natural": readings[0][0], "total": readings[0][1]}
+    else:
+        cells = {col: sorted(set(values)) if len(set(values)) > 1 else values[0] for col, values in cells.items()}
+    group = [{"runs": ["x"], "cells": [[row, "natural"], [row, "total"]], "values": [list(r) for r in readings]}]
+    return {"path": path, "agency": "某局", "agency_name": "某局", "year": year, "published": None,
+            "signature": path, "disabled": [], "template": "2021",
+            "tables": {"table3": {"cells": {row: cells}, "readings": group if len(readings) > 1 else []}}}
+
+
+@settings(max_examples=60, deadline=None)
+@given(_readings, _readings)
+def test_carryover_is_reported_exactly_when_no_pair_of_readings_agrees(before, after):
+    from govlint.rule import RuleContext
+    from govlint_rules.corpus.gl801_carryover_continuity import CarryoverContinuity
+
+    facts = MemoryFacts([_record("a.txt", 2022, "carried_forward", before),
+                         _record("b.txt", 2023, "carried_over", after)])
+    found = {f.properties["column"] for f in CarryoverContinuity().check_run(facts, RuleContext())}
+    for index, col in enumerate(("natural", "total")):
+        agree = any(x[index] == y[index] for x in before for y in after)
+        assert (col in found) == (not agree), (col, before, after)
