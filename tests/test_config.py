@@ -429,8 +429,10 @@ def _settings_of_run(monkeypatch, *args):
 
     class FakeResults:
         def __init__(self, files, checker, jobs=1, progress=None):
+            from govlint.corpus.provider import MemoryFacts
+
             captured["settings"] = checker.settings
-            self.facts = []
+            self.facts = MemoryFacts()
 
         def __iter__(self):
             return iter(())
