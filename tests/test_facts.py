@@ -161,3 +161,31 @@ def test_carryover_is_reported_exactly_when_no_pair_of_readings_agrees(before, a
     for index, col in enumerate(("natural", "total")):
         agree = any(x[index] == y[index] for x in before for y in after)
         assert (col in found) == (not agree), (col, before, after)
+
+
+def test_copied_report_search_finds_the_same_copies_with_the_lsh_forest(monkeypatch):
+    """Above EXACT_LIMIT reports GL802 searches with datasketch's LSH forest: on a small corpus
+    of copies both searches report the same later copies, each naming an earlier member."""
+    import random
+
+    from govlint.corpus.prose import sketch
+    from govlint.rule import RuleContext
+    from govlint_rules.corpus import gl802_copied_report as gl802
+
+    rng = random.Random(3)
+    words = "公开政务信息平台申请办理答复解读政策监督制度规范培训考核网站栏目民生服务数据审查清理文件"
+    facts = MemoryFacts()
+    family = {}
+    for base in range(6):
+        text = "".join(rng.choice(words) for _ in range(600))
+        for copy in range(4):
+            edited = text[:100 * copy] + "".join(rng.choice(words) for _ in range(20)) + text[100 * copy + 20:]
+            path = f"r{base}_{copy}.txt"
+            family[path] = base
+            facts.add({"path": path, "agency": f"局{base}{copy}", "agency_name": None, "year": 2020 + copy,
+                       "published": None, "signature": path, "tables": {}, "disabled": [], "sketch": sketch(edited)})
+    exact = [(f.path, family[f.properties["other"]]) for f in gl802.CopiedReport().check_run(facts, RuleContext())]
+    monkeypatch.setattr(gl802, "EXACT_LIMIT", 0)
+    forest = [(f.path, family[f.properties["other"]]) for f in gl802.CopiedReport().check_run(facts, RuleContext())]
+    expected = sorted((f"r{b}_{c}.txt", b) for b in range(6) for c in range(1, 4))
+    assert sorted(exact) == sorted(forest) == expected

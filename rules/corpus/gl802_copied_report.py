@@ -7,6 +7,9 @@ from ._corpus import name_of, uncertain_cells
 
 #: candidates verified per report: bounded, so that a corpus of many copies stays linear
 TOP_K = 10
+#: up to this many reports the nearest candidates are found exactly, one vectorised comparison
+#: per report, which is quicker than building the LSH index (and importing datasketch, seconds)
+EXACT_LIMIT = 500
 DEFAULT_THRESHOLD = 0.7
 
 
@@ -16,11 +19,11 @@ class CopiedReport(Rule):
     What it checks: the prose of each report's sections (tables, section titles, format
     labels and the preamble before section 一 left out; every number and year masked; the
     agency's own name removed) is cut into 5-character shingles and summarised by a MinHash
-    (``datasketch``). The reports are indexed in an LSH forest, and each report's nearest
-    neighbours (at most 10, so the work grows linearly with the run) are verified: when the
-    estimated Jaccard similarity with an earlier report reaches the threshold (option
-    ``copied-report-threshold``, default 0.7), the later report is reported, naming the most
-    similar earlier one and the similarity. Two reports of the same agency and year (a page
+    of 128 values. Each report's nearest neighbours (at most 10, so the work grows linearly
+    with the run; from ``datasketch``'s LSH forest above 500 reports, exactly below) are
+    verified: when the estimated Jaccard similarity with an earlier report reaches the
+    threshold (option ``copied-report-threshold``, default 0.7), the later report is
+    reported, naming the most similar earlier one and the similarity. Two reports of the same agency and year (a page
     and its text extraction, a corrected version) are never compared; reports whose prose is
     shorter than 200 characters after masking are not compared either.
 
@@ -58,10 +61,10 @@ class CopiedReport(Rule):
             return
         matrix = numpy.vstack(sketches)
         del sketches
-        forest = _forest(matrix)
+        candidates = _exact(matrix) if len(entries) <= EXACT_LIMIT else _forest(matrix)
         best: dict[int, tuple] = {}  # later report → (similarity, earlier's order key, earlier report)
         for i, entry in enumerate(entries):
-            for j in forest.query(_Sketch(matrix[i]), TOP_K + 1):
+            for j in candidates(i):
                 other = entries[j]
                 if j == i or (entry[1] is not None and other[1:3] == entry[1:3]):
                     continue  # never the same agency's same year
@@ -111,13 +114,24 @@ def _publications(facts):
 
 
 def _forest(matrix):
+    """``candidates(i)``: report i's approximate nearest neighbours, from datasketch's LSH forest."""
     from datasketch import MinHashLSHForest
 
     forest = MinHashLSHForest(num_perm=matrix.shape[1])
     for i, row in enumerate(matrix):
         forest.add(i, _Sketch(row))
     forest.index()
-    return forest
+    return lambda i: forest.query(_Sketch(matrix[i]), TOP_K + 1)
+
+
+def _exact(matrix):
+    """``candidates(i)``: report i's nearest neighbours by estimated similarity, computed exactly."""
+    import numpy
+
+    def candidates(i):
+        similarity = (matrix == matrix[i]).mean(axis=1)
+        return [int(j) for j in numpy.argsort(-similarity, kind="stable")[:TOP_K + 1]]
+    return candidates
 
 
 class _Sketch:
