@@ -29,6 +29,11 @@ def test_crawler_publisher_is_not_trusted_but_issuer_is():
     assert agency_key(None, {"publisher": "某市人民政府门户网站"})[0] is None
     assert agency_key(None, {"issuer": "某县民政局"})[0] == "某县民政局"
     assert agency_key(None, None, "特向社会公布某县民政局2022年度政府信息公开工作年度报告。")[0] == "某县民政局"
+    # a title split over two lines at the top, after a label; an agency that says it wrote the report
+    assert agency_key(None, None, "正文\n2024 年上海市科委政府信息公开工作\n年度报告\n根据")[0] == "上海市科委"
+    assert agency_key(None, None, "根据《条例》，大英县政府办公室制定了2020年度政府信息公开工作报告")[0] \
+        == "大英县政府办公室"
+    assert agency_key(None, None, "根据《条例》和上级要求编制本报告。")[0] is None
 
 
 def test_facts_are_json_and_rebuild_the_tables_with_their_readings():
