@@ -113,6 +113,12 @@ def _setup(config_path, strict_plugins: bool):
     return config, registry, options
 
 
+#: formats whose --statistics is the per-rule table alone
+TEXT_FORMATS = ("terminal", "concise")
+#: formats that end with a count line on standard error (the terminal prints its own summary)
+COUNTED_FORMATS = ("concise", "github")
+
+
 def _default_format() -> str:
     if os.environ.get("GITHUB_ACTIONS") == "true":
         return "github"
@@ -122,7 +128,7 @@ def _default_format() -> str:
 # -- check --------------------------------------------------------------------------------
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", metavar="FORMAT",
+@click.option("--format", "-f", "fmt", metavar="FORMAT",
               help="terminal|concise|json|jsonl|sarif|github (default: terminal on a TTY, concise otherwise, github in GitHub Actions)")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE.")
 @click.option("--select", multiple=True, help="Codes or prefixes to check (e.g. GL2,GL301); replaces the config.")
@@ -132,7 +138,8 @@ def _default_format() -> str:
 @click.option("--jobs", "-j", type=click.IntRange(0), default=1, show_default=True, help="Worker processes (0 = all cores).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that fails the run (default: warning).")
-@click.option("--statistics", is_flag=True, help="Show the number of findings per rule.")
+@click.option("--statistics", is_flag=True, help="Show only the number of findings per rule (terminal, concise); add counts to json and sarif.")
+@click.option("--quiet", "-q", is_flag=True, help="Print the findings only: no summary, count line or progress.")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Hide the findings recorded in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record the current findings in FILE and exit 0.")
 @click.option("--strict-plugins", is_flag=True, help="Exit 2 when a plugin fails to load.")
@@ -142,7 +149,7 @@ def _default_format() -> str:
                    "(default: 10 s plus 2 s per MB).")
 @click.option("--verbose", "-v", is_flag=True, help="Show warnings of the libraries and plugins govlint runs.")
 def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, exit_zero, fail_on,
-          statistics, baseline, write_baseline, strict_plugins, no_color, timeout, verbose):
+          statistics, quiet, baseline, write_baseline, strict_plugins, no_color, timeout, verbose):
     """Check report files and directories."""
     from govlint.verbosity import quiet_libraries
 
@@ -210,9 +217,18 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
 
     color = not no_color and not os.environ.get("NO_COLOR") and not output
     info = RunInfo(rules=registry.rules, files=len(files), root=os.getcwd(),
-                   statistics=statistics, color=color, version=__version__,
+                   statistics=statistics, color=color, version=__version__, quiet=quiet,
                    source=_source_reader(registry, options))
     reporter = registry.reporters[fmt]
+    from govlint.reporters.statistics import StatisticsSink, Tally, count_line
+
+    def open_sink(out):
+        # --statistics in a text format is the per-rule table alone, as in ruff
+        if statistics and fmt in TEXT_FORMATS:
+            return StatisticsSink(info, out)
+        return reporter.open(info, out)
+
+    tally = Tally()  # for the closing count line
 
     from govlint.reporters.progress import progress
 
@@ -226,24 +242,25 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
                 hidden += len(group) - len(shown)
                 group = shown
             failed = failed or any(f.severity is not None and f.severity >= threshold for f in group)
+            tally.add(group)
             if keep_all:
                 kept.extend(group)
             if sink is not None:
                 sink.add(group)
 
-    with progress(len(files), fmt == "terminal" and not output) as advance:
+    with progress(len(files), fmt == "terminal" and not output and not quiet) as advance:
         if write_baseline:
             report(None)
         elif output:
             try:
                 with open(output, "w", encoding="utf-8", newline="\n") as out:
-                    sink = reporter.open(info, out)
+                    sink = open_sink(out)
                     report(sink)
                     sink.close()
             except OSError as exc:
                 raise _fail(f"无法写入 {output}: {exc.strerror or exc}")
         else:
-            sink = reporter.open(info, sys.stdout)
+            sink = open_sink(sys.stdout)
             report(sink)
             sink.close()
 
@@ -254,6 +271,9 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
             raise _fail(f"无法写入基线 {write_baseline}: {exc.strerror or exc}")
         click.echo(f"govlint: 已将 {count} 个问题写入基线 {write_baseline}", err=True)
         raise click.exceptions.Exit(EXIT_OK)
+    if fmt in COUNTED_FORMATS and not quiet and not statistics:
+        # on standard error, so that standard output stays one finding per line
+        click.echo(count_line(len(files), tally), err=True)
     if hidden:
         click.echo(f"govlint: 基线 {baseline_path} 隐藏了 {hidden} 个已记录的问题", err=True)
     if keep_all:
