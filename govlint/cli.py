@@ -139,6 +139,8 @@ def _default_format() -> str:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that fails the run (default: warning).")
 @click.option("--statistics", is_flag=True, help="Show only the number of findings per rule (terminal, concise); add counts to json and sarif.")
+@click.option("--report-unused-suppressions", is_flag=True,
+              help="Report suppression comments that suppress nothing (GL005).")
 @click.option("--quiet", "-q", is_flag=True, help="Print the findings only: no summary, count line or progress.")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Hide the findings recorded in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record the current findings in FILE and exit 0.")
@@ -149,7 +151,7 @@ def _default_format() -> str:
                    "(default: 10 s plus 2 s per MB).")
 @click.option("--verbose", "-v", is_flag=True, help="Show warnings of the libraries and plugins govlint runs.")
 def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, exit_zero, fail_on,
-          statistics, quiet, baseline, write_baseline, strict_plugins, no_color, timeout, verbose):
+          statistics, report_unused_suppressions, quiet, baseline, write_baseline, strict_plugins, no_color, timeout, verbose):
     """Check report files and directories."""
     from govlint.verbosity import quiet_libraries
 
@@ -186,7 +188,8 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
     # --select replaces the config's selection, extend-select included (as in ruff)
     selection = Selection(select=cli_select or config.select,
                           ignore=config.ignore + _split_codes(ignore),
-                          extend_select=(() if cli_select else config.extend_select) + _split_codes(extend_select))
+                          extend_select=(() if cli_select else config.extend_select) + _split_codes(extend_select)
+                          + (("GL005",) if report_unused_suppressions else ()))
     for code in cli_select + _split_codes(extend_select) + _split_codes(ignore):
         if code != "ALL" and not any(c.startswith(code) for c in registry.rules):
             raise _fail(f"选择器 {code} 不匹配任何规则（govlint rules 列出所有规则）")

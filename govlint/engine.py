@@ -17,7 +17,8 @@ from govlint.config import Config
 from govlint.findings import Finding, Severity
 from govlint.rule import RuleContext
 from govlint.selection import Selection
-from govlint.suppressions import directives, is_suppressed
+from govlint.suppressions import Suppressions, UNSUPPRESSIBLE, UNUSED_SUPPRESSION, suppression_problems, unused_suppressions
+from govlint.suppressions import parse as parse_suppressions
 
 DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024
 #: loader plugins that govlint ships in plugins/, named in the GL001 for a file nobody claims
@@ -170,8 +171,12 @@ class Checker:
                 findings.append(_internal(f"规则 {rule.code}（{rule.plugin}）", exc))
         return findings, report, document.source
 
-    def _finish(self, findings: list[Finding], shown: str, source: str) -> list[Finding]:
-        disabled = directives(source) if source else set()
+    def _finish(self, findings: list[Finding], shown: str, source: str,
+                suppressions: Suppressions | None = None) -> list[Finding]:
+        if suppressions is None:
+            suppressions = parse_suppressions(source, self._known_code) if source else Suppressions()
+        findings = findings + suppression_problems(suppressions, self.enabled)
+        used: set[tuple[int, str]] = set()
         ignored = self._per_file_ignores(shown)
         out = []
         anchor = _project_path(shown, self.settings.root)
@@ -187,12 +192,31 @@ class Checker:
                 f.severity = self.settings.severity[f.code]
             wanted = self.enabled(f.code) or (f.code in ALWAYS_REPORTED
                                               and not self.settings.selection.ignores(f.code))
-            if not wanted or is_suppressed(f.code, disabled) \
-                    or any(f.code.startswith(p) for p in ignored):
+            if not wanted or any(f.code.startswith(p) for p in ignored):
                 continue
+            if suppressions and f.code not in UNSUPPRESSIBLE:
+                hit = suppressions.match(f.code, f.line, f.column)
+                if hit is not None:
+                    used.add(hit)
+                    continue
             out.append(f)
+        if suppressions and self.enabled(UNUSED_SUPPRESSION):
+            for f in unused_suppressions(suppressions, used, self._checked_here):
+                f.path, f.root_path, f.name = shown, anchor, self.registry.rules[f.code].name
+                f.severity = self.settings.severity.get(f.code, self.registry.rules[f.code].default_severity)
+                out.append(f)
         out.sort(key=Finding.sort_key)
         return out
+
+    def _known_code(self, token: str) -> bool:
+        return token == "ALL" or any(code.startswith(token) for code in self.registry.rules)
+
+    def _checked_here(self, token: str) -> bool:
+        """Whether this file's run could have produced a finding with ``token``: a directive
+        naming only rules that are off, or run-scope rules (whose findings come later), is not
+        called unused."""
+        return any(code.startswith(token) and self.enabled(code) and rule.scope == "report"
+                   for code, rule in self.registry.rules.items()) or token == "ALL"
 
     def _per_file_ignores(self, shown: str) -> set[str]:
         if not self.settings.per_file_ignores:
