@@ -25,7 +25,6 @@ DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024
 LOADER_PLUGINS = {".docx": "govlint-docx", ".pdf": "govlint-pdf"}
 #: findings about the run itself: a selection never hides them, only an explicit ignore
 ALWAYS_REPORTED = ("GL000", "GL001")
-SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"}
 
 
 @dataclass
@@ -44,6 +43,8 @@ class Settings:
     timeout: float | None = None
     #: let third-party libraries' warnings reach standard error (``check -v``)
     verbose: bool = False
+    #: the name a file is shown under when it is not its path (standard input: ``--stdin-filename``)
+    display_names: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_config(cls, config: Config, options: dict, selection: Selection,
@@ -62,28 +63,11 @@ class FileResult:
     report: object = None
 
 
-def discover(paths, suffixes: set[str]) -> list[str]:
-    """Files to check: given files as they are, directories walked for claimed suffixes."""
-    out: list[str] = []
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            for dirpath, dirnames, filenames in os.walk(path):
-                dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not d.startswith("."))
-                for name in sorted(filenames):
-                    if Path(name).suffix.lower() in suffixes:
-                        out.append(os.path.join(dirpath, name))
-        else:
-            out.append(str(given))
-    # the same file named twice (a.txt and ./a.txt, or a file inside a given folder) is checked once
-    seen: set[str] = set()
-    unique = []
-    for file in out:
-        key = os.path.realpath(file)
-        if key not in seen:
-            seen.add(key)
-            unique.append(file)
-    return unique
+def discover(paths, suffixes: set[str], selection=None) -> list[str]:
+    """Files to check (``govlint.discovery``: walks, excludes, ``.gitignore``)."""
+    from govlint.discovery import discover as find
+
+    return find(paths, suffixes, selection)
 
 
 def display_path(path: str) -> str:
@@ -116,7 +100,7 @@ class Checker:
 
     # -- one file -----------------------------------------------------------------------
     def check_file(self, path: str) -> FileResult:
-        shown = display_path(path)
+        shown = self.settings.display_names.get(path) or display_path(path)
         findings, report, source = self._check(path, shown)
         findings = self._finish(findings, shown, source)
         return FileResult(shown, findings, report if self.settings.keep_reports else None)
@@ -335,7 +319,8 @@ class iter_results:
 
     def __init__(self, paths: list[str], checker: Checker, jobs: int = 1, progress=None):
         # path order is the order findings are written in: sort by the path they show
-        self.paths = sorted(paths, key=display_path)
+        names = checker.settings.display_names
+        self.paths = sorted(paths, key=lambda p: names.get(p) or display_path(p))
         self.checker, self.jobs, self.progress = checker, jobs, progress
         self.reports: list = []
 
