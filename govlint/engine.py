@@ -82,9 +82,15 @@ def display_path(path: str) -> str:
 class Checker:
     """Checks files with one registry of plugins and one set of settings."""
 
-    def __init__(self, registry, settings: Settings):
+    def __init__(self, registry, settings: Settings, nested: dict[str, Settings] | None = None,
+                 config_of: dict[str, str] | None = None):
         self.registry = registry
         self.settings = settings
+        #: the settings of nested configs, by config path, and each file's config (files that
+        #: follow the run's own config are not listed): see ``govlint.nearest_config``
+        self.nested = nested or {}
+        self.config_of = config_of or {}
+        self._children: dict[str, "Checker"] = {}
         self.rules = [r for code, r in sorted(registry.rules.items()) if self.enabled(code)]
         self.report_rules = [r for r in self.rules if r.scope == "report"]
         self.run_rules = [r for r in self.rules if r.scope == "run"]
@@ -98,8 +104,22 @@ class Checker:
         explicit_only = rule is not None and not rule.default_enabled
         return self.settings.selection.enabled(code, explicit_only=explicit_only)
 
+    def for_path(self, path: str) -> "Checker":
+        """The checker with the settings of the config nearest ``path``."""
+        key = self.config_of.get(path)
+        if key is None:
+            return self
+        child = self._children.get(key)
+        if child is None:
+            child = self._children[key] = Checker(self.registry, self.nested[key])
+        child.on_stage = self.on_stage
+        return child
+
     # -- one file -----------------------------------------------------------------------
     def check_file(self, path: str) -> FileResult:
+        checker = self.for_path(path)
+        if checker is not self:
+            return checker.check_file(path)
         shown = self.settings.display_names.get(path) or display_path(path)
         findings, report, source = self._check(path, shown)
         findings = self._finish(findings, shown, source)
@@ -230,7 +250,7 @@ class Checker:
             by_path.setdefault(f.path, []).append(f)
         out = []
         for path, group in by_path.items():
-            out.extend(self._finish(group, path, ""))
+            out.extend(self.for_path(path)._finish(group, path, ""))
         return out
 
 
