@@ -525,9 +525,20 @@ def rules_command(fmt, full):
         click.echo(f"{r.code:<7} {r.name:<{width}}  {str(r.default_severity):<7}  {r.summary}{off}")
 
 
+def _locale_language() -> str:
+    """``zh`` when the user's locale is Chinese (LC_ALL, LC_MESSAGES, LANG), else ``en``."""
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(variable, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
 @cli.command("rule")
 @click.argument("code")
-def rule_command(code):
+@click.option("--lang", type=click.Choice(["zh", "en"]),
+              help="Language of the documentation (default: zh when the locale is Chinese, else en).")
+def rule_command(code, lang):
     """Show a rule's documentation."""
     _config, registry, _options = _setup(None, False)
     rule = registry.rules.get(code.upper())
@@ -539,7 +550,7 @@ def rule_command(code):
     if rule.options:
         click.echo("选项: " + ", ".join(f"{k} (默认 {v!r})" for k, v in rule.options.items()))
     click.echo("")
-    click.echo(rule.docs)
+    click.echo(rule.docs_in(lang or _locale_language()))
 
 
 @cli.command("plugins")
