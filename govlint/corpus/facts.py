@@ -18,7 +18,8 @@ key             value
 ``year``        the report year (``Report.metadata.year``), an int or None
 ``template``    ``"2021"``, ``"2019"``, ``"hybrid"``, ``"pre2019"`` or None
 ``title``       the title, or None; ``title_span`` its ``[line, column, end_line,
-                end_column]``
+                end_column]`` (the first section heading's when the title is not in the
+                text): where a finding on the whole report points
 ``published``   the publication date, ``YYYY-MM-DD``, or None
 ``signature``   hex digest of the report's own prose (``_signature``: whitespace and
                 punctuation removed), or None: a page and its text extraction share it
@@ -77,7 +78,7 @@ def extract(report, aliases: dict[str, str] | None = None, sketch: bool = False,
         "year": meta.year,
         "template": report.template,
         "title": meta.title,
-        "title_span": _span(meta.title_span),
+        "title_span": _span(meta.title_span or next((x.span for x in report.sections if x.span), None)),
         "published": meta.published.isoformat() if meta.published else None,
         "signature": _signature(report),
         "suppressions": list(suppressions or ()),
