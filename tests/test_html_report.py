@@ -126,27 +126,36 @@ def test_without_facts_agency_and_year_come_from_the_file_name():
     assert (section.get("data-agency"), section.get("data-year")) == ("pingtan gaj", "2020")
 
 
-class WithTable(Finding):
-    """A finding that carries a table excerpt."""
-
-
 def test_a_table_excerpt_is_drawn_with_its_wrong_cells_marked():
-    table = {"name": "表三", "columns": ["自然人", "总计"],
-             "rows": [{"label": "一、本年新收", "cells": [{"value": 8, "wrong": False}, {"value": 8}]},
-                      {"label": "（七）总计", "cells": [{"value": 0, "wrong": True}, {"value": 8}]},
-                      {"label": "二、上年结转", "cells": [{"values": [5, 50], "wrong": False}, {"value": 5}]}],
-             "identity": "新收 8 + 上年结转 0 = 8 ≠ （七）总计 0 + 结转下年度 0"}
-    item = WithTable(**{name: getattr(finding(), name) for name in Finding.__dataclass_fields__})
-    item.table = table
+    from rule_builders import make_report, run_rule
+
+    from govlint.reporters.table_view import excerpt
+    from govlint_rules.tables.gl201_table3_balance import Table3Balance
+
+    report = make_report(t3_values={"natural": {"new": 8, "granted": 8}}, table3={("total", "natural"): 0})
+    found = next(f for f in run_rule(Table3Balance, report) if f.properties["column"] == "natural")
+    item = found.with_(path="a.txt", code="GL201", severity=Severity.ERROR, table=excerpt(report, found.cells))
     doc = tree(page([(item.path, [item])]))
     grid = doc.xpath("//figure[@class='excerpt-table']//table")[0]
-    assert [th.text_content() for th in grid.xpath(".//thead//th")] == ["自然人", "总计"]
+    assert grid.xpath("string(caption)") == "表三"
+    assert [th.text_content() for th in grid.xpath(".//thead//th")] == ["自然人"]
+    assert [(tr.xpath("string(th)"), tr.xpath("string(td)")) for tr in grid.xpath(".//tbody/tr")] == [
+        (row.label, row.cells[0].shown + ("（有误）" if row.cells[0].marked else "")) for row in item.table.rows]
     wrong = grid.xpath(".//td[@class='wrong']")
-    assert len(wrong) == 1 and wrong[0].xpath("string(.//strong)") == "0"
-    assert wrong[0].getparent().xpath("string(th)") == "（七）总计"
-    assert "5 | 50" in grid.text_content()
-    assert doc.xpath("string(//figure/figcaption)") == table["identity"]
+    assert len(wrong) == 1 and wrong[0].getparent().xpath("string(th)") == item.table.rows[2].label
+    assert doc.xpath("string(//figure/figcaption)") == "本年新收 8 + 上年结转 0 = 8 ≠ （七）总计 0 + 结转下年度 0 = 0"
     assert not doc.xpath("//pre[@class='source']")  # the table replaces the source line
+
+
+def test_glued_and_blank_cells_say_so():
+    table = {"name": "表三", "columns": [{"key": "natural", "label": "自然人"}],
+             "rows": [{"key": "new", "label": "一、本年新收", "cells": [{"shown": "5|50", "values": [5, 50]}]},
+                      {"key": "total", "label": "（七）总计", "cells": [{"shown": "", "blank": True, "marked": True}]}]}
+    doc = tree(page([("a.txt", [finding(path="a.txt", table=table)])]))
+    glued, blank = doc.xpath("//figure//tbody//td")
+    assert glued.text == "5|50" and glued.get("title") == "可能的读法：5 / 50"
+    assert blank.get("class") == "wrong" and blank.get("title") == "有误；空白，按 0 计算"
+    assert blank.xpath("string(strong)") == "（空）"
 
 
 def test_prose_findings_show_the_source_line_with_the_span_marked():

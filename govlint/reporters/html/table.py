@@ -1,11 +1,11 @@
 """A finding's table excerpt (``Finding.table``) drawn as an HTML table, wrong cells marked.
 
-The excerpt is data built in the worker (``govlint.reporters.table_view``): the table's name,
-the column labels, the rows the identity involves as (label, cells), each cell's shown value,
-its possible values when the source glued digits, whether it is marked wrong, and the identity
-with its numbers. A wrong cell is marked three ways, so that it survives a black-and-white
-printout and a screen reader: colour, a heavy border, and the words 有误 in its title and in
-hidden text.
+The excerpt is data built in the worker (``govlint.reporters.table_view.TableExcerpt``): the
+table's name, the columns and rows the identity involves, each cell's shown value (the
+possible values of a glued cell joined by ``|``), whether it was blank, whether the finding
+marks it wrong, and the identity with its numbers. A wrong cell is marked three ways, so that
+it survives a black-and-white printout and a screen reader: colour, a heavy outline, and the
+words 有误 in its title and in hidden text.
 """
 
 from __future__ import annotations
@@ -13,51 +13,35 @@ from __future__ import annotations
 from govlint.reporters.html.markup import attr, text
 
 
-def as_dict(table) -> dict | None:
-    """The excerpt as a plain dict, whatever object carries it."""
-    if table is None:
-        return None
-    if isinstance(table, dict):
-        return table
-    to_dict = getattr(table, "to_dict", None)
-    return to_dict() if callable(to_dict) else None
-
-
 def table_html(table) -> str:
     """``<figure>`` with the excerpt's table and its identity; "" when there is none."""
-    data = as_dict(table)
-    if not data or not data.get("rows"):
+    if table is None:
         return ""
-    columns = list(data.get("columns") or ())
-    head = "".join(f"<th scope=col>{text(label)}</th>" for label in columns)
-    rows = []
-    for row in data["rows"]:
-        label, cells = _row(row)
-        rows.append(f"<tr><th scope=row>{text(label)}</th>{''.join(_cell(c) for c in cells)}</tr>")
-    caption = text(data.get("name") or "")
+    data = table if isinstance(table, dict) else table.to_dict()
+    if not data.get("rows"):
+        return ""
+    head = "".join(f"<th scope=col>{text(c['label'])}</th>" for c in data["columns"])
+    rows = "".join(f"<tr><th scope=row>{text(row['label'])}</th>{''.join(_cell(c) for c in row['cells'])}</tr>"
+                   for row in data["rows"])
     identity = data.get("identity") or ""
-    return (f"<figure class=excerpt-table><div class=scroll><table><caption>{caption}</caption>"
-            f"<thead><tr><td></td>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    return (f"<figure class=excerpt-table><div class=scroll><table><caption>{text(data.get('name', ''))}</caption>"
+            f"<thead><tr><td></td>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
             + (f"<figcaption>{text(identity)}</figcaption>" if identity else "") + "</figure>")
 
 
-def _row(row) -> tuple[str, list]:
-    if isinstance(row, dict):
-        return row.get("label", ""), list(row.get("cells") or ())
-    label, cells = row
-    return label, list(cells)
-
-
-def _cell(cell) -> str:
-    if not isinstance(cell, dict):
-        return f"<td>{text(cell)}</td>"
-    values = cell.get("values") or ()
-    shown = cell.get("text")
-    if shown is None:
-        shown = " | ".join(str(v) for v in values) if len(values) > 1 else cell.get("value", "")
-    title = f"可能的读法：{' / '.join(str(v) for v in values)}" if len(values) > 1 else ""
-    if cell.get("wrong"):
-        title = "有误" + (f"；{title}" if title else "")
+def _cell(cell: dict) -> str:
+    shown = cell.get("shown", "")
+    if cell.get("blank") and not shown:
+        shown = "（空）"
+    notes = []
+    if len(cell.get("values") or ()) > 1:
+        notes.append("可能的读法：" + " / ".join(str(v) for v in cell["values"]))
+    if cell.get("blank"):
+        notes.append("空白，按 0 计算")
+    if cell.get("marked"):
+        title = "；".join(["有误", *notes])
         return (f"<td class=wrong title=\"{attr(title)}\"><strong>{text(shown)}</strong>"
                 f"<span class=sr>（有误）</span></td>")
-    return f"<td title=\"{attr(title)}\">{text(shown)}</td>" if title else f"<td>{text(shown)}</td>"
+    cls = " class=blank" if cell.get("blank") else ""
+    title = f" title=\"{attr('；'.join(notes))}\"" if notes else ""
+    return f"<td{cls}{title}>{text(shown)}</td>"
