@@ -139,3 +139,20 @@ def test_with_scripts_off_every_finding_is_still_shown(report):
         assert len(shown(driver)) == len(report[1])
         assert driver.find_element("id", "overview").is_displayed()
         assert "筛选和搜索需要启用脚本" in driver.find_element("tag name", "body").text
+
+
+def test_run_scope_findings_join_their_report_and_follow_its_filters(browser, tmp_path):
+    from test_html_report import finding, page as html_page
+
+    late = finding(path="r/2022_b.txt", code="GL801", message="上年结转与上一年度的结转下年度不符")
+    facts = {"r/2021_a.txt": {"agency": "甲局", "year": 2021}, "r/2022_b.txt": {"agency": "乙局", "year": 2022}}
+    target = tmp_path / "run.html"
+    target.write_text(html_page([("r/2021_a.txt", [finding(path="r/2021_a.txt")]), ("r/2022_b.txt", []), (None, [late])],
+                                facts=facts), encoding="utf-8")
+    browser.get(target.as_uri())
+    assert browser.find_elements("css selector", "section.run-scope") == []
+    moved = browser.find_element("css selector", "li[data-rule=GL801]")
+    assert browser.execute_script("return arguments[0].closest('section').dataset.agency", moved) == "乙局"
+    assert not browser.find_element("css selector", f"section[data-agency=乙局] p.clean").is_displayed()
+    choose(browser, "agency", "乙局")
+    assert [li.get_attribute("data-rule") for li in shown(browser)] == ["GL801"]
