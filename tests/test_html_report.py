@@ -251,3 +251,4 @@ def test_the_cli_writes_the_page_with_the_json_formats_counts(fixtures, tmp_path
     cards = {div.xpath("string(dt)"): div.xpath("string(dd)") for div in page_.xpath("//dl[@class='cards']/div")}
     assert cards["问题"] == str(len(doc["findings"]))
     assert cards["错误"] == str(sum(f["severity"] == "error" for f in doc["findings"]))
+    assert page_.xpath("//pre[@class='source']/mark")  # source lines read back from the files

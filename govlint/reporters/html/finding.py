@@ -58,4 +58,22 @@ def _source(f, source_lines) -> str:
         body = (text(line.text[:line.start]) + f"<mark>{text(line.text[line.start:line.end])}</mark>"
                 + text(line.text[line.end:]))
         lines.append(f"<span class=ln>{line.number}</span>{body}")
-    return "<pre class=source>" + "\n".join(lines) + "</pre>"
+    return "<pre class=source>" + "\n".join(lines) + "</pre>" if lines else ""
+
+
+class SourceLines:
+    """One file's source lines, read (through ``RunInfo.source``) on the first finding that
+    needs them and dropped with the file's section."""
+
+    def __init__(self, source, path: str):
+        self.source, self.path, self.lines = source, path, None
+
+    def around(self, span) -> str:
+        """The lines from the span's first line (as ``excerpt`` takes them)."""
+        if self.lines is None:
+            try:
+                text_ = self.source(self.path) if self.source is not None else None
+            except Exception:  # noqa: BLE001 - an excerpt is a convenience, never a failure
+                text_ = None
+            self.lines = text_.split("\n") if text_ else []
+        return "\n".join(self.lines[span.line - 1:min(span.end_line, span.line + 2)])

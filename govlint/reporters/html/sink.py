@@ -7,7 +7,7 @@ from hashlib import sha1
 
 from govlint.reporters.base import Sink
 from govlint.reporters.html import page
-from govlint.reporters.html.finding import finding_html
+from govlint.reporters.html.finding import SourceLines, finding_html
 from govlint.reporters.html.markup import attr, text
 from govlint.reporters.html.meta import report_meta
 from govlint.reporters.html.overview import Counts, filters_html, overview_html
@@ -94,7 +94,5 @@ class HtmlSink(Sink):
             f"<a href=\"#{anchor}\">{text(shown)}</a></h2>" + self._findings(path, shown, findings) + "</section>\n"))
 
     def _findings(self, path, shown, findings) -> str:
-        from govlint.reporters.terminal import _SourceLines
-
-        lines = _SourceLines(self.info.source, path)
+        lines = SourceLines(self.info.source, path)
         return "<ol class=findings>" + "".join(finding_html(f, shown, lines) for f in findings) + "</ol>"
