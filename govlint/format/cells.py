@@ -42,6 +42,25 @@ def column_label(kind: str, key: str) -> str:
     return key
 
 
+def row_parts(kind: str, key: str) -> tuple[str, str]:
+    """(the heading a row is printed under, the row's own label): ``（四）无法提供`` and
+    ``1.本机关不掌握相关政府信息``; ``行政诉讼`` and ``未经复议直接起诉``; 表二's rows under their
+    block (``第二十条第（一）项``). The heading is "" for a row printed under none."""
+    if kind == "table3":
+        record = table3.ROWS_BY_KEY.get(key)
+        if record is not None and record.group:
+            return table3.row(record.group).label, record.label
+    elif kind == "table4":
+        record = dict((g.key, g) for g in table4.GROUPS).get(key)
+        if record is not None and record.group:
+            return table4.group_label(record.group), record.aliases[0]
+    elif kind == "table2":
+        record = table2._ROWS.get(key)
+        if record is not None and record.block:
+            return table2.label(record.block), record.label
+    return "", row_label(kind, key)
+
+
 def short_row_label(kind: str, key: str) -> str:
     """A name short enough for a term of an identity: ``本年新收``, ``（七）总计``, ``（四）第1项``.
 
