@@ -86,7 +86,7 @@ def _visible(region: str, offset: int) -> tuple[str, list[int]]:
         pos = match.end()
         kind = match.lastgroup if match.lastgroup != "name" else "tag"
         if kind == "tag":
-            name = match.group("name").lower().rpartition(":")[2]
+            name = match.group("name").lower()  # Word's <o:p> is no paragraph
             if name in _BLOCKS:
                 add(BREAK, match.start())
             elif name == "br" and chars and chars[-1] not in (" ", BREAK):

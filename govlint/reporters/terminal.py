@@ -201,8 +201,9 @@ def _joined(parts: list) -> list:
 class _SourceLines:
     """The lines of one file's source, read once, and only if a finding needs an excerpt."""
 
-    #: lines of context on each side of a span (a sentence of an HTML page may start above)
-    CONTEXT = 2
+    #: lines of context on each side of a span: a Word export breaks its sentences over many
+    #: lines of markup (``passage`` keeps only the sentence)
+    CONTEXT = 20
 
     def __init__(self, source, path: str):
         self.source, self.path, self.lines = source, path, None
