@@ -55,6 +55,10 @@ class Config:
     baseline: Path | None = _table_default("baseline")
     options: dict[str, Any] = _table_default("options")
     timeout: float | None = _table_default("timeout")
+    exclude: tuple[str, ...] | None = _table_default("exclude")
+    extend_exclude: tuple[str, ...] = _table_default("extend-exclude")
+    respect_gitignore: bool = _table_default("respect-gitignore")
+    force_exclude: bool = _table_default("force-exclude")
     #: positions of option keys, for errors found once plugins have declared their options
     option_positions: dict[str, tuple[int, int]] = field(default_factory=dict)
     #: (config key, selector, position) of every code or prefix in select/extend-select/ignore/severity
@@ -182,6 +186,15 @@ def _read_flag(check: _Checker, parent, key: str, base: Path) -> bool:
     return parent[key]
 
 
+def _read_globs(check: _Checker, parent, key: str, base: Path) -> tuple[str, ...]:
+    node = parent[key]
+    if isinstance(node, str):
+        node = [node]
+    if not isinstance(node, list) or not all(isinstance(p, str) and p.strip() for p in node):
+        check.fail(_position(parent, key), f"'{key}' 应为路径模式（glob）的列表")
+    return tuple(node)
+
+
 def _read_path(check: _Checker, parent, key: str, base: Path) -> Path | None:
     value = parent[key]
     if not isinstance(value, str):
@@ -224,6 +237,7 @@ _READERS = {
     "glob-codes": _read_glob_codes,
     "plugin-files": _read_plugin_files,
     "flag": _read_flag,
+    "globs": _read_globs,
     "path": _read_path,
     "rule-options": _read_rule_options,
     "seconds": _read_seconds,

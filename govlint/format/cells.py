@@ -21,25 +21,39 @@ def blank_text(raw: str | None) -> bool:
     return "".join((raw or "").split()) in BLANK_MARKS
 
 
+#: per table kind, the function naming a row (a group of 表四) and a column (an outcome)
+_ROW_LABEL = {"table2": table2.label, "table3": table3.row_label, "table4": table4.group_label}
+_COLUMN_LABEL = {"table2": table2.label, "table3": table3.column_label, "table4": table4.outcome_label}
+
+
 def row_label(kind: str, key: str) -> str:
     """The row's label as printed (a table-三 sub-item with its heading: ``（三）不予公开 / 3.…``)."""
-    if kind == "table3":
-        return table3.row_label(key)
-    if kind == "table4":
-        return table4.group_label(key)
-    if kind == "table2":
-        return table2.label(key)
-    return key
+    label = _ROW_LABEL.get(kind)
+    return label(key) if label is not None else key
 
 
 def column_label(kind: str, key: str) -> str:
+    label = _COLUMN_LABEL.get(kind)
+    return label(key) if label is not None else key
+
+
+def row_parts(kind: str, key: str) -> tuple[str, str]:
+    """(the heading a row is printed under, the row's own label): ``（四）无法提供`` and
+    ``1.本机关不掌握相关政府信息``; ``行政诉讼`` and ``未经复议直接起诉``; 表二's rows under their
+    block (``第二十条第（一）项``). The heading is "" for a row printed under none."""
     if kind == "table3":
-        return table3.column_label(key)
-    if kind == "table4":
-        return table4.outcome_label(key)
-    if kind == "table2":
-        return table2.label(key)
-    return key
+        record = table3.ROWS_BY_KEY.get(key)
+        if record is not None and record.group:
+            return table3.row(record.group).label, record.label
+    elif kind == "table4":
+        record = table4._GROUPS.get(key)
+        if record is not None and record.group:
+            return table4.group_label(record.group), record.aliases[0]
+    elif kind == "table2":
+        record = table2._ROWS.get(key)
+        if record is not None and record.block:
+            return table2.label(record.block), record.label
+    return "", row_label(kind, key)
 
 
 def short_row_label(kind: str, key: str) -> str:
@@ -62,38 +76,26 @@ def short_row_label(kind: str, key: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def _row_order(kind: str) -> dict[str, int]:
-    if kind == "table3":
-        keys = table3.all_rows()
-    elif kind == "table4":
-        keys = table4.groups()
-    elif kind == "table2":
-        keys = tuple(r.key for r in table2.ROWS)
-    else:
-        keys = ()
-    return {key: i for i, key in enumerate(keys)}
-
-
-@lru_cache(maxsize=None)
-def _column_order(kind: str) -> dict[str, int]:
-    if kind == "table3":
+def _order(kind: str, what: str) -> dict[str, int]:
+    """Key → printed position, for the rows or the columns of a table kind."""
+    keys = {
+        ("table2", "rows"): tuple(r.key for r in table2.ROWS),
+        ("table2", "columns"): tuple(c.key for c in table2.COLUMNS),
+        ("table3", "rows"): table3.all_rows(),
         # a 法人或其他组织 subtotal some reports add sits after its five columns, before 总计
-        keys = table3.applicant_columns() + (table3.LEGAL_PERSON_SUBTOTAL.key, "total")
-    elif kind == "table4":
-        keys = table4.outcomes()
-    elif kind == "table2":
-        keys = tuple(c.key for c in table2.COLUMNS)
-    else:
-        keys = ()
+        ("table3", "columns"): table3.applicant_columns() + (table3.LEGAL_PERSON_SUBTOTAL.key, "total"),
+        ("table4", "rows"): table4.groups(),
+        ("table4", "columns"): table4.outcomes(),
+    }.get((kind, what), ())
     return {key: i for i, key in enumerate(keys)}
 
 
 def row_rank(kind: str, key: str) -> tuple[int, str]:
     """A sort key putting rows in printed order (unknown rows last, by key)."""
-    order = _row_order(kind)
+    order = _order(kind, "rows")
     return (order.get(key, len(order)), key)
 
 
 def column_rank(kind: str, key: str) -> tuple[int, str]:
-    order = _column_order(kind)
+    order = _order(kind, "columns")
     return (order.get(key, len(order)), key)

@@ -48,12 +48,18 @@ class ExcerptCell:
 
 @dataclass(frozen=True, slots=True)
 class ExcerptRow:
+    """A row: ``label`` in full (``（四）无法提供 / 1.本机关不掌握相关政府信息``), and split for
+    drawing into the ``heading`` it is printed under ("" for none) and its own ``name``."""
+
     key: str
     label: str
     cells: tuple[ExcerptCell, ...]
+    heading: str = ""
+    name: str = ""
 
     def to_dict(self) -> dict:
-        return {"key": self.key, "label": self.label, "cells": [c.to_dict() for c in self.cells]}
+        return {"key": self.key, "label": self.label, "heading": self.heading, "name": self.name,
+                "cells": [c.to_dict() for c in self.cells]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +125,8 @@ def excerpt(report, cells) -> TableExcerpt | None:
     return TableExcerpt(
         kind, table_name(kind),
         tuple(ExcerptColumn(c, labels.column_label(kind, c)) for c in columns),
-        tuple(ExcerptRow(r, labels.row_label(kind, r), tuple(shown[(r, c)] for c in columns)) for r in rows),
+        tuple(ExcerptRow(r, labels.row_label(kind, r), tuple(shown[(r, c)] for c in columns),
+                         *labels.row_parts(kind, r)) for r in rows),
         "；".join(statements))
 
 
