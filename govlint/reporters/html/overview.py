@@ -70,7 +70,7 @@ class Counts:
 def overview_html(counts: Counts, files: int) -> str:
     totals = severity_counts(counts.tally)
     rules = rule_counts(counts.tally)
-    cards = [("报告", counts.reports or files, "reports"), ("问题", len(counts.tally), "findings")]
+    cards = [("报告", max(files, counts.reports), "reports"), ("问题", len(counts.tally), "findings")]
     cards += [(SEVERITY_LABELS[s], totals[s], f"sev-{s}") for s in SEVERITIES]
     parts = ["<section id=overview aria-labelledby=overview-h><h2 id=overview-h>概览</h2><dl class=cards>"]
     parts += [f"<div class={cls}><dt>{label}</dt><dd>{value}</dd></div>" for label, value, cls in cards]
