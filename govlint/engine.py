@@ -82,9 +82,15 @@ def display_path(path: str) -> str:
 class Checker:
     """Checks files with one registry of plugins and one set of settings."""
 
-    def __init__(self, registry, settings: Settings):
+    def __init__(self, registry, settings: Settings, nested: dict[str, Settings] | None = None,
+                 config_of: dict[str, str] | None = None):
         self.registry = registry
         self.settings = settings
+        #: the settings of nested configs, by config path, and each file's config (files that
+        #: follow the run's own config are not listed): see ``govlint.nearest_config``
+        self.nested = nested or {}
+        self.config_of = config_of or {}
+        self._children: dict[str, "Checker"] = {}
         self.rules = [r for code, r in sorted(registry.rules.items()) if self.enabled(code)]
         self.report_rules = [r for r in self.rules if r.scope == "report"]
         self.run_rules = [r for r in self.rules if r.scope == "run"]
@@ -98,15 +104,39 @@ class Checker:
         explicit_only = rule is not None and not rule.default_enabled
         return self.settings.selection.enabled(code, explicit_only=explicit_only)
 
+    def for_path(self, path: str) -> "Checker":
+        """The checker with the settings of the config nearest ``path``."""
+        key = self.config_of.get(path)
+        if key is None:
+            return self
+        child = self._children.get(key)
+        if child is None:
+            child = self._children[key] = Checker(self.registry, self.nested[key])
+        child.on_stage = self.on_stage
+        return child
+
     # -- one file -----------------------------------------------------------------------
     def check_file(self, path: str) -> FileResult:
+        checker = self.for_path(path)
+        if checker is not self:
+            return checker.check_file(path)
         shown = self.settings.display_names.get(path) or display_path(path)
         findings, report, source = self._check(path, shown)
         findings = self._finish(findings, shown, source)
         return FileResult(shown, findings, report if self.settings.keep_reports else None)
 
-    def _check(self, path: str, shown: str):
+    def check_data(self, path: str, data: bytes) -> tuple[list[Finding], str]:
+        """The final findings of ``path`` as if it held ``data``, and the decoded source, in
+        this process (``govlint.fixer`` checks its fixed text before writing it)."""
+        checker = self.for_path(path)
+        shown = checker.settings.display_names.get(path) or display_path(path)
+        findings, _report, source = checker._check(path, shown, data)
+        return checker._finish(findings, shown, source), source
+
+    def _check(self, path: str, shown: str, data: bytes | None = None):
         max_size = self.settings.options.get("max-file-size", DEFAULT_MAX_FILE_SIZE)
+        if data is not None:
+            return self._check_data(path, shown, data[:max_size + 1], max_size)
         try:
             if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO or device would block or never end
                 return [Finding("不是普通文件（设备、管道或目录），未检查", code="GL001")], None, ""
@@ -114,6 +144,9 @@ class Checker:
                 data = handle.read(max_size + 1)
         except OSError as exc:
             return [Finding(f"无法读取文件: {exc.strerror or exc}", code="GL001")], None, ""
+        return self._check_data(path, shown, data, max_size)
+
+    def _check_data(self, path: str, shown: str, data: bytes, max_size: int):
         if len(data) > max_size:
             return [Finding(f"文件过大（超过上限 {max_size} 字节），未检查", code="GL001",
                             properties={"limit": max_size})], None, ""
@@ -154,6 +187,8 @@ class Checker:
             except (Exception, SystemExit) as exc:  # noqa: BLE001 - one rule's crash is one finding
                 findings.append(_internal(f"规则 {rule.code}（{rule.plugin}）", exc))
         findings.extend(_table_excerpts(findings, report))
+        if any(f.fix is not None for f in findings):
+            _usable_fixes(findings, loader, document.source)
         return findings, report, document.source
 
     def _finish(self, findings: list[Finding], shown: str, source: str,
@@ -231,8 +266,20 @@ class Checker:
             by_path.setdefault(f.path, []).append(f)
         out = []
         for path, group in by_path.items():
-            out.extend(self._finish(group, path, ""))
+            out.extend(self.for_path(path)._finish(group, path, ""))
         return out
+
+
+def _usable_fixes(findings, loader, source: str) -> None:
+    """Keep only fixes that apply exactly to a text format's source (``govlint.fixes``);
+    Word and PDF files are not rewritten."""
+    if not getattr(loader, "fixable", False):
+        for f in findings:
+            f.fix = None
+        return
+    from govlint.fixes import keep_usable
+
+    keep_usable(findings, source)
 
 
 def _project_path(shown: str, root: str) -> str:
@@ -300,6 +347,13 @@ def _malformed(f: Finding) -> str:
         return "related 应为 Related 的序列"
     if f.cells is not None and not isinstance(f.cells, TableCells):
         return f"cells 应为 TableCells，实为 {type(f.cells).__name__}"
+    if f.fix is not None:
+        from govlint.fixes import Edit, Fix
+
+        if not isinstance(f.fix, Fix) or not f.fix.edits or not all(
+                isinstance(e, Edit) and isinstance(e.span, Span) and isinstance(e.text, str)
+                and isinstance(e.old, str) for e in f.fix.edits):
+            return "fix 应为 govlint.fixes.Fix（含至少一个 Edit）"
     return ""
 
 

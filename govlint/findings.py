@@ -113,6 +113,8 @@ class Finding:
     cells: TableCells | None = None
     #: the excerpt of the table those cells make, built in the worker (``to_dict()["table"]``)
     table: "TableExcerpt | None" = None
+    #: the correction, where the rule knows it exactly (``govlint.fixes.Fix``; ``--fix``)
+    fix: object = None
 
     @property
     def line(self) -> int:
@@ -159,4 +161,5 @@ class Finding:
             "properties": self.properties,
             **({"related": [r.to_dict() for r in self.related]} if self.related else {}),
             **({"table": self.table.to_dict()} if self.table is not None else {}),
+            **({"fix": self.fix.to_dict()} if self.fix is not None else {}),
         }

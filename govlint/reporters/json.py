@@ -29,6 +29,9 @@ def finding_dict(f) -> dict:
     table = getattr(f, "table", None)
     if table is not None:
         out["table"] = jsonable(table.to_dict())
+    fix = getattr(f, "fix", None)
+    if fix is not None:
+        out["fix"] = fix.to_dict()
     return out
 
 
