@@ -374,10 +374,10 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
         for file in sorted(settings.display_names.get(f) or display_path(f) for f in files):
             click.echo(file)
         raise click.exceptions.Exit(EXIT_OK)
+    settings.sketch = len(files) > 1  # one report is a copy of nothing: no prose sketch to compute
+    for child in nested.values():  # run-wide: one agency key and one summary map for the run
+        child.agencies, child.summaries, child.sketch = settings.agencies, settings.summaries, settings.sketch
     checker = Checker(registry, settings, nested=nested, config_of=config_of)
-    settings.keep_reports = bool(checker.run_rules)
-    for child in nested.values():
-        child.keep_reports = settings.keep_reports
     if fix or diff:
         if fix and not diff and stdin_dir is not None:
             raise _fail("--fix 不能改写标准输入；请用 --diff 查看修复")
@@ -416,8 +416,10 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
     def report(sink) -> None:
         nonlocal hidden, failed
         results = iter_results(files, checker, jobs=jobs, progress=advance)
-        groups = (result.findings for result in results)
-        for group in itertools.chain(groups, _run_groups(lambda: run_findings(checker, results.reports))):
+        # each file's facts reach the sink just before that file's findings, files without findings too
+        groups = ((result.findings, result) for result in results)
+        run_groups = ((group, None) for group in _run_groups(lambda: run_findings(checker, results.facts)))
+        for group, result in itertools.chain(groups, run_groups):
             if known:
                 shown = [f for f in group if not is_known(f, known)]
                 hidden += len(group) - len(shown)
@@ -427,6 +429,8 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
             if keep_all:
                 kept.extend(group)
             if sink is not None:
+                if result is not None:
+                    sink.file(result.path, result.facts)
                 sink.add(group)
 
     with progress(len(files), fmt == "terminal" and not output and not quiet) as advance:
@@ -482,9 +486,10 @@ def parse(paths, fmt, cells, config_path):
     missing = [p for p in paths if not os.path.exists(p)]
     if missing:
         raise _fail(f"路径不存在: {', '.join(missing)}")
-    _config, registry, options = _setup(config_path, False)
+    config, registry, options = _setup(config_path, False)
     files = discover(paths, registry.suffixes)
-    results = parse_paths(files, registry, cells=cells, max_size=options.get("max-file-size"))
+    results = parse_paths(files, registry, cells=cells, max_size=options.get("max-file-size"),
+                          agencies=config.agencies)
     if fmt == "json":
         from govlint.reporters.sanitize import json_safe
 

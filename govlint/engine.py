@@ -37,7 +37,13 @@ class Settings:
     options: dict = field(default_factory=dict)
     root: str = "."
     plugins: tuple[str, ...] = ()
-    keep_reports: bool = False
+    #: config ``agencies``: canonical agency name → its other names (``govlint.corpus.agency``)
+    agencies: dict[str, list[str]] = field(default_factory=dict)
+    #: config ``summaries``: parent agency → its child agencies (names as written)
+    summaries: dict[str, list[str]] = field(default_factory=dict)
+    #: whether the facts may carry the prose sketch (when a run rule reads it): a run of one
+    #: file has nothing to compare it with
+    sketch: bool = True
     #: seconds allowed per file (``timeout`` key or ``--timeout``); None: ``workers.default_timeout``
     #: (10 s plus 2 s per MB)
     timeout: float | None = None
@@ -53,14 +59,18 @@ class Settings:
         return cls(selection=selection, severity=dict(config.severity),
                    per_file_ignores=dict(config.per_file_ignores), options=options,
                    root=str(config.root), plugins=tuple(str(p) for p in config.plugins),
+                   agencies=dict(config.agencies), summaries=dict(config.summaries),
                    timeout=config.timeout if timeout is None else float(timeout))
 
 
 @dataclass
 class FileResult:
+    """One file's outcome as a worker sends it back: its findings and its facts
+    (``govlint.corpus.facts``: a small JSON-serialisable dict, never the parsed report)."""
+
     path: str
     findings: list[Finding]
-    report: object = None
+    facts: dict | None = None
 
 
 def discover(paths, suffixes: set[str], selection=None) -> list[str]:
@@ -95,6 +105,12 @@ class Checker:
         self.report_rules = [r for r in self.rules if r.scope == "report"]
         self.run_rules = [r for r in self.rules if r.scope == "run"]
         self.context = RuleContext(options=dict(settings.options))
+        from govlint.corpus.agency import alias_map, summary_map
+
+        self.aliases = alias_map(settings.agencies)
+        self.context.summaries = summary_map(settings.summaries, self.aliases)
+        #: the prose sketch costs a MinHash per report: computed only when a corpus rule reads it
+        self.sketch = settings.sketch and any(getattr(r, "uses_sketch", False) for r in self.run_rules)
         #: called with the name of each stage before it starts (a worker records it, so that a
         #: file that runs out of time names where it stopped)
         self.on_stage = None
@@ -122,8 +138,24 @@ class Checker:
             return checker.check_file(path)
         shown = self.settings.display_names.get(path) or display_path(path)
         findings, report, source = self._check(path, shown)
-        findings = self._finish(findings, shown, source)
-        return FileResult(shown, findings, report if self.settings.keep_reports else None)
+        suppressions = parse_suppressions(source, self._known_code) if source else Suppressions()
+        facts = self._facts(report, suppressions.to_data(), shown, findings)
+        findings = self._finish(findings, shown, source, suppressions)
+        return FileResult(shown, findings, facts)
+
+    def _facts(self, report, suppressions: list, shown: str, findings: list[Finding]) -> dict:
+        """The facts of the file (``govlint.corpus.facts``); a failure is GL000 for the file."""
+        from govlint.corpus import facts
+
+        if report is None:
+            return facts.empty(shown, suppressions)
+        if self.on_stage:
+            self.on_stage("事实提取")
+        try:
+            return facts.extract(report, self.aliases, sketch=self.sketch, suppressions=suppressions)
+        except (Exception, SystemExit) as exc:  # noqa: BLE001 - contained like a rule's crash
+            findings.append(_internal("事实提取", exc))
+            return facts.empty(shown, suppressions)
 
     def check_data(self, path: str, data: bytes) -> tuple[list[Finding], str]:
         """The final findings of ``path`` as if it held ``data``, and the decoded source, in
@@ -192,10 +224,15 @@ class Checker:
         return findings, report, document.source
 
     def _finish(self, findings: list[Finding], shown: str, source: str,
-                suppressions: Suppressions | None = None) -> list[Finding]:
+                suppressions: Suppressions | None = None, later: bool = False) -> list[Finding]:
+        """Findings with path, name and severity filled in, less those suppressed by the file's
+        comments (parsed from ``source``, or ``suppressions`` when the source is not at hand).
+        ``later``: run-scope findings, made after the file's own pass, which already reported
+        the file's directive problems (GL004) and unused directives (GL005)."""
         if suppressions is None:
             suppressions = parse_suppressions(source, self._known_code) if source else Suppressions()
-        findings = findings + suppression_problems(suppressions, self.enabled)
+        if not later:
+            findings = findings + suppression_problems(suppressions, self.enabled)
         used: set[tuple[int, str]] = set()
         ignored = self._per_file_ignores(shown)
         out = []
@@ -220,7 +257,7 @@ class Checker:
                     used.add(hit)
                     continue
             out.append(f)
-        if suppressions and self.enabled(UNUSED_SUPPRESSION):
+        if suppressions and self.enabled(UNUSED_SUPPRESSION) and not later:
             for f in unused_suppressions(suppressions, used, self._checked_here):
                 f.path, f.root_path, f.name = shown, anchor, self.registry.rules[f.code].name
                 f.severity = self.settings.severity.get(f.code, self.registry.rules[f.code].default_severity)
@@ -253,11 +290,13 @@ class Checker:
         return codes
 
     # -- the whole run --------------------------------------------------------------------
-    def check_run(self, reports) -> list[Finding]:
+    def check_run(self, facts) -> list[Finding]:
+        """The corpus rules' findings over ``facts`` (a ``govlint.corpus.provider.Facts``), each
+        finding kept or suppressed by the comments of the file it is reported on."""
         findings = []
         for rule in self.run_rules:
             try:
-                for finding in rule.check_run(reports, self.context) or ():
+                for finding in rule.check_run(facts, self.context) or ():
                     findings.append(_stamp(finding, rule))
             except (Exception, SystemExit) as exc:  # noqa: BLE001
                 findings.append(_internal(f"规则 {rule.code}（{rule.plugin}）", exc))
@@ -266,7 +305,9 @@ class Checker:
             by_path.setdefault(f.path, []).append(f)
         out = []
         for path, group in by_path.items():
-            out.extend(self.for_path(path)._finish(group, path, ""))
+            record = facts.get(path) if path else None
+            suppressions = Suppressions.from_data((record or {}).get("suppressions"))
+            out.extend(self.for_path(path)._finish(group, path, "", suppressions, later=True))
         return out
 
 
@@ -377,7 +418,7 @@ def run(paths: list[str], checker: Checker, jobs: int = 1, progress=None) -> Run
     """Check every file and return every finding, sorted as the reporters write them."""
     results = iter_results(paths, checker, jobs, progress)
     findings = [f for result in results for f in result.findings]
-    findings.extend(run_findings(checker, results.reports))
+    findings.extend(run_findings(checker, results.facts))
     return RunResult(findings, len(paths))
 
 
@@ -385,16 +426,19 @@ class iter_results:
     """Each file's result in path order, as soon as it and every file before it are done.
 
     Files are checked in worker processes (``workers``), each bounded by the per-file time
-    limit; ``progress(done, total)`` is called after each file if given. Reports are kept
-    (in ``reports``) only for run-scope rules. Iterate once.
+    limit; ``progress(done, total)`` is called after each file if given. Each file's facts
+    go into ``facts`` (a ``govlint.corpus.provider.Facts``; in memory unless another provider
+    is given) when run-scope rules will read them. Iterate once.
     """
 
-    def __init__(self, paths: list[str], checker: Checker, jobs: int = 1, progress=None):
+    def __init__(self, paths: list[str], checker: Checker, jobs: int = 1, progress=None, facts=None):
+        from govlint.corpus.provider import MemoryFacts
+
         # path order is the order findings are written in: sort by the path they show
         names = checker.settings.display_names
         self.paths = sorted(paths, key=lambda p: names.get(p) or display_path(p))
         self.checker, self.jobs, self.progress = checker, jobs, progress
-        self.reports: list = []
+        self.facts = facts if facts is not None else MemoryFacts()
 
     def __iter__(self):
         from govlint.workers import check_in_workers
@@ -404,20 +448,20 @@ class iter_results:
         checker = self.checker
         results = check_in_workers(self.paths, checker, self.jobs, _limit(checker.settings),
                                    lambda *lost: _lost(checker, *lost))
+        keep = bool(checker.run_rules)
         for done, result in enumerate(results, 1):
-            if result.report is not None:
-                self.reports.append(result.report)
-                result.report = None
+            if keep and result.facts is not None:
+                self.facts.add(result.facts)
             if self.progress:
                 self.progress(done, len(self.paths))
             yield result
 
 
-def run_findings(checker: Checker, reports: list) -> list[Finding]:
+def run_findings(checker: Checker, facts) -> list[Finding]:
     """The run-scope rules' findings, after every file's: in path order, each path's sorted."""
     if not checker.run_rules:
         return []
-    findings = checker.check_run(reports)
+    findings = checker.check_run(facts)
     findings.sort(key=Finding.sort_key)
     return findings
 
@@ -445,6 +489,8 @@ def _lost(checker: Checker, path: str, limit: float, stage: str, exitcode: int |
         how = f"信号 {-exitcode}" if exitcode < 0 else f"退出码 {exitcode}"
         message = f"检查进程意外退出（{how}）{where}；本文件的其他结果未能给出"
         props = {"exitcode": exitcode, "stage": stage}
+    from govlint.corpus.facts import empty
+
     shown = display_path(path)
     finding = Finding(message, code="GL000", location="内部错误", properties=props)
-    return FileResult(shown, checker._finish([finding], shown, ""))
+    return FileResult(shown, checker._finish([finding], shown, ""), empty(shown))
