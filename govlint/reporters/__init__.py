@@ -10,6 +10,8 @@ def govlint_register_reporters(register):
     from govlint.reporters.json import JsonLinesReporter, JsonReporter
     from govlint.reporters.sarif import SarifReporter
     from govlint.reporters.terminal import TerminalReporter
+    from govlint.reporters.xlsx import XlsxReporter
 
-    for reporter in (TerminalReporter(), ConciseReporter(), JsonReporter(), JsonLinesReporter(), SarifReporter(), GithubReporter()):
+    for reporter in (TerminalReporter(), ConciseReporter(), JsonReporter(), JsonLinesReporter(), SarifReporter(), GithubReporter(),
+                     XlsxReporter()):
         register(reporter)
