@@ -41,6 +41,7 @@ MAX_ROWS = 1_048_576
 MAX_CELL_TEXT = 32_767
 #: widths (in characters of a narrow font) a column never goes below or beyond
 MIN_WIDTH, MAX_WIDTH = 6, 60
+_NOT_XML = {0xFFFE: 0xFFFD, 0xFFFF: 0xFFFD}
 #: the agency of a file whose facts name none
 UNKNOWN_AGENCY = "（未识别单位）"
 
@@ -75,6 +76,8 @@ class Sheet:
 
     def __init__(self, book, name: str, header, formats):
         self.book, self.name, self.header, self.formats = book, name, tuple(header), formats
+        self.wrap = formats["wrap"]
+        self.wrapped = frozenset(i for i, title in enumerate(self.header) if title in WRAPPED)
         self.part = 1
         self._start(name)
 
@@ -95,22 +98,22 @@ class Sheet:
             self.part += 1
             self._start(f"{self.name}（{self.part}）")
         for col, value in enumerate(values):
-            self.widths[col] = max(self.widths[col], _write(self.sheet, self.row, col, value, self.formats))
+            style = self.wrap if col in self.wrapped else None
+            self.widths[col] = max(self.widths[col], _write(self.sheet, self.row, col, value, style))
         self.row += 1
 
     def _finish(self) -> None:
         sheet, last = self.sheet, len(self.header) - 1
         sheet.autofilter(0, 0, max(self.row - 1, 0), last)
         for col, width in enumerate(self.widths):
-            wrapped = self.header[col] in WRAPPED
             sheet.set_column(col, col, min(max(width, MIN_WIDTH), MAX_WIDTH) + 2,
-                             self.formats["wrap"] if wrapped else None)
+                             self.wrap if col in self.wrapped else None)
 
     def close(self) -> None:
         self._finish()
 
 
-def _write(sheet, row: int, col: int, value, formats) -> int:
+def _write(sheet, row: int, col: int, value, style=None) -> int:
     """Write one cell: numbers as numbers, everything else as a string. Returns its width."""
     from decimal import Decimal
 
@@ -122,16 +125,17 @@ def _write(sheet, row: int, col: int, value, formats) -> int:
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
         number = float(value)
         if number == number and abs(number) != float("inf"):
-            sheet.write_number(row, col, number)
+            sheet.write_number(row, col, number, style)
             return len(str(value))
     if not isinstance(value, str):
         from govlint.reporters.sanitize import jsonable
 
         value = json.dumps(jsonable(value), ensure_ascii=False)
-    text = keep_lines(value).replace("\r\n", "\n").replace("\r", "\n")
+    # U+FFFE and U+FFFF are no XML characters: a workbook holding one would not open
+    text = keep_lines(value).replace("\r\n", "\n").replace("\r", "\n").translate(_NOT_XML)
     if len(text) > MAX_CELL_TEXT:
         text = text[:MAX_CELL_TEXT - 1] + "…"
-    sheet.write_string(row, col, text)
+    sheet.write_string(row, col, text, style)
     return display_width(text)
 
 
