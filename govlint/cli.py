@@ -195,7 +195,6 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
     settings = Settings.from_config(config, options, selection, timeout=timeout)
     settings.verbose = verbose
     checker = Checker(registry, settings)
-    settings.keep_reports = bool(checker.run_rules)
     files = discover(paths, registry.suffixes)
     jobs = jobs or os.cpu_count() or 1
 
@@ -225,8 +224,10 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
     def report(sink) -> None:
         nonlocal hidden, failed
         results = iter_results(files, checker, jobs=jobs, progress=advance)
-        groups = (result.findings for result in results)
-        for group in itertools.chain(groups, _run_groups(lambda: run_findings(checker, results.reports))):
+        # each file's facts reach the sink just before that file's findings, files without findings too
+        groups = ((result.findings, result) for result in results)
+        run_groups = ((group, None) for group in _run_groups(lambda: run_findings(checker, results.facts)))
+        for group, result in itertools.chain(groups, run_groups):
             if known:
                 shown = [f for f in group if not is_known(f, known)]
                 hidden += len(group) - len(shown)
@@ -235,6 +236,8 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
             if keep_all:
                 kept.extend(group)
             if sink is not None:
+                if result is not None:
+                    sink.file(result.path, result.facts)
                 sink.add(group)
 
     with progress(len(files), fmt == "terminal" and not output) as advance:
@@ -293,12 +296,13 @@ def parse(paths, fmt, cells, output, config_path):
         raise _fail("--output 仅用于 --format csv 或 jsonl")
     if output and not os.path.isdir(os.path.dirname(os.path.abspath(output))):
         raise _fail(f"无法写入 {output}: 目录不存在")
-    _config, registry, options = _setup(config_path, False)
+    config, registry, options = _setup(config_path, False)
     files = discover(paths, registry.suffixes)
     if fmt in ("csv", "jsonl"):
-        _export(files, registry, options, fmt, output)
+        _export(files, registry, options, fmt, output, config.agencies)
         return
-    results = parse_paths(files, registry, cells=cells, max_size=options.get("max-file-size"))
+    results = parse_paths(files, registry, cells=cells, max_size=options.get("max-file-size"),
+                          agencies=config.agencies)
     if fmt == "json":
         from govlint.reporters.sanitize import json_safe
 
@@ -310,18 +314,18 @@ def parse(paths, fmt, cells, output, config_path):
         print_terminal(results)
 
 
-def _export(files, registry, options, fmt, output) -> None:
+def _export(files, registry, options, fmt, output, agencies) -> None:
     """The dataset rows of ``files``, streamed to ``output`` or standard output."""
     from govlint.export.writers import export
 
     max_size = options.get("max-file-size")
     if not output:
         sys.stdout.flush()
-        export(files, registry, sys.stdout.buffer, fmt, max_size)
+        export(files, registry, sys.stdout.buffer, fmt, max_size, agencies)
         return
     try:
         with open(output, "wb") as out:
-            export(files, registry, out, fmt, max_size)
+            export(files, registry, out, fmt, max_size, agencies)
     except OSError as exc:
         raise _fail(f"无法写入 {output}: {exc.strerror or exc}")
 

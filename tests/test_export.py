@@ -69,8 +69,9 @@ def test_csv_cells_are_what_parse_json_reads(tmp_path):
     seen_glued = False
     for row, document in zip(rows, documents):
         meta = document["metadata"]
-        assert (row["agency"], row["year"], row["template"], row["title"]) == (
-            meta["agency"] or "", str(meta["year"]), document["template"] or "", meta["title"] or "")
+        assert (row["agency_key"], row["year"], row["template"], row["title"]) == (
+            meta["agency_key"] or "", str(meta["year"]), document["template"] or "", meta["title"] or "")
+        assert bool(row["agency"]) == bool(row["agency_key"])
         cells = {f"t{'234'[int(c['table'][-1]) - 2]}.{c['row']}.{c['col']}": c for c in document["cells"]}
         for name, *_ in cell_columns():
             cell = cells.get(name)

@@ -229,8 +229,14 @@ def test_check_writes_a_workbook_the_json_output_agrees_with(tmp_path):
     result = run("check", *files, "--format", "xlsx", "--output", str(target))
     assert result.returncode == 1, result.stderr
     listed = json.loads(run("check", *files, "--format", "json").stdout)["findings"]
-    got = rows(openpyxl.load_workbook(target)["问题清单"])
+    book = openpyxl.load_workbook(target)
+    got = rows(book["问题清单"])
     assert [(r[0], r[6], r[13] or "") for r in got] == [(f["path"], f["code"], f["location"]) for f in listed]
+    # the agency and year come from each file's facts
+    assert {(r[1], r[2]) for r in got} == {("平潭综合实验区", 2021), ("平潭综合实验区海坛片区管理局", 2022)}
+    agencies = {r[0]: r for r in rows(book["按单位汇总"])}
+    assert agencies["平潭综合实验区"][1:3] == [1, "2021"]
+    assert sum(r[3] for r in agencies.values()) == len(listed)
 
 
 def test_check_writes_a_workbook_to_a_redirected_stdout(tmp_path):

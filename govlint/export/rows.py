@@ -10,14 +10,15 @@ never silently drops a file.
 from __future__ import annotations
 
 
-def report_row(report, agency: tuple[str | None, str | None] | None = None) -> dict:
-    """The row of a parsed report. ``agency`` is (key, name); by default the title's agency
-    (``Report.metadata.agency``) is the name and there is no key."""
+def report_row(report, aliases: dict[str, str] | None = None) -> dict:
+    """The row of a parsed report. The agency is named as the facts of ``govlint check`` name
+    it (``govlint.corpus.agency.report_agency``, with the config's ``aliases``)."""
+    from govlint.corpus.agency import report_agency
     from govlint.export.columns import META_COLUMNS, cell_columns
     from govlint.export.ratios import RATIOS
 
     meta = report.metadata
-    key, name = agency if agency is not None else (None, meta.agency)
+    key, name = report_agency(report, aliases)
     row: dict = dict.fromkeys(META_COLUMNS)
     row.update({"file": report.path, "format": report.format, "agency": name, "agency_key": key,
                 "year": meta.year, "template": report.template, "title": meta.title,

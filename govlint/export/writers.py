@@ -84,14 +84,16 @@ class JsonLinesWriter:
 WRITERS = {"csv": CsvWriter, "jsonl": JsonLinesWriter}
 
 
-def export(files, registry, out, fmt: str, max_size: int | None = None, agency=None) -> int:
+def export(files, registry, out, fmt: str, max_size: int | None = None, agencies: dict | None = None) -> int:
     """Parse ``files`` one at a time and write each one's row to ``out`` (binary) as soon as it
-    is read. ``agency(report)`` gives (key, name) when set. Returns the number of rows."""
+    is read; ``agencies`` is the config's (names of one agency). Returns the number of rows."""
+    from govlint.corpus.agency import alias_map
     from govlint.engine import DEFAULT_MAX_FILE_SIZE, display_path
     from govlint.export.columns import all_columns
     from govlint.export.rows import error_row, report_row
     from govlint.parse_view import load_report
 
+    aliases = alias_map(agencies)
     writer = WRITERS[fmt](out, all_columns())
     count = 0
     for path in files:
@@ -100,7 +102,7 @@ def export(files, registry, out, fmt: str, max_size: int | None = None, agency=N
         if report is None:
             writer.add(error_row(shown, failure["error"]))
         else:
-            writer.add(report_row(report, agency(report) if agency is not None else None))
+            writer.add(report_row(report, aliases))
         count += 1
     writer.close()
     return count
