@@ -83,7 +83,7 @@ def test_the_finding_list_has_one_row_per_finding_with_the_location_split():
     assert first == {"文件": "a/2023.html", "单位": "某县财政局", "年度": 2023, "表": "表三", "行": "（七）总计",
                      "列": "自然人", "代码": "GL201", "规则": "rule-GL201", "级别": "错误",
                      "问题": "表三“自然人”列：第一项+第二项=8，第三项+第四项=0", "应为": 8, "实为": 0,
-                     "源位置": "3:5", "位置": "表三 / （七）总计 / 自然人"}
+                     "等式": None, "源位置": "3:5", "位置": "表三 / （七）总计 / 自然人"}
     second = dict(zip(FINDING_HEADER, got[2]))
     assert (second["表"], second["行"], second["列"]) == ("表三", "（三）不予公开 / 3.危及“三安全一稳定”", "总计")
     prose = dict(zip(FINDING_HEADER, got[1]))
@@ -231,7 +231,8 @@ def test_check_writes_a_workbook_the_json_output_agrees_with(tmp_path):
     listed = json.loads(run("check", *files, "--format", "json").stdout)["findings"]
     book = openpyxl.load_workbook(target)
     got = rows(book["问题清单"])
-    assert [(r[0], r[6], r[13] or "") for r in got] == [(f["path"], f["code"], f["location"]) for f in listed]
+    where = FINDING_HEADER.index("位置")
+    assert [(r[0], r[6], r[where] or "") for r in got] == [(f["path"], f["code"], f["location"]) for f in listed]
     # the agency and year come from each file's facts
     assert {(r[1], r[2]) for r in got} == {("平潭综合实验区", 2021), ("平潭综合实验区海坛片区管理局", 2022)}
     agencies = {r[0]: r for r in rows(book["按单位汇总"])}

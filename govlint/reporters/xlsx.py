@@ -5,8 +5,9 @@ fit Chinese text (a wide character counts two):
 
 - 问题清单: one row per finding: file, agency, year, the table, row and column the finding's
   logical location names (``govlint.format.location_parts``), code, rule, severity, message,
-  the expected and found values (``properties["expected"]``, ``["found"]``), the source
-  position and the whole location;
+  the expected and found values (``properties["expected"]``, ``["found"]``), the identity
+  with its numbers (the table excerpt, ``Finding.table``), the source position and the whole
+  location;
 - 按规则汇总: per rule and severity, the number of findings and of files they are in;
 - 按单位汇总: per agency, its reports, their years and the findings per severity.
 
@@ -47,11 +48,11 @@ UNKNOWN_AGENCY = "（未识别单位）"
 
 FINDINGS_SHEET, RULES_SHEET, AGENCIES_SHEET = "问题清单", "按规则汇总", "按单位汇总"
 FINDING_HEADER = ("文件", "单位", "年度", "表", "行", "列", "代码", "规则", "级别", "问题", "应为", "实为",
-                  "源位置", "位置")
+                  "等式", "源位置", "位置")
 RULE_HEADER = ("代码", "规则", "级别", "问题数", "文件数", "说明")
 AGENCY_HEADER = ("单位", "报告数", "年度", "问题数", *SEVERITY_LABELS.values())
 #: columns whose text wraps (messages may hold line breaks) instead of widening the column
-WRAPPED = frozenset({"问题", "说明"})
+WRAPPED = frozenset({"问题", "等式", "说明"})
 
 
 class XlsxReporter(Reporter):
@@ -139,6 +140,15 @@ def _write(sheet, row: int, col: int, value, style=None) -> int:
     return display_width(text)
 
 
+def _identity(finding) -> str:
+    """The identity the finding states with the table's numbers (``Finding.table``, the table
+    excerpt), e.g. ``本年新收 8 + 上年结转 0 = 8 ≠ （七）总计 0 + 结转下年度 0 = 0``; empty without."""
+    excerpt = getattr(finding, "table", None)
+    if excerpt is None:
+        return ""
+    return getattr(excerpt, "identity", "") or ""
+
+
 class XlsxSink(Sink):
     """The workbook in the making: 问题清单 grows file by file; the summaries are written from
     counts when the run ends."""
@@ -200,7 +210,7 @@ class XlsxSink(Sink):
             self.findings_sheet.add((
                 f.path, entry[1], entry[2], table, row, column, f.code, f.name,
                 SEVERITY_LABELS.get(severity, severity), f.message, props.get("expected"), props.get("found"),
-                f"{span.line}:{span.column}" if span else "", f.location,
+                _identity(f), f"{span.line}:{span.column}" if span else "", f.location,
             ))
 
     def close(self) -> None:
