@@ -194,8 +194,9 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
 
     settings = Settings.from_config(config, options, selection, timeout=timeout)
     settings.verbose = verbose
-    checker = Checker(registry, settings)
     files = discover(paths, registry.suffixes)
+    settings.sketch = len(files) > 1  # one report is a copy of nothing: no prose sketch to compute
+    checker = Checker(registry, settings)
     jobs = jobs or os.cpu_count() or 1
 
     # the whole list of findings is kept only when something needs it; otherwise each file's

@@ -41,6 +41,9 @@ class Settings:
     agencies: dict[str, list[str]] = field(default_factory=dict)
     #: config ``summaries``: parent agency → its child agencies (names as written)
     summaries: dict[str, list[str]] = field(default_factory=dict)
+    #: whether the facts may carry the prose sketch (when a run rule reads it): a run of one
+    #: file has nothing to compare it with
+    sketch: bool = True
     #: seconds allowed per file (``timeout`` key or ``--timeout``); None: ``workers.default_timeout``
     #: (10 s plus 2 s per MB)
     timeout: float | None = None
@@ -116,7 +119,7 @@ class Checker:
         self.aliases = alias_map(settings.agencies)
         self.context.summaries = summary_map(settings.summaries, self.aliases)
         #: the prose sketch costs a MinHash per report: computed only when a corpus rule reads it
-        self.sketch = any(getattr(r, "uses_sketch", False) for r in self.run_rules)
+        self.sketch = settings.sketch and any(getattr(r, "uses_sketch", False) for r in self.run_rules)
         #: called with the name of each stage before it starts (a worker records it, so that a
         #: file that runs out of time names where it stopped)
         self.on_stage = None

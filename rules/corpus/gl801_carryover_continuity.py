@@ -2,12 +2,17 @@ from govlint.corpus.facts import span
 from govlint.findings import Finding
 from govlint.format import location
 from govlint.format.table3 import column_label
+from govlint.format.table3 import row as table3_row
 from govlint.rule import Rule
 
 from .._arith import TABLE3_COLUMNS
 from .._common import plain
 from .._readings import glued_clause, values_text
 from ._corpus import cell_values, consecutive_years, name_of, rebuilt
+
+
+#: how messages name last year's row 四 (its short name in the format)
+FORWARD = table3_row("carried_forward").name
 
 
 class CarryoverContinuity(Rule):
@@ -54,7 +59,7 @@ class CarryoverContinuity(Rule):
         glued = [clause for clause in (glued_clause(rebuilt(previous, "table3"), before.glued),
                                        glued_clause(rebuilt(current, "table3"), now.glued)) if clause]
         how = f"{'；'.join(glued)}，" if glued else ""
-        message = (f"表三“{label}”列：{how}上年报告 {name_of(previous)} 结转下年度 {values_text(sorted(before.values))}，"
+        message = (f"表三“{label}”列：{how}上年报告 {name_of(previous)} {FORWARD} {values_text(sorted(before.values))}，"
                    f"本年上年结转 {values_text(sorted(now.values))}，两者应相等")
         return Finding(message, path=current["path"], location=location("table3", "carried_over", col),
                        span=span(current, "table3", "carried_over", col),

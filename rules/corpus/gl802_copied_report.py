@@ -7,6 +7,9 @@ from ._corpus import name_of, uncertain_cells
 
 #: candidates verified per report: bounded, so that a corpus of many copies stays linear
 TOP_K = 10
+#: up to this many reports the nearest candidates are found exactly, one vectorised comparison
+#: per report, which is quicker than building the LSH index (and importing datasketch, seconds)
+EXACT_LIMIT = 500
 DEFAULT_THRESHOLD = 0.7
 
 
@@ -16,11 +19,11 @@ class CopiedReport(Rule):
     What it checks: the prose of each report's sections (tables, section titles, format
     labels and the preamble before section 一 left out; every number and year masked; the
     agency's own name removed) is cut into 5-character shingles and summarised by a MinHash
-    (``datasketch``). The reports are indexed in an LSH forest, and each report's nearest
-    neighbours (at most 10, so the work grows linearly with the run) are verified: when the
-    estimated Jaccard similarity with an earlier report reaches the threshold (option
-    ``copied-report-threshold``, default 0.7), the later report is reported, naming the most
-    similar earlier one and the similarity. Two reports of the same agency and year (a page
+    of 128 values. Each report's nearest neighbours (at most 10, so the work grows linearly
+    with the run; from ``datasketch``'s LSH forest above 500 reports, exactly below) are
+    verified: when the estimated Jaccard similarity with an earlier report reaches the
+    threshold (option ``copied-report-threshold``, default 0.7), the later report is
+    reported, naming the most similar earlier one and the similarity. Two reports of the same agency and year (a page
     and its text extraction, a corrected version) are never compared; reports whose prose is
     shorter than 200 characters after masking are not compared either.
 
@@ -56,19 +59,26 @@ class CopiedReport(Rule):
         entries, sketches = _publications(facts)
         if len(entries) < 2:
             return
-        matrix = numpy.array(sketches, dtype=numpy.uint32)
-        forest = _forest(matrix)
+        matrix = numpy.vstack(sketches)
+        del sketches
+        candidates = _exact(matrix) if len(entries) <= EXACT_LIMIT else _forest(matrix)
+        best: dict[int, tuple] = {}  # later report → (similarity, earlier's order key, earlier report)
         for i, entry in enumerate(entries):
-            best, score = None, 0.0
-            for j in _neighbours(forest, matrix, i):
+            for j in candidates(i):
                 other = entries[j]
-                if other[0] >= entry[0] or (entry[1] is not None and other[1:3] == entry[1:3]):
-                    continue  # only earlier reports, never the same agency's same year
+                if j == i or (entry[1] is not None and other[1:3] == entry[1:3]):
+                    continue  # never the same agency's same year
                 similarity = float(numpy.mean(matrix[i] == matrix[j]))
-                if similarity >= threshold and (similarity, other[0]) > (score, best[0] if best else ()):
-                    best, score = other, similarity
-            if best is not None:
-                yield self._finding(facts.get(entry[3]), facts.get(best[3]), score)
+                if similarity < threshold:
+                    continue
+                # a pair found from either side counts for the later report
+                earlier, later = (j, i) if other[0] < entry[0] else (i, j)
+                found = (similarity, entries[earlier][0], earlier)
+                if later not in best or found[:2] > best[later][:2]:
+                    best[later] = found
+        for later in sorted(best):
+            similarity, _, earlier = best[later]
+            yield self._finding(facts.get(entries[later][3]), facts.get(entries[earlier][3]), similarity)
 
     def _finding(self, record, source, similarity):
         same = record.get("agency") is not None and record.get("agency") == source.get("agency")
@@ -83,12 +93,15 @@ class CopiedReport(Rule):
 def _publications(facts):
     """(order key, agency, year, path) and the sketch of each report with one, copies of one
     publication (same agency, year and signature) reduced to the best-read one."""
+    import numpy
+
     best: dict[tuple, tuple] = {}
     alone = []
     for record in facts:
         if not record.get("sketch"):
             continue
-        entry = ((order_key(record), record.get("agency"), record.get("year"), record["path"]), record["sketch"])
+        entry = ((order_key(record), record.get("agency"), record.get("year"), record["path"]),
+                 numpy.array(record["sketch"], dtype=numpy.uint32))
         if not record.get("signature"):
             alone.append(entry)
             continue
@@ -101,24 +114,31 @@ def _publications(facts):
 
 
 def _forest(matrix):
+    """``candidates(i)``: report i's approximate nearest neighbours, from datasketch's LSH forest."""
     from datasketch import MinHashLSHForest
 
     forest = MinHashLSHForest(num_perm=matrix.shape[1])
     for i, row in enumerate(matrix):
         forest.add(i, _Sketch(row))
     forest.index()
-    return forest
+    return lambda i: forest.query(_Sketch(matrix[i]), TOP_K + 1)
 
 
-def _neighbours(forest, matrix, i):
-    return [j for j in forest.query(_Sketch(matrix[i]), TOP_K + 1) if j != i]
+def _exact(matrix):
+    """``candidates(i)``: report i's nearest neighbours by estimated similarity, computed exactly."""
+    import numpy
+
+    def candidates(i):
+        similarity = (matrix == matrix[i]).mean(axis=1)
+        return [int(j) for j in numpy.argsort(-similarity, kind="stable")[:TOP_K + 1]]
+    return candidates
 
 
 class _Sketch:
     """What the forest reads of a MinHash: its hash values (no permutations to build)."""
 
     def __init__(self, hashvalues):
-        self.hashvalues = hashvalues.astype("uint64")
+        self.hashvalues = hashvalues  # uint32: the forest keeps 4 bytes per hash value
 
     def __len__(self):
         return len(self.hashvalues)
