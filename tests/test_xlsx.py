@@ -280,3 +280,14 @@ def test_without_the_extra_the_error_says_what_to_install(tmp_path, monkeypatch)
 @pytest.mark.parametrize("text, width", [("abc", 3), ("表三", 4), ("第一行\nab", 6), ("", 0), ("（七）", 6)])
 def test_display_width_counts_wide_characters_twice(text, width):
     assert display_width(text) == width
+
+
+def test_the_identity_column_states_the_excerpt_identity():
+    from types import SimpleNamespace
+
+    from govlint.reporters.xlsx import _identity
+
+    stated = "本年新收 8 + 上年结转 0 = 8 ≠ （七）总计 0 + 结转下年度 0 = 0"
+    assert _identity(SimpleNamespace(table=SimpleNamespace(identity=stated))) == stated
+    assert _identity(SimpleNamespace(table=None)) == ""
+    assert _identity(finding("a.html", "GL401", "未说明信息处理费")) == ""  # a finding without an excerpt
