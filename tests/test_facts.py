@@ -150,7 +150,7 @@ def _record(path, year, row, readings):
         cells = {col: sorted(set(values)) if len(set(values)) > 1 else values[0] for col, values in cells.items()}
     group = [{"runs": ["x"], "cells": [[row, "natural"], [row, "total"]], "values": [list(r) for r in readings]}]
     return {"path": path, "agency": "某局", "agency_name": "某局", "year": year, "published": None,
-            "signature": path, "disabled": [], "template": "2021",
+            "signature": path, "template": "2021",
             "tables": {"table3": {"cells": {row: cells}, "readings": group if len(readings) > 1 else []}}}
 
 
@@ -188,7 +188,7 @@ def test_copied_report_search_finds_the_same_copies_with_the_lsh_forest(monkeypa
             path = f"r{base}_{copy}.txt"
             family[path] = base
             facts.add({"path": path, "agency": f"局{base}{copy}", "agency_name": None, "year": 2020 + copy,
-                       "published": None, "signature": path, "tables": {}, "disabled": [], "sketch": sketch(edited)})
+                       "published": None, "signature": path, "tables": {}, "sketch": sketch(edited)})
     exact = [(f.path, family[f.properties["other"]]) for f in gl802.CopiedReport().check_run(facts, RuleContext())]
     monkeypatch.setattr(gl802, "EXACT_LIMIT", 0)
     forest = [(f.path, family[f.properties["other"]]) for f in gl802.CopiedReport().check_run(facts, RuleContext())]
