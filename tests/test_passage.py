@@ -52,6 +52,11 @@ def test_a_span_over_markup_only_marks_nothing_and_a_cut_tag_is_not_shown():
     assert found.text == "共收到申请12件。" and _marked(found) == "12"
 
 
+def test_a_span_on_white_space_at_the_edge_of_a_sentence_is_still_marked():
+    found = passage(" 1111、、", 0, 1)
+    assert found.text == " 1111、、" and _marked(found) == " "
+
+
 def test_angle_brackets_of_chinese_titles_are_not_markup():
     text = "根据<政府信息公开处理费管理办法>规定，本年度未收费。"
     assert not is_markup(text)

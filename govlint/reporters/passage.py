@@ -116,8 +116,10 @@ def _sentence(text: str, s: int, e: int) -> Passage:
             if text[hi - 1] in _ENDS:
                 break
     shown = text[lo:hi].replace(BREAK, " ")
-    # white space at the edges is not part of the sentence
+    # white space at the edges is not part of the sentence, unless the span is on it
     left = len(shown) - len(shown.lstrip())
     right = len(shown.rstrip())
+    if e > s and shown.strip():
+        left, right = min(left, s - lo), max(right, e - lo)
     s, e = min(max(s - lo - left, 0), right - left), min(max(e - lo - left, 0), right - left)
     return Passage(shown[left:right], s, max(e, s))
