@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Iterator, Union
 
 from govlint.document import Document
-from govlint.span import Span
+from govlint.span import Span, deferred_span
 
 Number = Union[int, Decimal]
 
@@ -84,6 +84,11 @@ class Label:
     text: str
     key: str | None
     span: Span | None = None
+
+
+#: a cell and a label whose span the parser works out only when something reads it
+DeferredTableCell = deferred_span(TableCell, "DeferredTableCell")
+DeferredLabel = deferred_span(Label, "DeferredLabel")
 
 
 @dataclass(slots=True)
