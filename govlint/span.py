@@ -60,8 +60,9 @@ def deferred_span(cls, name: str):
     finding, and only ``govlint parse`` reads them all. Such an object is built as ``cls`` is
     (with ``span`` None) and then given ``defer(resolve, start, end)``: reading ``span`` calls
     ``resolve(start, end)`` once and keeps the answer, so every reader sees the same Span as
-    if it had been computed up front. Assigning ``span`` drops a deferred one. ``name`` is
-    the subclass's name in ``cls``'s module, where it must be assigned (pickle finds it there).
+    if it had been computed up front. Assigning ``span`` drops a deferred one. The subclass
+    goes by ``cls``'s name (reprs and type names read as before); ``name`` is what it is
+    assigned to in its module. Copies and pickles are plain ``cls`` objects.
     """
     slot = cls.__dict__["span"]  # the slot of the plain class, where the Span is kept
 
@@ -99,5 +100,6 @@ def deferred_span(cls, name: str):
 
     namespace = {"__slots__": ("_where",), "span": property(get, set_), "defer": defer,
                  "__eq__": eq, "__hash__": None, "__reduce__": reduce,
-                 "__doc__": cls.__doc__, "__module__": cls.__module__, "__qualname__": name}
-    return type(name, (cls,), namespace)
+                 "__doc__": cls.__doc__, "__module__": cls.__module__, "__qualname__": cls.__qualname__,
+                 "deferred_name": name}
+    return type(cls.__name__, (cls,), namespace)
