@@ -17,14 +17,14 @@ from govlint.config import Config
 from govlint.findings import Finding, Severity
 from govlint.rule import RuleContext
 from govlint.selection import Selection
-from govlint.suppressions import directives, is_suppressed
+from govlint.suppressions import Suppressions, UNSUPPRESSIBLE, UNUSED_SUPPRESSION, suppression_problems, unused_suppressions
+from govlint.suppressions import parse as parse_suppressions
 
 DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024
 #: loader plugins that govlint ships in plugins/, named in the GL001 for a file nobody claims
 LOADER_PLUGINS = {".docx": "govlint-docx", ".pdf": "govlint-pdf"}
 #: findings about the run itself: a selection never hides them, only an explicit ignore
 ALWAYS_REPORTED = ("GL000", "GL001")
-SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"}
 
 
 @dataclass
@@ -43,6 +43,8 @@ class Settings:
     timeout: float | None = None
     #: let third-party libraries' warnings reach standard error (``check -v``)
     verbose: bool = False
+    #: the name a file is shown under when it is not its path (standard input: ``--stdin-filename``)
+    display_names: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_config(cls, config: Config, options: dict, selection: Selection,
@@ -61,28 +63,11 @@ class FileResult:
     report: object = None
 
 
-def discover(paths, suffixes: set[str]) -> list[str]:
-    """Files to check: given files as they are, directories walked for claimed suffixes."""
-    out: list[str] = []
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            for dirpath, dirnames, filenames in os.walk(path):
-                dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not d.startswith("."))
-                for name in sorted(filenames):
-                    if Path(name).suffix.lower() in suffixes:
-                        out.append(os.path.join(dirpath, name))
-        else:
-            out.append(str(given))
-    # the same file named twice (a.txt and ./a.txt, or a file inside a given folder) is checked once
-    seen: set[str] = set()
-    unique = []
-    for file in out:
-        key = os.path.realpath(file)
-        if key not in seen:
-            seen.add(key)
-            unique.append(file)
-    return unique
+def discover(paths, suffixes: set[str], selection=None) -> list[str]:
+    """Files to check (``govlint.discovery``: walks, excludes, ``.gitignore``)."""
+    from govlint.discovery import discover as find
+
+    return find(paths, suffixes, selection)
 
 
 def display_path(path: str) -> str:
@@ -97,9 +82,15 @@ def display_path(path: str) -> str:
 class Checker:
     """Checks files with one registry of plugins and one set of settings."""
 
-    def __init__(self, registry, settings: Settings):
+    def __init__(self, registry, settings: Settings, nested: dict[str, Settings] | None = None,
+                 config_of: dict[str, str] | None = None):
         self.registry = registry
         self.settings = settings
+        #: the settings of nested configs, by config path, and each file's config (files that
+        #: follow the run's own config are not listed): see ``govlint.nearest_config``
+        self.nested = nested or {}
+        self.config_of = config_of or {}
+        self._children: dict[str, "Checker"] = {}
         self.rules = [r for code, r in sorted(registry.rules.items()) if self.enabled(code)]
         self.report_rules = [r for r in self.rules if r.scope == "report"]
         self.run_rules = [r for r in self.rules if r.scope == "run"]
@@ -113,9 +104,23 @@ class Checker:
         explicit_only = rule is not None and not rule.default_enabled
         return self.settings.selection.enabled(code, explicit_only=explicit_only)
 
+    def for_path(self, path: str) -> "Checker":
+        """The checker with the settings of the config nearest ``path``."""
+        key = self.config_of.get(path)
+        if key is None:
+            return self
+        child = self._children.get(key)
+        if child is None:
+            child = self._children[key] = Checker(self.registry, self.nested[key])
+        child.on_stage = self.on_stage
+        return child
+
     # -- one file -----------------------------------------------------------------------
     def check_file(self, path: str) -> FileResult:
-        shown = display_path(path)
+        checker = self.for_path(path)
+        if checker is not self:
+            return checker.check_file(path)
+        shown = self.settings.display_names.get(path) or display_path(path)
         findings, report, source = self._check(path, shown)
         findings = self._finish(findings, shown, source)
         return FileResult(shown, findings, report if self.settings.keep_reports else None)
@@ -170,8 +175,12 @@ class Checker:
                 findings.append(_internal(f"规则 {rule.code}（{rule.plugin}）", exc))
         return findings, report, document.source
 
-    def _finish(self, findings: list[Finding], shown: str, source: str) -> list[Finding]:
-        disabled = directives(source) if source else set()
+    def _finish(self, findings: list[Finding], shown: str, source: str,
+                suppressions: Suppressions | None = None) -> list[Finding]:
+        if suppressions is None:
+            suppressions = parse_suppressions(source, self._known_code) if source else Suppressions()
+        findings = findings + suppression_problems(suppressions, self.enabled)
+        used: set[tuple[int, str]] = set()
         ignored = self._per_file_ignores(shown)
         out = []
         anchor = _project_path(shown, self.settings.root)
@@ -187,12 +196,31 @@ class Checker:
                 f.severity = self.settings.severity[f.code]
             wanted = self.enabled(f.code) or (f.code in ALWAYS_REPORTED
                                               and not self.settings.selection.ignores(f.code))
-            if not wanted or is_suppressed(f.code, disabled) \
-                    or any(f.code.startswith(p) for p in ignored):
+            if not wanted or any(f.code.startswith(p) for p in ignored):
                 continue
+            if suppressions and f.code not in UNSUPPRESSIBLE:
+                hit = suppressions.match(f.code, f.line, f.column)
+                if hit is not None:
+                    used.add(hit)
+                    continue
             out.append(f)
+        if suppressions and self.enabled(UNUSED_SUPPRESSION):
+            for f in unused_suppressions(suppressions, used, self._checked_here):
+                f.path, f.root_path, f.name = shown, anchor, self.registry.rules[f.code].name
+                f.severity = self.settings.severity.get(f.code, self.registry.rules[f.code].default_severity)
+                out.append(f)
         out.sort(key=Finding.sort_key)
         return out
+
+    def _known_code(self, token: str) -> bool:
+        return token == "ALL" or any(code.startswith(token) for code in self.registry.rules)
+
+    def _checked_here(self, token: str) -> bool:
+        """Whether this file's run could have produced a finding with ``token``: a directive
+        naming only rules that are off, or run-scope rules (whose findings come later), is not
+        called unused."""
+        return any(code.startswith(token) and self.enabled(code) and rule.scope == "report"
+                   for code, rule in self.registry.rules.items()) or token == "ALL"
 
     def _per_file_ignores(self, shown: str) -> set[str]:
         if not self.settings.per_file_ignores:
@@ -222,7 +250,7 @@ class Checker:
             by_path.setdefault(f.path, []).append(f)
         out = []
         for path, group in by_path.items():
-            out.extend(self._finish(group, path, ""))
+            out.extend(self.for_path(path)._finish(group, path, ""))
         return out
 
 
@@ -311,7 +339,8 @@ class iter_results:
 
     def __init__(self, paths: list[str], checker: Checker, jobs: int = 1, progress=None):
         # path order is the order findings are written in: sort by the path they show
-        self.paths = sorted(paths, key=display_path)
+        names = checker.settings.display_names
+        self.paths = sorted(paths, key=lambda p: names.get(p) or display_path(p))
         self.checker, self.jobs, self.progress = checker, jobs, progress
         self.reports: list = []
 
