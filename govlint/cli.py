@@ -120,6 +120,47 @@ def _file_selection(config, exclude, extend_exclude, respect_gitignore, force_ex
         force_exclude=bool(force_exclude) or config.force_exclude)
 
 
+def _apply_fixes(files, checker, registry, settings, unsafe: bool, diff: bool) -> int:
+    """``--fix`` (write) or ``--diff`` (print): fix every file in passes; say what was fixed and
+    which files cannot be fixed. Returns the number of files changed."""
+    from collections import Counter
+
+    from govlint.engine import _limit, display_path
+    from govlint.fixer import fix_file, write
+
+    limit = _limit(settings)
+    fixed, files_changed, unfixable = Counter(), 0, []
+    for path in sorted(files, key=lambda p: settings.display_names.get(p) or display_path(p)):
+        shown = settings.display_names.get(path) or display_path(path)
+        loader = registry.loader_for(path)
+        if loader is None or not getattr(loader, "fixable", False):
+            if loader is not None:
+                unfixable.append(shown)
+            continue
+        result = fix_file(checker, path, shown, unsafe, limit(path))
+        if result is None or not result.changed:
+            continue
+        files_changed += 1
+        fixed.update(result.codes)
+        if diff:
+            click.echo(result.diff(), nl=False)
+        else:
+            try:
+                write(result)
+            except OSError as exc:
+                click.echo(f"govlint: 无法写入 {shown}: {exc.strerror or exc}", err=True)
+    count = sum(fixed.values())
+    what = "，".join(f"{code} {n} 个" for code, n in sorted(fixed.items()))
+    verb = "可修复" if diff else "已修复"
+    if count:
+        click.echo(f"govlint: {verb} {count} 个问题（{files_changed} 个文件；{what}）", err=True)
+    else:
+        click.echo("govlint: 没有可自动修复的问题", err=True)
+    if unfixable:
+        click.echo(f"govlint: Word 和 PDF 等格式不能自动修复，已跳过 {len(unfixable)} 个文件", err=True)
+    return files_changed
+
+
 def _show_settings(shown: str, cfg, run_config, settings) -> None:
     """``--show-settings``: each key's value for one file and where it came from."""
     from govlint.config_keys import KEYS
@@ -217,6 +258,9 @@ def _default_format() -> str:
               help="Print the settings each given file is checked with, and where each comes from, and exit.")
 @click.option("--stdin-filename", metavar="NAME",
               help="With PATH '-': the name of the report read from standard input (its suffix picks the loader).")
+@click.option("--fix", "fix", is_flag=True, help="Apply safe fixes to the files, then report what remains.")
+@click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes that change what a report states.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff and write nothing.")
 @click.option("--report-unused-suppressions", is_flag=True,
               help="Report suppression comments that suppress nothing (GL005).")
 @click.option("--quiet", "-q", is_flag=True, help="Print the findings only: no summary, count line or progress.")
@@ -230,7 +274,7 @@ def _default_format() -> str:
 @click.option("--verbose", "-v", is_flag=True, help="Show warnings of the libraries and plugins govlint runs.")
 def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, exit_zero, fail_on,
           statistics, exclude, extend_exclude, respect_gitignore, force_exclude, show_files, show_settings,
-          stdin_filename, report_unused_suppressions, quiet, baseline, write_baseline, strict_plugins, no_color, timeout, verbose):
+          stdin_filename, fix, unsafe_fixes, diff, report_unused_suppressions, quiet, baseline, write_baseline, strict_plugins, no_color, timeout, verbose):
     """Check report files and directories."""
     from govlint.verbosity import quiet_libraries
 
@@ -334,6 +378,12 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
     settings.keep_reports = bool(checker.run_rules)
     for child in nested.values():
         child.keep_reports = settings.keep_reports
+    if fix or diff:
+        if fix and not diff and stdin_dir is not None:
+            raise _fail("--fix 不能改写标准输入；请用 --diff 查看修复")
+        changed = _apply_fixes(files, checker, registry, settings, unsafe_fixes, diff)
+        if diff:
+            raise click.exceptions.Exit(EXIT_FINDINGS if changed and not exit_zero else EXIT_OK)
     jobs = jobs or os.cpu_count() or 1
 
     # the whole list of findings is kept only when something needs it; otherwise each file's
@@ -475,9 +525,20 @@ def rules_command(fmt, full):
         click.echo(f"{r.code:<7} {r.name:<{width}}  {str(r.default_severity):<7}  {r.summary}{off}")
 
 
+def _locale_language() -> str:
+    """``zh`` when the user's locale is Chinese (LC_ALL, LC_MESSAGES, LANG), else ``en``."""
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(variable, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
 @cli.command("rule")
 @click.argument("code")
-def rule_command(code):
+@click.option("--lang", type=click.Choice(["zh", "en"]),
+              help="Language of the documentation (default: zh when the locale is Chinese, else en).")
+def rule_command(code, lang):
     """Show a rule's documentation."""
     _config, registry, _options = _setup(None, False)
     rule = registry.rules.get(code.upper())
@@ -489,7 +550,7 @@ def rule_command(code):
     if rule.options:
         click.echo("选项: " + ", ".join(f"{k} (默认 {v!r})" for k, v in rule.options.items()))
     click.echo("")
-    click.echo(rule.docs)
+    click.echo(rule.docs_in(lang or _locale_language()))
 
 
 @cli.command("plugins")

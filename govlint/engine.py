@@ -125,8 +125,18 @@ class Checker:
         findings = self._finish(findings, shown, source)
         return FileResult(shown, findings, report if self.settings.keep_reports else None)
 
-    def _check(self, path: str, shown: str):
+    def check_data(self, path: str, data: bytes) -> tuple[list[Finding], str]:
+        """The final findings of ``path`` as if it held ``data``, and the decoded source, in
+        this process (``govlint.fixer`` checks its fixed text before writing it)."""
+        checker = self.for_path(path)
+        shown = checker.settings.display_names.get(path) or display_path(path)
+        findings, _report, source = checker._check(path, shown, data)
+        return checker._finish(findings, shown, source), source
+
+    def _check(self, path: str, shown: str, data: bytes | None = None):
         max_size = self.settings.options.get("max-file-size", DEFAULT_MAX_FILE_SIZE)
+        if data is not None:
+            return self._check_data(path, shown, data[:max_size + 1], max_size)
         try:
             if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO or device would block or never end
                 return [Finding("不是普通文件（设备、管道或目录），未检查", code="GL001")], None, ""
@@ -134,6 +144,9 @@ class Checker:
                 data = handle.read(max_size + 1)
         except OSError as exc:
             return [Finding(f"无法读取文件: {exc.strerror or exc}", code="GL001")], None, ""
+        return self._check_data(path, shown, data, max_size)
+
+    def _check_data(self, path: str, shown: str, data: bytes, max_size: int):
         if len(data) > max_size:
             return [Finding(f"文件过大（超过上限 {max_size} 字节），未检查", code="GL001",
                             properties={"limit": max_size})], None, ""
@@ -173,6 +186,8 @@ class Checker:
                     findings.append(_stamp(finding, rule))
             except (Exception, SystemExit) as exc:  # noqa: BLE001 - one rule's crash is one finding
                 findings.append(_internal(f"规则 {rule.code}（{rule.plugin}）", exc))
+        if any(f.fix is not None for f in findings):
+            _usable_fixes(findings, loader, document.source)
         return findings, report, document.source
 
     def _finish(self, findings: list[Finding], shown: str, source: str,
@@ -254,6 +269,18 @@ class Checker:
         return out
 
 
+def _usable_fixes(findings, loader, source: str) -> None:
+    """Keep only fixes that apply exactly to a text format's source (``govlint.fixes``);
+    Word and PDF files are not rewritten."""
+    if not getattr(loader, "fixable", False):
+        for f in findings:
+            f.fix = None
+        return
+    from govlint.fixes import keep_usable
+
+    keep_usable(findings, source)
+
+
 def _project_path(shown: str, root: str) -> str:
     """The path relative to the project root (the config's folder): what fingerprints use, so
     that a baseline written at the root still matches when govlint runs from a subfolder."""
@@ -302,6 +329,13 @@ def _malformed(f: Finding) -> str:
             isinstance(r, Related) and isinstance(r.location, str) and isinstance(r.message, str)
             and (r.span is None or isinstance(r.span, Span)) for r in f.related):
         return "related 应为 Related 的序列"
+    if f.fix is not None:
+        from govlint.fixes import Edit, Fix
+
+        if not isinstance(f.fix, Fix) or not f.fix.edits or not all(
+                isinstance(e, Edit) and isinstance(e.span, Span) and isinstance(e.text, str)
+                and isinstance(e.old, str) for e in f.fix.edits):
+            return "fix 应为 govlint.fixes.Fix（含至少一个 Edit）"
     return ""
 
 

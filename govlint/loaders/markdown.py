@@ -136,6 +136,7 @@ def _paragraph(line: str, number: int) -> Paragraph | None:
 
 
 class MarkdownLoader(Loader):
+    fixable = True
     name = "markdown"
     suffixes = (".md", ".markdown")
 

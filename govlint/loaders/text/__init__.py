@@ -29,6 +29,7 @@ _TITLE_MAX = 100
 
 
 class TextLoader(Loader):
+    fixable = True
     name = "text"
     suffixes = (".txt", ".text")
 
