@@ -304,8 +304,8 @@ def run(paths: list[str], checker: Checker, jobs: int = 1, progress=None) -> Run
 class iter_results:
     """Each file's result in path order, as soon as it and every file before it are done.
 
-    Files are checked in worker processes (``workers``), each bounded by the per-file time
-    limit; ``progress(done, total)`` is called after each file if given. Reports are kept
+    Files are checked in worker processes (``workers``; a run of one file in this process),
+    each bounded by the per-file time limit; ``progress(done, total)`` is called after each file if given. Reports are kept
     (in ``reports``) only for run-scope rules. Iterate once.
     """
 
@@ -316,13 +316,13 @@ class iter_results:
         self.reports: list = []
 
     def __iter__(self):
-        from govlint.workers import check_in_workers
+        from govlint.workers import check_files
 
         if not self.paths:
             return
         checker = self.checker
-        results = check_in_workers(self.paths, checker, self.jobs, _limit(checker.settings),
-                                   lambda *lost: _lost(checker, *lost))
+        results = check_files(self.paths, checker, self.jobs, _limit(checker.settings),
+                              lambda *lost: _lost(checker, *lost))
         for done, result in enumerate(results, 1):
             if result.report is not None:
                 self.reports.append(result.report)
