@@ -110,6 +110,9 @@ def save() -> None:
             marshal.dump(table, handle)
         os.replace(temporary, path)  # atomic: a reader sees a whole file or the old one
         _new.clear()
+        from govlint.entry_points import prune
+
+        prune()  # the cache folder stays bounded (entry_points.MAX_FILES)
     except (OSError, ValueError):  # not writable: the next run compiles them again
         try:
             os.remove(temporary)
