@@ -25,6 +25,14 @@ def _fail(message: str) -> "click.exceptions.Exit":
 class GovlintGroup(click.Group):
     """Loads plugin commands only when an unknown subcommand is asked for."""
 
+    def invoke(self, ctx):
+        # a command is about to run (--version and --help have ended before this): its modules'
+        # dataclasses reuse stored code from here on
+        from govlint import dataclass_code
+
+        dataclass_code.install()
+        return super().invoke(ctx)
+
     def get_command(self, ctx, name):
         command = super().get_command(ctx, name)
         if command is None and not getattr(self, "_plugin_commands_loaded", False):

@@ -24,7 +24,7 @@ reinstall the package) after doing that.
 Size: each environment's file keeps its ``KEEP`` newest answers (``python -m govlint`` puts the
 working directory on ``sys.path``, so each folder it runs in is an answer of its own), and the
 folder as a whole keeps the ``MAX_FILES`` most recently written files of govlint's caches
-(these and ``regex_cache``'s): every write removes the oldest beyond that, so throwaway
+(these, ``regex_cache``'s and ``dataclass_code``'s): every write removes the oldest beyond that, so throwaway
 environments (a test's, pre-commit's) cannot make it grow without bound. A removed file only
 costs its environment one more reading of the metadata.
 """
@@ -45,7 +45,7 @@ SETTLE_SECONDS = 2
 KEEP = 8  # answers kept per environment, newest first
 MAX_FILES = 24  # files kept in CACHE_DIR (every environment's answers, every Python's patterns)
 #: the names of the files ``prune`` may remove: only what govlint's caches write
-CACHE_FILE_PREFIXES = ("entry_points-", "regex-")
+CACHE_FILE_PREFIXES = ("entry_points-", "regex-", "dataclass-")
 _FORMAT = 1  # bump when the stored fields change: an older file is then ignored
 
 
