@@ -25,14 +25,6 @@ def _fail(message: str) -> "click.exceptions.Exit":
 class GovlintGroup(click.Group):
     """Loads plugin commands only when an unknown subcommand is asked for."""
 
-    def invoke(self, ctx):
-        # a command is about to run (--version and --help have ended before this): its modules'
-        # dataclasses reuse stored code from here on
-        from govlint import dataclass_code
-
-        dataclass_code.install()
-        return super().invoke(ctx)
-
     def get_command(self, ctx, name):
         command = super().get_command(ctx, name)
         if command is None and not getattr(self, "_plugin_commands_loaded", False):
@@ -94,8 +86,18 @@ def _source_reader(registry, options):
     return source
 
 
+def _stored_dataclass_code() -> None:
+    """From here on, the dataclasses of the modules a command imports reuse stored code
+    (``govlint.dataclass_code``); called first by the commands that load plugins, never by
+    ``--help``."""
+    from govlint import dataclass_code
+
+    dataclass_code.install()
+
+
 def _setup(config_path, strict_plugins: bool):
     """Config and plugins, or exit 2 with a clear message."""
+    _stored_dataclass_code()
     from pathlib import Path
 
     from govlint.config import ConfigError, find_config, load_config, validate_options, validate_selectors
@@ -152,6 +154,7 @@ def _default_format() -> str:
 def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, exit_zero, fail_on,
           statistics, baseline, write_baseline, strict_plugins, no_color, timeout, verbose):
     """Check report files and directories."""
+    _stored_dataclass_code()
     from govlint.verbosity import quiet_libraries
 
     quiet_libraries(verbose)
@@ -281,6 +284,7 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
 @click.option("--config", "config_path", type=click.Path(dir_okay=False))
 def parse(paths, fmt, cells, config_path):
     """Show what govlint understood of reports: metadata, sections, table cells."""
+    _stored_dataclass_code()
     import json
 
     from govlint.engine import discover
