@@ -43,7 +43,7 @@ CACHE_DIR = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.join(os.pat
                          "govlint")
 SETTLE_SECONDS = 2
 KEEP = 8  # answers kept per environment, newest first
-MAX_FILES = 24  # files kept in CACHE_DIR (every environment's answers, every Python's patterns)
+MAX_FILES = 64  # files kept in CACHE_DIR (every environment's answers, every Python's patterns)
 #: the names of the files ``prune`` may remove: only what govlint's caches write
 CACHE_FILE_PREFIXES = ("entry_points-", "regex-", "dataclass-")
 _FORMAT = 1  # bump when the stored fields change: an older file is then ignored
