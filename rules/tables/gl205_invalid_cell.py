@@ -3,7 +3,7 @@ from decimal import Decimal
 
 from govlint.format import location, table_name
 from govlint.format import table2 as t2
-from govlint.findings import Finding, Severity
+from govlint.findings import Finding, Severity, TableCells
 from govlint.format.records import TEMPLATES
 from govlint.lazy_re import lazy_pattern
 from govlint.rule import Rule
@@ -20,6 +20,21 @@ _LONG_NUMBER = lazy_pattern(r"^-?(?P<int>[0-9][0-9,]*)(\.[0-9]+)?$")
 def _amount_cell(kind: str, cell) -> bool:
     """Cells that hold money, where decimals are normal (表二 收费金额/采购总金额, in 万元)."""
     return kind == "table2" and cell.col in t2.amount_columns()
+
+
+def _zeros(blanks):
+    """The unsafe fix: 0 written over each blank mark (``-``, ``/``, ``无``) whose span holds
+    exactly that mark. It changes what the report states (a blank becomes a count of zero),
+    so it is applied only with ``--unsafe-fixes``; cells with no text at all get no edit."""
+    from govlint.fixes import Edit, Fix
+
+    edits = []
+    for cell in blanks:
+        mark, span = cell.raw.strip(), cell.span
+        if mark and span is not None and span.line == span.end_line \
+                and span.end_column - span.column == len(mark):
+            edits.append(Edit(span, "0", mark))
+    return Fix(tuple(edits), safe=False, message="把空白标记写为 0") if edits else None
 
 
 class InvalidCell(Rule):
@@ -61,6 +76,7 @@ class InvalidCell(Rule):
                     blanks.append(cell)
                     continue
                 where = cell.location or location(kind, cell.row, cell.col)
+                marked = TableCells(kind, marked=((cell.row, cell.col),))
                 if is_text(cell):
                     if _amount_cell(kind, cell) and _AMOUNT_WITH_UNIT.match(re.sub(r"\s+", "", cell.raw)):
                         continue
@@ -68,12 +84,12 @@ class InvalidCell(Rule):
                     if long:
                         digits = len(long["int"].replace(",", ""))
                         yield Finding(f"{name}单元格“{where}”的数字有 {digits} 位，不是有效的数值",
-                                      span=cell.span, location=where,
+                                      span=cell.span, location=where, cells=marked,
                                       properties={"table": kind, "row": cell.row, "col": cell.col,
                                                   "problem": "too_long", "digits": digits})
                         continue
                     yield Finding(f"{name}单元格“{where}”应为数字，实际为“{cell.raw.strip()}”",
-                                  span=cell.span, location=where,
+                                  span=cell.span, location=where, cells=marked,
                                   properties={"table": kind, "row": cell.row, "col": cell.col,
                                               "problem": "text", "expected": "number",
                                               "found": cell.raw.strip()})
@@ -81,12 +97,12 @@ class InvalidCell(Rule):
                 v = cell.value
                 if v < 0 and not (kind == "table2" and cell.col in t2.signed_columns()):
                     yield Finding(f"{name}单元格“{where}”不应为负数，实际为 {fmt(v)}",
-                                  span=cell.span, location=where,
+                                  span=cell.span, location=where, cells=marked,
                                   properties={"table": kind, "row": cell.row, "col": cell.col,
                                               "problem": "negative", "expected": ">= 0", "found": plain(v)})
                 elif isinstance(v, Decimal) and v != v.to_integral_value() and not _amount_cell(kind, cell):
                     yield Finding(f"{name}单元格“{where}”应为整数（件数），实际为 {fmt(v)}",
-                                  span=cell.span, location=where,
+                                  span=cell.span, location=where, cells=marked,
                                   properties={"table": kind, "row": cell.row, "col": cell.col,
                                               "problem": "fraction", "expected": "integer", "found": plain(v)})
             if blanks:
@@ -96,4 +112,5 @@ class InvalidCell(Rule):
                               span=first.span or table.span, location=f"{name} / 空白单元格",
                               severity=Severity.INFO,
                               properties={"table": kind, "problem": "blank", "blank": len(blanks),
-                                          "cells": len(table.cells)})
+                                          "cells": len(table.cells)},
+                              fix=_zeros(blanks))
