@@ -6,7 +6,6 @@ import os
 import signal
 import subprocess
 import sys
-import textwrap
 import threading
 import time
 from pathlib import Path
@@ -17,6 +16,7 @@ from govlint import workers
 from govlint.engine import Checker, Settings, _limit, _lost, iter_results
 from govlint.selection import Selection
 from govlint.time_limit import TimeLimitExceeded, time_limit
+from test_engine_containment import BODY, PLUGIN
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = sorted([*(ROOT / "examples").iterdir(), *(ROOT / "tests" / "fixtures" / "corpus").iterdir()])
@@ -45,37 +45,12 @@ def test_in_process_gives_exactly_the_findings_of_a_worker():
         assert (here.path, _dicts(here)) == (forked.path, _dicts(forked))
 
 
-HOSTILE = textwrap.dedent('''
-    import os, time
-    from govlint.api import Finding, Rule, hookimpl
-
-    class Hostile(Rule):
-        """Loops or names its process, as the report's first line asks."""
-        code = "HX001"
-        name = "hostile"
-        severity = "warning"
-        summary = "按报告首行的要求捣乱"
-        needs_report = False
-
-        def check(self, report, context):
-            if "LOOP" in report.document.source:
-                while True:
-                    time.sleep(0.01)
-            yield Finding(f"进程 {os.getpid()}")
-
-    @hookimpl
-    def govlint_register_rules(register):
-        register(Hostile())
-''')
-BODY = "一、总体情况\n正文。\n二、主动公开政府信息情况\n正文。\n"
-
-
 @pytest.fixture()
 def hostile(tmp_path, monkeypatch):
     from govlint.plugin_host import load_plugins
 
     plugin = tmp_path / "hostile_plugin.py"
-    plugin.write_text(HOSTILE, encoding="utf-8")
+    plugin.write_text(PLUGIN, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
 
     def checker(timeout=None):
@@ -86,14 +61,19 @@ def hostile(tmp_path, monkeypatch):
 
 
 @posix_only
-def test_one_file_is_checked_without_a_worker(hostile):
+def test_one_file_is_checked_without_a_worker(hostile, monkeypatch):
     base, checker = hostile
     (base / "r.txt").write_text("0\n" + BODY, encoding="utf-8")
-    [one] = list(iter_results(["r.txt"], checker()))
-    assert [f.message for f in one.findings] == [f"进程 {os.getpid()}"]
     (base / "s.txt").write_text("1\n" + BODY, encoding="utf-8")
-    two = list(iter_results(["r.txt", "s.txt"], checker()))  # more files: workers, as before
-    assert all(f.message != f"进程 {os.getpid()}" for result in two for f in result.findings)
+    forked = list(workers.check_in_workers(["r.txt"], checker(), 1, lambda path: 10.0, None))
+
+    def no_worker(*args, **kwargs):
+        raise AssertionError("a worker was started")
+    monkeypatch.setattr(workers, "check_in_workers", no_worker)
+    [here] = list(iter_results(["r.txt"], checker()))
+    assert _dicts(here) == _dicts(forked[0]) and [f.code for f in here.findings] == ["HX001"]
+    with pytest.raises(AssertionError, match="a worker was started"):  # more files: workers, as before
+        list(iter_results(["r.txt", "s.txt"], checker()))
 
 
 @posix_only
@@ -124,16 +104,18 @@ def test_the_cli_reports_a_one_file_time_out(hostile):
 
 
 @posix_only
-def test_off_the_main_thread_one_file_goes_to_a_worker(hostile):
+def test_off_the_main_thread_one_file_goes_to_a_worker(hostile, monkeypatch):
     base, checker = hostile
     (base / "r.txt").write_text("0\n" + BODY, encoding="utf-8")
+    used = []
+    real = workers.check_in_workers
+    monkeypatch.setattr(workers, "check_in_workers", lambda *args, **kwargs: used.append(1) or real(*args, **kwargs))
     found = []
     thread = threading.Thread(target=lambda: found.extend(iter_results(["r.txt"], checker())))
     thread.start()
     thread.join(120)
     [one] = found
-    assert [f.code for f in one.findings] == ["HX001"]
-    assert one.findings[0].message != f"进程 {os.getpid()}"
+    assert used == [1] and [f.code for f in one.findings] == ["HX001"]
 
 
 # -- nested limits ----------------------------------------------------------------------------------
