@@ -89,6 +89,15 @@ def _source_reader(registry, options, real_paths=None):
     return source
 
 
+def _stored_dataclass_code() -> None:
+    """From here on, the dataclasses of the modules a command imports reuse stored code
+    (``govlint.dataclass_code``); called first by the commands that load plugins, never by
+    ``--help``."""
+    from govlint import dataclass_code
+
+    dataclass_code.install()
+
+
 def _stdin_file(name: str | None, options) -> tuple[object, str]:
     """Standard input (up to the size limit and one byte more, so that an oversized input is
     still reported as too large) written to a temporary folder under ``name``'s file name."""
@@ -195,6 +204,7 @@ def _split_patterns(values) -> tuple[str, ...]:
 
 def _setup(config_path, strict_plugins: bool):
     """Config and plugins, or exit 2 with a clear message."""
+    _stored_dataclass_code()
     from pathlib import Path
 
     from govlint.config import ConfigError, find_config, load_config, validate_options, validate_selectors
@@ -276,6 +286,7 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
           statistics, exclude, extend_exclude, respect_gitignore, force_exclude, show_files, show_settings,
           stdin_filename, fix, unsafe_fixes, diff, report_unused_suppressions, quiet, baseline, write_baseline, strict_plugins, no_color, timeout, verbose):
     """Check report files and directories."""
+    _stored_dataclass_code()
     from govlint.verbosity import quiet_libraries
 
     quiet_libraries(verbose)
@@ -486,6 +497,7 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
 @click.option("--config", "config_path", type=click.Path(dir_okay=False))
 def parse(paths, fmt, cells, output, config_path):
     """Show what govlint understood of reports: metadata, sections, table cells."""
+    _stored_dataclass_code()
     import json
 
     from govlint.engine import discover
@@ -620,4 +632,40 @@ def init_command(target):
 
 
 def main(argv=None):
-    cli.main(args=argv, prog_name="govlint")
+    """The ``govlint`` program. Called with ``argv`` (from Python: tests, another program) it
+    ends as click does, by ``SystemExit``; as the program itself it ends by ``_end``."""
+    if argv is not None:
+        cli.main(args=argv, prog_name="govlint")
+        return
+    try:
+        cli.main(prog_name="govlint")
+    except SystemExit as exc:
+        _end(exc.code)
+        raise
+
+
+def _end(code) -> None:
+    """End the process now, without tearing down its modules and objects one by one: for a
+    one-file check that teardown cost as much as a tenth of the run. What must happen at exit
+    still does: the exit handlers run (the caches' saves, a plugin's), and the output is flushed.
+    Returns (and the caller exits as usual) when the teardown may matter: another thread still
+    runs, the output cannot be flushed, or the code is not a plain exit status."""
+    import atexit
+
+    if code is None:
+        code = 0
+    threading = sys.modules.get("threading")
+    if type(code) is not int or (threading is not None and threading.active_count() > 1):
+        return
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (AttributeError, OSError, ValueError):  # closed or a broken pipe: Python's own exit says so
+        return
+    atexit._run_exitfuncs()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (AttributeError, OSError, ValueError):
+        return
+    os._exit(code)

@@ -425,10 +425,10 @@ def run(paths: list[str], checker: Checker, jobs: int = 1, progress=None) -> Run
 class iter_results:
     """Each file's result in path order, as soon as it and every file before it are done.
 
-    Files are checked in worker processes (``workers``), each bounded by the per-file time
-    limit; ``progress(done, total)`` is called after each file if given. Each file's facts
-    go into ``facts`` (a ``govlint.corpus.provider.Facts``; in memory unless another provider
-    is given) when run-scope rules will read them. Iterate once.
+    Files are checked in worker processes (``workers``; a run of one file in this process),
+    each bounded by the per-file time limit; ``progress(done, total)`` is called after each
+    file if given. Each file's facts go into ``facts`` (a ``govlint.corpus.provider.Facts``; in
+    memory unless another provider is given) when run-scope rules will read them. Iterate once.
     """
 
     def __init__(self, paths: list[str], checker: Checker, jobs: int = 1, progress=None, facts=None):
@@ -441,13 +441,13 @@ class iter_results:
         self.facts = facts if facts is not None else MemoryFacts()
 
     def __iter__(self):
-        from govlint.workers import check_in_workers
+        from govlint.workers import check_files
 
         if not self.paths:
             return
         checker = self.checker
-        results = check_in_workers(self.paths, checker, self.jobs, _limit(checker.settings),
-                                   lambda *lost: _lost(checker, *lost))
+        results = check_files(self.paths, checker, self.jobs, _limit(checker.settings),
+                              lambda *lost: _lost(checker, *lost))
         keep = bool(checker.run_rules)
         for done, result in enumerate(results, 1):
             if keep and result.facts is not None:

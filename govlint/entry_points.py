@@ -20,6 +20,13 @@ The cache is not written (the next run asks ``importlib.metadata`` again):
 
 Not seen: an ``entry_points.txt`` edited in place by hand. Delete the cache file (or
 reinstall the package) after doing that.
+
+Size: each environment's file keeps its ``KEEP`` newest answers (``python -m govlint`` puts the
+working directory on ``sys.path``, so each folder it runs in is an answer of its own), and the
+folder as a whole keeps the ``MAX_FILES`` most recently written files of govlint's caches
+(these, ``regex_cache``'s and ``dataclass_code``'s): every write removes the oldest beyond that, so throwaway
+environments (a test's, pre-commit's) cannot make it grow without bound. A removed file only
+costs its environment one more reading of the metadata.
 """
 
 from __future__ import annotations
@@ -36,6 +43,9 @@ CACHE_DIR = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.join(os.pat
                          "govlint")
 SETTLE_SECONDS = 2
 KEEP = 8  # answers kept per environment, newest first
+MAX_FILES = 64  # files kept in CACHE_DIR (every environment's answers, every Python's patterns)
+#: the names of the files ``prune`` may remove: only what govlint's caches write
+CACHE_FILE_PREFIXES = ("entry_points-", "regex-", "dataclass-")
 _FORMAT = 1  # bump when the stored fields change: an older file is then ignored
 
 
@@ -188,4 +198,29 @@ def _write_cache(key: dict, found: list[EntryPoint]) -> None:
         try:
             os.remove(temporary)
         except OSError:
+            pass
+        return
+    prune()
+
+
+def prune(keep: int | None = None) -> None:
+    """Remove all but the ``keep`` (default ``MAX_FILES``) most recently written cache files."""
+    keep = MAX_FILES if keep is None else keep
+    try:
+        entries = [e for e in os.scandir(CACHE_DIR) if e.name.startswith(CACHE_FILE_PREFIXES)
+                   and e.name.endswith((".json", ".marshal")) and e.is_file()]  # not a file being written
+    except OSError:
+        return
+    if len(entries) <= keep:
+        return
+
+    def written(entry) -> int:
+        try:
+            return entry.stat().st_mtime_ns
+        except OSError:  # removed meanwhile by another run
+            return 0
+    for entry in sorted(entries, key=written, reverse=True)[keep:]:
+        try:
+            os.remove(entry.path)
+        except OSError:  # another run removed it first
             pass

@@ -15,6 +15,18 @@ then starts a fresh worker and goes on, so the other files' results are exactly 
 serial run. ``--jobs 1`` uses one such worker too (forked once, reused for every file), so a
 serial run is bounded in the same way at the cost of one fork.
 
+A run of one file has no other files to protect, and there a worker would cost more than the
+check: forking copies every page either process then writes (a fifth of a one-file check's
+CPU time). So ``check_files`` checks a single file in the main process, bounded by an interval
+timer (``govlint.time_limit``) whose exception no stage can catch: a file past its limit is
+the same GL000 检查超时 naming the stage, a loader, parser or rule that raises is GL000 as
+everywhere. What only a separate process survives, a rule that ends the process itself
+(``os._exit``, a crash of a C extension, an out-of-memory kill), then ends the run with that
+status instead of GL000; and as a backstop for code that neither returns nor lets the timer
+interrupt it (a loop inside a C extension), ``faulthandler`` ends the process
+``BACKSTOP_SECONDS`` after the limit with a traceback on standard error. Where no interval timer
+can be used (Windows, a thread other than the main one), one file goes to a worker too.
+
 Workers are forked where the platform can (they inherit the loaded plugins and compiled
 patterns), with ``govlint.forked`` rather than multiprocessing, whose imports would cost a
 one-file check about as much as lxml's; elsewhere they are spawned by multiprocessing and load
@@ -38,6 +50,9 @@ from collections.abc import Callable, Iterator
 STAGE_BYTES = 240
 #: how often a worker's watcher thread looks for its parent
 PARENT_POLL_SECONDS = 0.5
+#: seconds past its limit after which a one-file check that the timer could not interrupt
+#: ends the process (``faulthandler``)
+BACKSTOP_SECONDS = 5.0
 
 
 def default_timeout(size: int) -> float:
@@ -117,6 +132,53 @@ def _serve(conn, stage, checker, settings, parent: int) -> None:
         result = checker.check_file(path)
         conn.send(result)
         regex_cache.save()  # a worker never runs exit handlers: store new patterns now
+
+
+# -- one file, in the main process -----------------------------------------------------------
+class _FileTimeout(BaseException):
+    """A one-file check ran past its limit: outside ``Exception``, so no stage catches it."""
+
+
+def check_files(paths: list[str], checker, jobs: int, timeout_for: Callable[[str], float],
+                on_lost: Callable[[str, float, str, int | None], object], window: int | None = None) -> Iterator:
+    """Each file's result in path order: one file in this process when a time limit can be
+    enforced here, else (and for more files) in worker processes (``check_in_workers``)."""
+    from govlint.time_limit import usable
+
+    if len(paths) == 1 and usable():
+        yield check_in_process(paths[0], checker, timeout_for(paths[0]), on_lost)
+        return
+    yield from check_in_workers(paths, checker, jobs, timeout_for, on_lost, window)
+
+
+def check_in_process(path: str, checker, limit: float, on_lost: Callable[[str, float, str, int | None], object]):
+    """Check ``path`` here, within ``limit`` seconds: past it, ``on_lost(path, limit, stage, None)``
+    as a worker killed at its limit gives. Only in the main thread (``time_limit.usable()``)."""
+    import faulthandler
+
+    from govlint.time_limit import time_limit
+
+    stage = [""]
+    outer = checker.on_stage
+
+    def mark(name: str) -> None:
+        stage[0] = name
+        if outer:
+            outer(name)
+
+    checker.on_stage = mark
+    try:
+        faulthandler.dump_traceback_later(limit + BACKSTOP_SECONDS, exit=True, file=2)
+    except (OSError, ValueError):  # no usable standard error: the timer alone bounds the check
+        pass
+    try:
+        with time_limit(limit, error=_FileTimeout):
+            return checker.check_file(path)
+    except _FileTimeout:
+        return on_lost(path, limit, stage[0], None)
+    finally:
+        faulthandler.cancel_dump_traceback_later()
+        checker.on_stage = outer
 
 
 # -- the parent's side ----------------------------------------------------------------------------

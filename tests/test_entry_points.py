@@ -155,3 +155,26 @@ def test_a_torn_cache_file_is_read_again(site, monkeypatch):
 def test_load_imports_the_module_and_resolves_the_attribute():
     ep = entry_points.EntryPoint("x", "os.path:join", "os.path", "join", "dist", "1.0")
     assert ep.load() is os.path.join
+
+
+def test_the_cache_folder_keeps_only_the_newest_files(site, monkeypatch):
+    """Throwaway environments cannot grow the folder: a write removes the oldest beyond MAX_FILES,
+    and nothing but govlint's own cache files."""
+    folder = Path(entry_points.CACHE_DIR)
+    folder.mkdir()
+    monkeypatch.setattr(entry_points, "MAX_FILES", 5)
+    for i in range(8):
+        for name in (f"entry_points-{i:08x}.json", f"regex-{i:08x}.marshal"):
+            (folder / name).write_text("[]")
+            os.utime(folder / name, ns=(HOUR_AGO + i, HOUR_AGO + i))
+    (folder / "notes.txt").write_text("not ours")
+    add_dist(site, "good-plugin", "[govlint]\ngood = good_plugin\n")
+    settle(site)
+    first = entry_points.installed("govlint")
+    kept = sorted(p.name for p in folder.iterdir())
+    mine = Path(entry_points._cache_path()).name
+    assert kept == sorted([mine, "notes.txt", "entry_points-00000007.json", "regex-00000007.marshal",
+                           "entry_points-00000006.json", "regex-00000006.marshal"])
+    calls = asked(monkeypatch)
+    assert entry_points.installed("govlint") == first and "good" in [ep.name for ep in first]
+    assert calls == []  # the answer written with the pruning is read back

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-HEAVY = ("rich", "lxml", "pluggy", "ruamel", "govlint.plugin_host", "govlint.parser", "jsonschema")
+HEAVY = ("rich", "lxml", "pluggy", "ruamel", "govlint.plugin_host", "govlint.parser", "jsonschema",
+         # nothing of a command runs: no stored dataclass code is installed, no logging set up
+         "dataclasses", "govlint.dataclass_code", "logging", "json")
 
 
 def imported_modules(*args) -> set[str]:
@@ -99,3 +101,50 @@ def test_unselected_rules_compile_nothing(tmp_path):
     assert any(f.startswith(rules_dir) for f in everything)  # the probe sees the rules' patterns
     rule_files = {f for f in selected if f.startswith(rules_dir)}
     assert rule_files <= {os.path.join(rules_dir, "tables", "gl201_table3_balance.py")}, rule_files
+
+
+# -- the end of the program ------------------------------------------------------------------------
+ENDING_PLUGIN = '''
+import atexit, threading, time
+from pathlib import Path
+from govlint.api import Finding, Rule, hookimpl
+
+atexit.register(lambda: Path("atexit.done").write_text("yes"))
+
+class Ending(Rule):
+    """Starts a thread that finishes after the check, when the report asks for it."""
+    code = "HX009"
+    name = "ending"
+    severity = "warning"
+    summary = "测试程序结束"
+    needs_report = False
+
+    def check(self, report, context):
+        if "THREAD" in report.document.source:
+            def later():
+                time.sleep(0.5)
+                Path("thread.done").write_text("yes")
+            threading.Thread(target=later).start()
+        yield Finding("正常的发现")
+
+@hookimpl
+def govlint_register_rules(register):
+    register(Ending())
+'''
+
+
+@pytest.mark.parametrize("thread", [False, True])
+def test_the_program_ends_with_its_output_exit_handlers_and_threads(tmp_path, thread):
+    """``govlint`` ends without tearing its modules down, yet writes all its output, runs the exit
+    handlers, keeps its exit status, and waits for a thread a plugin left running."""
+    import json
+
+    (tmp_path / "ending_plugin.py").write_text(ENDING_PLUGIN, encoding="utf-8")
+    (tmp_path / ".govlint.yaml").write_text("plugins: [ending_plugin.py]\nselect: [HX]\n", encoding="utf-8")
+    (tmp_path / "r.txt").write_text(("THREAD\n" if thread else "") + "一、总体情况\n正文。\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "govlint", "check", "--format", "json", "r.txt"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1, proc.stderr
+    assert [f["code"] for f in json.loads(proc.stdout)["findings"]] == ["HX009"]
+    assert (tmp_path / "atexit.done").exists()
+    assert (tmp_path / "thread.done").exists() is thread
