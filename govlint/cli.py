@@ -89,15 +89,6 @@ def _source_reader(registry, options, real_paths=None):
     return source
 
 
-def _stored_dataclass_code() -> None:
-    """From here on, the dataclasses of the modules a command imports reuse stored code
-    (``govlint.dataclass_code``); called first by the commands that load plugins, never by
-    ``--help``."""
-    from govlint import dataclass_code
-
-    dataclass_code.install()
-
-
 def _stdin_file(name: str | None, options) -> tuple[object, str]:
     """Standard input (up to the size limit and one byte more, so that an oversized input is
     still reported as too large) written to a temporary folder under ``name``'s file name."""
@@ -204,7 +195,6 @@ def _split_patterns(values) -> tuple[str, ...]:
 
 def _setup(config_path, strict_plugins: bool):
     """Config and plugins, or exit 2 with a clear message."""
-    _stored_dataclass_code()
     from pathlib import Path
 
     from govlint.config import ConfigError, find_config, load_config, validate_options, validate_selectors
@@ -286,7 +276,6 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
           statistics, exclude, extend_exclude, respect_gitignore, force_exclude, show_files, show_settings,
           stdin_filename, fix, unsafe_fixes, diff, report_unused_suppressions, quiet, baseline, write_baseline, strict_plugins, no_color, timeout, verbose):
     """Check report files and directories."""
-    _stored_dataclass_code()
     from govlint.verbosity import quiet_libraries
 
     quiet_libraries(verbose)
@@ -497,7 +486,6 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
 @click.option("--config", "config_path", type=click.Path(dir_okay=False))
 def parse(paths, fmt, cells, output, config_path):
     """Show what govlint understood of reports: metadata, sections, table cells."""
-    _stored_dataclass_code()
     import json
 
     from govlint.engine import discover

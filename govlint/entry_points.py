@@ -24,7 +24,7 @@ reinstall the package) after doing that.
 Size: each environment's file keeps its ``KEEP`` newest answers (``python -m govlint`` puts the
 working directory on ``sys.path``, so each folder it runs in is an answer of its own), and the
 folder as a whole keeps the ``MAX_FILES`` most recently written files of govlint's caches
-(these, ``regex_cache``'s and ``dataclass_code``'s): every write removes the oldest beyond that, so throwaway
+(these and ``regex_cache``'s): every write removes the oldest beyond that, so throwaway
 environments (a test's, pre-commit's) cannot make it grow without bound. A removed file only
 costs its environment one more reading of the metadata.
 """

@@ -84,7 +84,7 @@ def save() -> None:
         _new.clear()
 
 
-# -- the files: shared with ``govlint.dataclass_code`` ---------------------------------------
+# -- the files ---------------------------------------------------------------------------------
 def stored_path(kind: str, build: str) -> str:
     """The file of ``kind`` for the Python ``build`` (a string naming what must match to reuse it)."""
     import zlib
