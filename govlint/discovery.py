@@ -108,7 +108,14 @@ def discover(paths, suffixes: set[str], selection: Selection | None = None) -> l
     """Files to check: given files as they are (unless ``force_exclude`` excludes them),
     directories walked for claimed suffixes without their excluded folders and files."""
     selection = selection or Selection()
-    ignored = _Ignored(selection)
+    matcher: list[_Ignored] = []
+
+    def ignored(path: Path, is_dir: bool) -> bool:
+        # built on first need: a file named on the command line needs no patterns (and no pathspec)
+        if not matcher:
+            matcher.append(_Ignored(selection))
+        return matcher[0](path, is_dir)
+
     out: list[str] = []
     for given in paths:
         path = Path(given)

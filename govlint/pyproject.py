@@ -12,12 +12,14 @@ positions for YAML configs).
 
 from __future__ import annotations
 
+import re
 import sys
 
 from govlint.lazy_re import lazy_pattern
 
 TABLE = ("tool", "govlint")
 _HEADER = lazy_pattern(r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?$")
+_MENTION = lazy_pattern(r"tool\s*\.\s*\"?govlint|^\s*\[\s*tool\s*\]", re.M)
 _KEY = lazy_pattern(r"""^(\s*)("(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)\s*=""")
 
 
@@ -31,7 +33,8 @@ def _toml():
 
 def has_table(text: str) -> bool:
     """Whether a pyproject.toml holds a ``[tool.govlint]`` table (cheap test first)."""
-    if "tool.govlint" not in text and "govlint" not in text:
+    # a cheap look first: most pyproject.toml files never name the table, and then no TOML is read
+    if "govlint" not in text or not _MENTION.search(text):
         return False
     try:
         data = _toml().loads(text)
