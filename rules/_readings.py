@@ -62,11 +62,17 @@ def inferred_note(cells) -> str:
     own 总计 (the parser's) or the numbers the prose states (``_corroborate``)."""
     if not cells:
         return ""
-    by_kind: dict[str, list[str]] = {}
+    by_kind: dict[str, dict[str, list[str]]] = {}
     for cell in cells:
-        by_kind.setdefault(cell.inferred, []).append(_where(cell))
-    return "".join(f"（{'、'.join(where)}的值{NARROWINGS.get(kind, '按推断的拆分')}）"
-                   for kind, where in by_kind.items())
+        row, _, col = _where(cell).rpartition(" / ")
+        by_kind.setdefault(cell.inferred, {}).setdefault(row, []).append(col)
+    return "".join(f"（{'；'.join(_cells_text(rows))}的值{NARROWINGS.get(kind, '按推断的拆分')}）"
+                   for kind, rows in by_kind.items())
+
+
+def _cells_text(rows: dict[str, list[str]]) -> list[str]:
+    """``一、本年新收… / 自然人、总计`` per row: the cells of a row named once with their row."""
+    return [f"{row} / {'、'.join(cols)}" if row else "、".join(cols) for row, cols in rows.items()]
 
 
 def mismatch_text(table, m, where: str, left: str, right: str) -> str:

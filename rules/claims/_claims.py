@@ -227,6 +227,7 @@ class Reading:
 
     what: str
     sums: object
+    blank: bool = False  # the 总计 cells are blank (counted as 0)
 
 
 def _row_sets(quantity: str) -> list[tuple[str, list[str]]]:
@@ -268,9 +269,10 @@ def table_values(report, quantity: str) -> list[Reading] | None:
         # a 总计 column left blank is no printed 0: the applicant columns come first then
         blank = all(is_blank(table.get(row, "total")) for row in rows)
         applicants = f"{what}（按各类申请人之和）" if what else "各类申请人之和"
-        pair = [(applicants, summed), (what or "总计列", printed)] if blank else \
-            [(what or "总计列", printed), (applicants, summed)]
-        out.extend(Reading(w, sums) for w, sums in pair)
+        printed_what = f"{what}的总计列" if what else "总计列"
+        pair = [Reading(applicants, summed), Reading(printed_what, printed, True)] if blank else \
+            [Reading(what, printed), Reading(applicants, summed)]
+        out.extend(pair)
     return out
 
 

@@ -60,6 +60,8 @@ class TextTableMismatch(Rule):
         table = report.table("table4" if statement.quantity in ("review", "litigation") else "table3")
         n = statement.number
         first = readings[0].sums
+        if readings[0].what:
+            where += f"（{readings[0].what}）"
         if first.single is not None:
             said = f"{where}为 {fmt(first.single)}，相差 {fmt(abs(n - first.single))}"
         else:
@@ -70,8 +72,9 @@ class TextTableMismatch(Rule):
             if reading.sums.values in shown:
                 continue  # the same number said once
             shown.append(reading.sums.values)
-            also.append(f"{reading.what}为 {values_text(sorted(reading.sums.values))}")
-        others = f"；{'，'.join(also)}，也都不是 {n}" if also else ""
+            also.append(f"{reading.what}空白（按 0 计）" if reading.blank
+                        else f"{reading.what}为 {values_text(sorted(reading.sums.values))}")
+        others = f"；{'，'.join(also)}，也{'都' if len(also) > 1 else ''}不相符" if also else ""
         accepted = sorted({v for r in readings for v in r.sums.values})
         return Finding(
             f"正文称“{statement.text.strip()}”（{n}），而{said}{others}" + inferred_note(inferred),

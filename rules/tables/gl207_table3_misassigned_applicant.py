@@ -46,10 +46,11 @@ class Table3MisassignedApplicant(Rule):
         for replaced, identity, mismatches in _IDENTITIES:
             for plus, minus, k in misassigned_pairs(table, list(mismatches(table))):
                 a, b = column_label(plus), column_label(minus)
-                n = values_text(sorted(k.values))
-                glued = f"{glued_clause(table, k.glued)}，" if k.glued else ""
+                n = fmt(k.single) if k.single is not None else "k"
+                glued = f"（{glued_clause(table, k.glued)}，k 可能为 {values_text(sorted(k.values))}）" \
+                    if k.single is None else ""
                 yield Finding(
-                    f"表三“{a}”列与“{b}”列：{glued}{identity}分别相差 +{n} 和 −{n}，而总计列平衡，"
+                    f"表三“{a}”列与“{b}”列：{identity}分别相差 +{n} 和 −{n}{glued}，而总计列平衡，"
                     f"似有 {n} 件申请计入了错误的申请人列（“{a}”列多计、“{b}”列少计，或相反）"
                     + inferred_note(k.inferred),
                     span=cell_span(table, "total", plus),
