@@ -4,7 +4,7 @@ from govlint.format.records import TEMPLATES
 from govlint.lazy_re import lazy_pattern
 from govlint.rule import Rule
 
-from .._arith import TABLE3_APPLICANT_COLUMNS, at_least, is_blank
+from .._arith import TABLE3_APPLICANT_COLUMNS, achievable, at_least, is_blank
 from .._common import fmt, plain
 from .._readings import glued_clause, inferred_note, values_text
 from ._claims import completion_claims
@@ -30,8 +30,8 @@ def carried_forward(table):
     cell = table.get(row, "total")
     summed = None
     if all(table.get(row, col) is not None for col in TABLE3_APPLICANT_COLUMNS):
-        summed = at_least(table, [((row, col), 1) for col in TABLE3_APPLICANT_COLUMNS], 1)
-        if summed is None:
+        summed = achievable(table, [((row, col), 1) for col in TABLE3_APPLICANT_COLUMNS])
+        if summed is not None and min(summed.values) < 1:
             return None, ""  # some reading of the applicant columns carries nothing over
     if cell is None or is_blank(cell):
         return summed, ("各类申请人之和（总计列空白）" if summed is not None else "")
