@@ -8,7 +8,7 @@ added, never removed or changed in meaning.
 """
 
 from govlint.document import Cell, Document, Grid, Paragraph
-from govlint.findings import Finding, Severity
+from govlint.findings import Finding, Identity, Severity, TableCells
 from govlint.hookspecs import hookimpl
 from govlint.loaders.base import Loader
 from govlint.loaders.lazy import LazyLoader
@@ -23,7 +23,7 @@ from govlint.span import Span
 is_cjk = is_wide
 
 __all__ = [
-    "Cell", "Document", "Finding", "Grid", "Label", "LazyLoader", "Loader", "Metadata", "Paragraph",
+    "Cell", "Document", "Finding", "Grid", "Identity", "Label", "LazyLoader", "Loader", "Metadata", "Paragraph",
     "Period", "Report", "Reporter", "Rule", "RuleContext", "RunInfo", "Section", "Severity",
-    "SourceBuilder", "Span", "Table", "TableCell", "hookimpl", "is_cjk", "is_wide", "join_pieces", "rule",
+    "SourceBuilder", "Span", "Table", "TableCell", "TableCells", "hookimpl", "is_cjk", "is_wide", "join_pieces", "rule",
 ]

@@ -186,6 +186,7 @@ class Checker:
                     findings.append(_stamp(finding, rule))
             except (Exception, SystemExit) as exc:  # noqa: BLE001 - one rule's crash is one finding
                 findings.append(_internal(f"规则 {rule.code}（{rule.plugin}）", exc))
+        findings.extend(_table_excerpts(findings, report))
         if any(f.fix is not None for f in findings):
             _usable_fixes(findings, loader, document.source)
         return findings, report, document.source
@@ -305,6 +306,21 @@ def _stamp(finding: Finding, rule) -> Finding:
     return finding
 
 
+def _table_excerpts(findings: list[Finding], report) -> list[Finding]:
+    """Fills ``Finding.table`` from the cells each finding declares, here where the parsed
+    report exists; a failure costs the excerpt, not the finding (GL000 says so)."""
+    from govlint.reporters.table_view import excerpt
+
+    problems = []
+    for f in findings:
+        if f.cells is not None and f.table is None:
+            try:
+                f.table = excerpt(report, f.cells)
+            except Exception as exc:  # noqa: BLE001 - the finding stands without its excerpt
+                problems.append(_internal(f"表格摘录（{f.code} {f.location}）", exc))
+    return problems
+
+
 def _malformed(f: Finding) -> str:
     from govlint.span import Span
 
@@ -323,12 +339,14 @@ def _malformed(f: Finding) -> str:
             return f"span 的行列应为正整数，实为 {f.span!r}"
     if not isinstance(f.properties, dict):
         return f"properties 应为 dict，实为 {type(f.properties).__name__}"
-    from govlint.findings import Related
+    from govlint.findings import Related, TableCells
 
     if not isinstance(f.related, (tuple, list)) or not all(
             isinstance(r, Related) and isinstance(r.location, str) and isinstance(r.message, str)
             and (r.span is None or isinstance(r.span, Span)) for r in f.related):
         return "related 应为 Related 的序列"
+    if f.cells is not None and not isinstance(f.cells, TableCells):
+        return f"cells 应为 TableCells，实为 {type(f.cells).__name__}"
     if f.fix is not None:
         from govlint.fixes import Edit, Fix
 

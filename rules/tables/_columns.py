@@ -7,7 +7,7 @@ other findings that share a cell (``_related``); only the identity and its wordi
 
 from __future__ import annotations
 
-from govlint.findings import Finding
+from govlint.findings import Finding, Identity, TableCells
 from govlint.format.table3 import column_label
 
 from .._common import cell_span, plain
@@ -26,4 +26,5 @@ def column_findings(table, code: str, left: str, right: str, where, blank: bool 
             span=cell_span(table, "total", m.key), location=where(m.key),
             properties={"column": m.key, "expected": plain(m.expected), "found": plain(m.found),
                         "difference": plain(m.difference), **extra, **readings_properties(m)},
-            related=see_also(table, code, m.key, found))
+            related=see_also(table, code, m.key, found),
+            cells=TableCells("table3", (Identity(m.left_cells, m.right_cells),), marked=(("total", m.key),)))

@@ -1,4 +1,4 @@
-from govlint.findings import Finding
+from govlint.findings import Finding, Identity, TableCells
 from govlint.format.records import TEMPLATES
 from govlint.rule import Rule
 
@@ -49,7 +49,8 @@ class Table3ApplicantTotal(Rule):
                 span=cell_span(table, m.key, "total"), location=location("table3", m.key, "total"),
                 properties={"row": m.key, "expected": plain(m.expected), "found": plain(m.found),
                             "difference": plain(m.difference), "blank": m.blank, **readings_properties(m)},
-                related=see_also(table, self.code, m.key, found))
+                related=see_also(table, self.code, m.key, found),
+                cells=TableCells("table3", (Identity(m.left_cells, m.right_cells),), marked=((m.key, "total"),)))
         sub = TABLE3_LEGAL_PERSON_SUBTOTAL
         for m in table3_legal_subtotal(table):
             yield Finding(
@@ -57,4 +58,5 @@ class Table3ApplicantTotal(Rule):
                 span=cell_span(table, m.key, sub), location=location("table3", m.key, sub),
                 properties={"row": m.key, "column": sub, "expected": plain(m.expected),
                             "found": plain(m.found), "difference": plain(m.difference), "blank": m.blank,
-                            **readings_properties(m)})
+                            **readings_properties(m)},
+                cells=TableCells("table3", (Identity(m.left_cells, m.right_cells),), marked=((m.key, sub),)))

@@ -1,4 +1,4 @@
-from govlint.findings import Finding
+from govlint.findings import Finding, Identity, TableCells
 from govlint.format import location
 from govlint.format.table3 import column_label
 from govlint.rule import Rule
@@ -44,7 +44,9 @@ class Table3MisassignedApplicant(Rule):
         if table is None:
             return
         for replaced, identity, mismatches in _IDENTITIES:
-            for plus, minus, k in misassigned_pairs(table, list(mismatches(table))):
+            failing = list(mismatches(table))
+            by_column = {m.key: m for m in failing}
+            for plus, minus, k in misassigned_pairs(table, failing):
                 a, b = column_label(plus), column_label(minus)
                 n = fmt(k.single) if k.single is not None else "k"
                 glued = f"（{glued_clause(table, k.glued)}，k 可能为 {values_text(sorted(k.values))}）" \
@@ -56,4 +58,7 @@ class Table3MisassignedApplicant(Rule):
                     span=cell_span(table, "total", plus),
                     location=f"{location('table3', column=plus)}、{column_label(minus)}",
                     properties={"identity": replaced, "columns": [plus, minus],
-                                "difference": k.single if k.single is not None else sorted(k.values)})
+                                "difference": k.single if k.single is not None else sorted(k.values)},
+                    cells=TableCells("table3", tuple(Identity(by_column[c].left_cells, by_column[c].right_cells)
+                                                     for c in (plus, minus)),
+                                     marked=(("total", plus), ("total", minus))))
