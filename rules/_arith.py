@@ -157,6 +157,11 @@ class Mismatch:
     right_cells: tuple = ()
 
     @property
+    def terms(self) -> tuple:
+        """The identity as one linear expression, right − left: ((row, col), coef) pairs."""
+        return tuple([(k, 1) for k in self.right_cells] + [(k, -1) for k in self.left_cells])
+
+    @property
     def difference(self):
         """right − left when it is one number, else None."""
         if self.expected is not None and self.found is not None:
@@ -182,9 +187,14 @@ def identity(table, key, left, right, blank_cell=None) -> Mismatch | None:
                     tuple(sorted(lhs.values)), tuple(sorted(rhs.values)), tuple(left), tuple(right))
 
 
-def checkable(table) -> bool:
-    """A table whose every required row and cell was found (prose-vs-table rules gate on it)."""
-    return table is not None and table.complete
+def at_least(table, terms, bound) -> Sums | None:
+    """The achievable values of ``terms`` when every one of them is at least ``bound``, else
+    None (also when the expression cannot be evaluated): an inequality that holds under every
+    reading, for the checks that report only what fails under every reading."""
+    sums = achievable(table, terms)
+    if sums is None or min(sums.values) < bound:
+        return None
+    return sums
 
 
 def table3_balance(table):
@@ -248,12 +258,16 @@ def table4_groups(table):
             yield m
 
 
-def misassigned_pairs(mismatches) -> list[tuple]:
+def misassigned_pairs(table, mismatches) -> list[tuple]:
     """Pairs of applicant columns whose column identity fails by +k and −k (GL207).
 
-    Given one identity's failing columns: when the 总计 column balances and exactly two
-    applicant columns fail, with single differences that cancel, the likelier cause is k
-    applications counted in the wrong applicant column. Returns [(column +k, column −k, k)].
+    Given one identity's failing columns: when the 总计 column balances (under some reading)
+    and exactly two applicant columns fail, and their differences cancel under every reading
+    (the sum of the two identities, one linear expression, can only be 0), the likelier cause
+    is k applications counted in the wrong applicant column. Returns
+    [(column +k, column −k, the achievable k)], k a ``Sums`` of the positive column's
+    difference (one value unless glued cells make it depend on the reading). The sign of k
+    must not depend on the reading either.
     """
     failing = {m.key: m for m in mismatches}
     if "total" in failing:
@@ -262,8 +276,12 @@ def misassigned_pairs(mismatches) -> list[tuple]:
     if len(applicants) != 2 or len(failing) != 2:
         return []
     a, b = applicants
-    da, db = a.difference, b.difference
-    if da is None or db is None or da + db != 0 or a.glued or b.glued:
+    both = achievable(table, a.terms + b.terms)
+    k = achievable(table, a.terms)
+    if both is None or both.values != {0} or k is None:
         return []
-    plus, minus = (a, b) if da > 0 else (b, a)
-    return [(plus.key, minus.key, abs(da))]
+    if min(k.values) > 0:
+        return [(a.key, b.key, k)]
+    if max(k.values) < 0:
+        return [(b.key, a.key, achievable(table, b.terms))]
+    return []

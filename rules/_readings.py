@@ -8,7 +8,7 @@ relies on a cell the parser adopted by a narrowing names the assumption behind i
 
 from __future__ import annotations
 
-from ._common import fmt
+from ._common import fmt, shown
 
 #: candidate values shown per cell before "等N种"
 _SHOWN = 6
@@ -50,12 +50,41 @@ def glued_clause(table, cells) -> str:
     return f"无论如何拆分{runs}（{each}）"
 
 
+#: how each narrowing (``TableCell.inferred``) is named in a finding that relies on it
+NARROWINGS = {
+    "row-total": "按唯一使本行总计平衡的拆分推断",
+    "prose": "按唯一与正文所述数字相符的拆分推断",
+}
+
+
 def inferred_note(cells) -> str:
-    """``（…的值按唯一使本行总计平衡的拆分推断）`` for cells adopted by the row-total narrowing."""
+    """``（…的值按唯一使本行总计平衡的拆分推断）`` for cells adopted by a narrowing: the row's
+    own 总计 (the parser's) or the numbers the prose states (``_corroborate``)."""
     if not cells:
         return ""
-    where = "、".join(_where(c) for c in cells)
-    return f"（{where}的值按唯一使本行总计平衡的拆分推断）"
+    by_kind: dict[str, dict[str, list[str]]] = {}
+    for cell in cells:
+        row, _, col = _where(cell).rpartition(" / ")
+        by_kind.setdefault(cell.inferred, {}).setdefault(row, []).append(col)
+    return "".join(f"（{'；'.join(_cells_text(rows))}的值{NARROWINGS.get(kind, '按推断的拆分')}）"
+                   for kind, rows in by_kind.items())
+
+
+def _cells_text(rows: dict[str, list[str]]) -> list[str]:
+    """``一、本年新收… / 自然人、总计`` per row: the cells of a row named once with their row."""
+    return [f"{row} / {'、'.join(cols)}" if row else "、".join(cols) for row, cols in rows.items()]
+
+
+def mismatch_text(table, m, where: str, left: str, right: str) -> str:
+    """A failed identity in words: ``where：left=8，right=0，相差 8``, or over glued cells
+    ``where：无论如何拆分…，left（…）都不等于right（…）``; with the notes on glued cells that do
+    not change the sums and on inferred cells."""
+    if m.glued and None in (m.expected, m.found):
+        text = (f"{where}：{glued_clause(table, m.glued)}，{left}（{values_text(m.left)}）"
+                f"都不等于{right}（{values_text(m.right)}）")
+    else:
+        text = f"{where}：{left}={fmt(m.expected)}，{right}={shown(m)}，相差 {fmt(abs(m.difference))}"
+    return text + unaffected_note(table, m) + inferred_note(m.inferred)
 
 
 def readings_properties(m) -> dict:

@@ -18,7 +18,7 @@ from govlint.format import table4 as t4
 from govlint.lazy_re import lazy_pattern
 from govlint.normalize import YEAR_NIAN, chinese_number, fold
 
-from .._arith import TABLE3_APPLICANT_COLUMNS, is_blank, total
+from .._arith import TABLE3_APPLICANT_COLUMNS, achievable, is_blank
 from .._common import Prose, prose
 
 #: a number starts where its digits start: a pattern that begins with the number would otherwise
@@ -220,42 +220,60 @@ def stated_numbers(report, year: int | None) -> list[Statement]:
     return out
 
 
-def table_values(report, quantity: str) -> tuple[int, ...] | None:
-    """The table values a stated quantity may equal, or None when the table cannot say."""
+@dataclass(frozen=True)
+class Reading:
+    """One number of the tables a stated quantity may be: what it is, in words, and the values
+    it can take over the readings of glued cells (``_arith.Sums``)."""
+
+    what: str
+    sums: object
+    blank: bool = False  # the 总计 cells are blank (counted as 0)
+
+
+def _row_sets(quantity: str) -> list[tuple[str, list[str]]]:
+    """(what, rows of 表三 added up) for each number a stated quantity may be."""
+    if quantity == "new":  # "受理N件": the new ones, or all handled (new and carried over)
+        return [("", ["new"]), (f"{t3.row('new').name}与{t3.row('carried_over').name}之和", ["new", "carried_over"])]
+    if quantity == "granted_partial":
+        return [("", ["granted", "partial"])]
+    if quantity in _GROUPS:
+        return [("", list(t3.items(quantity)))]
+    return [("", [quantity])]
+
+
+def table_values(report, quantity: str) -> list[Reading] | None:
+    """The table numbers a stated quantity may equal, the first the one the table prints for
+    it; None when one of them cannot be evaluated (a row the table lacks, a cell holding text):
+    a statement is compared only when every number it may mean is known, over readings."""
     if quantity in ("review", "litigation"):
         table = report.table("table4")
-        if table is None or not table.complete:
+        if table is None:
             return None
         if quantity == "review":
             cells = [("review", "total")]
         else:
             cells = [("litigation_direct", "total"), ("litigation_after_review", "total")]
-        value = total(table, cells)
-        return None if value is None else (value,)
+        sums = achievable(table, [(cell, 1) for cell in cells])
+        return None if sums is None else [Reading("", sums)]
     table = report.table("table3")
-    if table is None or not table.complete:
+    if table is None:
         return None
-    groups = {"denied": 8, "unable": 3, "not_processed": 5}
-    if quantity == "new":
-        rows_sets = [["new"], ["new", "carried_over"]]  # "受理N件": new ones, or all handled
-    elif quantity == "granted_partial":
-        rows_sets = [["granted", "partial"]]
-    elif quantity in groups:
-        rows_sets = [[f"{quantity}.{i}" for i in range(1, groups[quantity] + 1)]]
-    else:
-        rows_sets = [[quantity]]
-    values: list = []
-    for rows in rows_sets:
-        printed = total(table, [(row, "total") for row in rows])
+    out: list[Reading] = []
+    for what, rows in _row_sets(quantity):
+        printed = achievable(table, [((row, "total"), 1) for row in rows])
         # when the 总计 column disagrees with the applicant columns (GL203 reports it), the
         # prose may follow either; only a number matching neither is a mismatch
-        summed = total(table, [(row, col) for row in rows for col in TABLE3_APPLICANT_COLUMNS])
+        summed = achievable(table, [((row, col), 1) for row in rows for col in TABLE3_APPLICANT_COLUMNS])
         if printed is None or summed is None:
             return None
         # a 总计 column left blank is no printed 0: the applicant columns come first then
         blank = all(is_blank(table.get(row, "total")) for row in rows)
-        values.extend(v for v in ((summed, printed) if blank else (printed, summed)) if v not in values)
-    return tuple(values)
+        applicants = f"{what}（按各类申请人之和）" if what else "各类申请人之和"
+        printed_what = f"{what}的总计列" if what else "总计列"
+        pair = [Reading(applicants, summed), Reading(printed_what, printed, True)] if blank else \
+            [Reading(what, printed), Reading(applicants, summed)]
+        out.extend(pair)
+    return out
 
 
 #: how the claim qualifies the handling: in time, by law, as required (按要求, 按规定时限和要求)

@@ -4,6 +4,7 @@ from govlint.rule import Rule
 
 from ._claims import QUANTITY_LABELS, stated_numbers, table_values
 from .._common import fmt, plain, report_year
+from .._readings import glued_clause, inferred_note, values_text
 
 
 class TextTableMismatch(Rule):
@@ -18,7 +19,12 @@ class TextTableMismatch(Rule):
     ("予以公开及部分公开258件") is compared with （一）+（二）; a count given for a reason "and
     others" ("因本机关不掌握等原因无法提供265件") with the whole group, while a count for one
     reason named alone is not read. An outcome of 表四 (结果维持 N 件) is not its group's total.
-    Section 五 (last year's problems) is not read. Incomplete tables (GL104) are skipped.
+    Section 五 (last year's problems) is not read. Each statement needs only the rows it is
+    compared with: a row the table lacks stops that comparison, not the others. Cells of a
+    glued digit run are compared over every reading, and a statement is reported only when no
+    reading gives its number ("无论如何拆分…", with the candidate values). When the 总计
+    column and the applicant columns disagree, or "受理" may count the carried-over
+    applications too, the number must match none of them, and the message names each.
 
     Why it matters: the prose and the tables are two views of the same year; 条例第五十条
     requires the report to state them, and a reader trusts whichever she reads. A mismatch
@@ -39,20 +45,40 @@ class TextTableMismatch(Rule):
     def check(self, report, ctx):
         seen = set()
         for statement in stated_numbers(report, report_year(report)):
-            values = table_values(report, statement.quantity)
-            if values is None or statement.number in values:
+            readings = table_values(report, statement.quantity)
+            if readings is None or any(statement.number in r.sums.values for r in readings):
                 continue
             key = (statement.quantity, statement.number)
             if key in seen:
                 continue
             seen.add(key)
-            short, where = QUANTITY_LABELS[statement.quantity]
-            table_value = values[0]
-            others = "、".join(fmt(v) for v in values[1:])
-            also = f"（其他可接受的读法：{others}）" if others else ""
-            yield Finding(
-                f"正文称“{statement.text.strip()}”（{statement.number}），而{where}为 {fmt(table_value)}{also}，"
-                f"相差 {fmt(abs(statement.number - table_value))}",
-                span=statement.span, location=f"正文 / {short}",
-                properties={"quantity": statement.quantity, "expected": plain(table_value),
-                            "found": statement.number, "accepted": [plain(v) for v in values]})
+            yield self._finding(report, statement, readings)
+
+    @staticmethod
+    def _finding(report, statement, readings):
+        short, where = QUANTITY_LABELS[statement.quantity]
+        table = report.table("table4" if statement.quantity in ("review", "litigation") else "table3")
+        n = statement.number
+        first = readings[0].sums
+        if readings[0].what:
+            where += f"（{readings[0].what}）"
+        if first.single is not None:
+            said = f"{where}为 {fmt(first.single)}，相差 {fmt(abs(n - first.single))}"
+        else:
+            said = f"{where}{glued_clause(table, first.glued)}都不是 {n}（可能为 {values_text(sorted(first.values))}）"
+        shown, also, inferred = [first.values], [], list(first.inferred)
+        for reading in readings[1:]:
+            inferred += [c for c in reading.sums.inferred if c not in inferred]
+            if reading.sums.values in shown:
+                continue  # the same number said once
+            shown.append(reading.sums.values)
+            also.append(f"{reading.what}空白（按 0 计）" if reading.blank
+                        else f"{reading.what}为 {values_text(sorted(reading.sums.values))}")
+        others = f"；{'，'.join(also)}，也{'都' if len(also) > 1 else ''}不相符" if also else ""
+        accepted = sorted({v for r in readings for v in r.sums.values})
+        return Finding(
+            f"正文称“{statement.text.strip()}”（{n}），而{said}{others}" + inferred_note(inferred),
+            span=statement.span, location=f"正文 / {short}",
+            properties={"quantity": statement.quantity,
+                        "expected": plain(first.single) if first.single is not None else [plain(v) for v in sorted(first.values)[:50]],
+                        "found": n, "accepted": [plain(v) for v in accepted[:50]]})

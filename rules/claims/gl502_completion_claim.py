@@ -4,8 +4,9 @@ from govlint.format.records import TEMPLATES
 from govlint.lazy_re import lazy_pattern
 from govlint.rule import Rule
 
-from .._arith import TABLE3_APPLICANT_COLUMNS, is_blank, total
+from .._arith import TABLE3_APPLICANT_COLUMNS, achievable, at_least, is_blank
 from .._common import fmt, plain
+from .._readings import glued_clause, inferred_note, values_text
 from ._claims import completion_claims
 
 
@@ -16,24 +17,30 @@ _EXCEPTED = lazy_pattern(r"下一?年|顺延|继续办理|结转|其余|其他|�
 
 
 def carried_forward(table):
-    """(number, where it was read) of the applications 表三 carries over to next year, read from
-    that row alone; (None, "") when the row does not say.
+    """(``Sums`` of the applications 表三 carries over to next year, what they were read from),
+    when every reading carries some over; (None, "") otherwise or when the row does not say.
 
-    The other rows may be missing or unreadable: the claim needs this row only. The printed
-    总计 and the sum of the applicant columns must both show some (when both are readable);
-    a blank 总计 is not a printed 0, so the applicant columns decide then.
+    Read from that row alone: the other rows may be missing or unreadable, the claim needs this
+    row only. The printed 总计 and the sum of the applicant columns must both show some (when
+    both can be read); a blank 总计 is not a printed 0, so the applicant columns decide then.
     """
     if table is None:
         return None, ""
     row = "carried_forward"
     cell = table.get(row, "total")
-    printed = None if cell is None or is_blank(cell) else cell.value
     summed = None
     if all(table.get(row, col) is not None for col in TABLE3_APPLICANT_COLUMNS):
-        summed = total(table, [(row, col) for col in TABLE3_APPLICANT_COLUMNS])
-    if printed is not None:
-        return (printed if summed is None else min(printed, summed)), "总计"
-    return summed, "各类申请人之和（总计列空白）"
+        summed = achievable(table, [((row, col), 1) for col in TABLE3_APPLICANT_COLUMNS])
+        if summed is not None and min(summed.values) < 1:
+            return None, ""  # some reading of the applicant columns carries nothing over
+    if cell is None or is_blank(cell):
+        return summed, ("各类申请人之和（总计列空白）" if summed is not None else "")
+    printed = at_least(table, [((row, "total"), 1)], 1)
+    if printed is None:
+        return None, ""
+    if summed is not None and min(summed.values) < min(printed.values):
+        return summed, "各类申请人之和"
+    return printed, "总计"
 
 
 class CompletionClaim(Rule):
@@ -44,7 +51,8 @@ class CompletionClaim(Rule):
     while 表三 四、结转下年度继续办理 (总计) is above 0. "均已按照规定办理" is not a claim that
     all were finished and is not read. The number carried over is read from its own row, even
     when other rows of 表三 are missing or unreadable; when its 总计 is blank, the applicant
-    columns give it.
+    columns give it. A row glued into one digit run is read over its readings: the claim is
+    reported only when every reading carries some application over ("无论如何拆分…").
 
     Why it matters: an application carried over to the next year is by definition not
     finished; the claim overstates the agency's performance (条例第三十三条 sets the answer
@@ -65,14 +73,20 @@ class CompletionClaim(Rule):
     summary = "正文称申请全部办结，但表三有结转下年度继续办理的申请"
 
     def check(self, report, ctx):
-        pending, where = carried_forward(report.table("table3"))
-        if not pending:
+        table = report.table("table3")
+        pending, where = carried_forward(table)
+        if pending is None:
             return
+        if pending.glued:
+            number = f"{glued_clause(table, pending.glued)}都大于 0（可能为 {values_text(sorted(pending.values))}）"
+        else:
+            number = f"为 {fmt(pending.single)}"
         for run, start, end, sentence in completion_claims(report):
             if _EXCEPTED.search(_LAST_YEAR.sub("", sentence)):
                 continue  # "另有103件顺延到下年度答复，其余均已办结": not a claim about all
             claim = run.text[start:end]
-            yield Finding(f"正文称申请“{claim}”，但表三“{t3.row('carried_forward').label}”行{where}为 {fmt(pending)}",
+            yield Finding(f"正文称申请“{claim}”，但表三“{t3.row('carried_forward').label}”行{where}{number}"
+                          + inferred_note(pending.inferred),
                           span=run.span_of(start, end), location="正文 / 办结情况",
-                          properties={"expected": 0, "found": plain(pending), "claim": claim})
+                          properties={"expected": 0, "found": plain(min(pending.values)), "claim": claim})
             return

@@ -5,8 +5,9 @@ from govlint.rule import Rule
 from govlint.format import location
 from govlint.format import table3 as t3
 
-from .._arith import achievable, checkable, value
+from .._arith import achievable, at_least
 from .._common import cell_span, fmt, plain
+from .._readings import glued_clause, inferred_note, values_text
 from ._fees import fee_facts
 
 
@@ -18,7 +19,10 @@ class FeeVsTable(Rule):
     applications dropped after a fee notice went unpaid); (2) the prose says a fee was charged
     or a 收费通知 issued, while table 三 shows no application at all (一 and 二 both 0).
     A plain "未收取信息处理费" with （六）2 > 0 is consistent (the applicant did not pay) and is
-    not reported. Incomplete tables (GL104) are skipped.
+    not reported. Each comparison needs its own cells only: a row the table lacks stops the
+    comparison that needs it, not the other. Cells of a glued digit run are compared over
+    every reading, and a contradiction is reported only when it holds under every one
+    ("无论如何拆分…").
 
     Why it matters: under 国办函〔2020〕109号 a fee can only arise from an application, and an
     application stops when its 收费通知 is not paid; prose and table must tell the same story.
@@ -36,18 +40,21 @@ class FeeVsTable(Rule):
 
     def check(self, report, ctx):
         table = report.table("table3")
-        if not checkable(table):
+        if table is None:
             return
         facts = fee_facts(report)
-        dropped = value(table, "other.2", "total")
-        if facts.notice_denials and dropped:
+        dropped = at_least(table, [(("other.2", "total"), 1)], 1) if facts.notice_denials else None
+        if dropped is not None:
             denial = facts.notice_denials[0]
             row = t3.row("other.2")
+            shown = fmt(dropped.single) if dropped.single is not None else \
+                f"{values_text(sorted(dropped.values))}，都大于 0"
+            glued = f"{glued_clause(table, dropped.glued)}，" if dropped.glued else ""
             yield Finding(f"正文称未发出收费通知（“{denial.text}”），但表三{t3.row(row.group).label} 2.“{row.name}”"
-                          f"{t3.column_label('total')}为 {fmt(dropped)}",
+                          f"{t3.column_label('total')}{glued}为 {shown}" + inferred_note(dropped.inferred),
                           span=cell_span(table, "other.2", "total"),
                           location=location("table3", "other.2", "total"),
-                          properties={"expected": 0, "found": plain(dropped), "statement": denial.text})
+                          properties={"expected": 0, "found": plain(min(dropped.values)), "statement": denial.text})
         # over every reading of glued cells: reported only when each reading gives no application
         received = achievable(table, [(("new", "total"), 1), (("carried_over", "total"), 1)])
         charged = facts.collected[0][1] if facts.collected else (facts.notices[0][1] if facts.notices else None)

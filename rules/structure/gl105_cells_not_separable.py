@@ -3,11 +3,14 @@ from govlint.rule import Rule
 
 from govlint.format import table_name
 
+from .._corroborate import corroborated
+from .._readings import NARROWINGS
+
 #: the checks that run over the readings of each table's glued cells
 _CHECKS = {
     "table2": "GL206",
-    "table3": "GL201、GL202、GL203",
-    "table4": "GL204",
+    "table3": "GL201、GL202、GL203、GL207、GL403、GL501、GL502",
+    "table4": "GL204、GL501",
 }
 
 
@@ -19,7 +22,8 @@ class CellsNotSeparable(Rule):
     zero (``Table.readings``), and rows with too many splits to keep (``Table.unreadable``).
     One finding per table lists the runs, how many readings each has, and which checks ran
     over the readings (those report only what fails under every reading). A row adopted as the
-    only reading that balances its own 总计 is named too.
+    only reading that balances its own 总计, or (table 二) as the only reading that agrees
+    with every number the prose states for it, is named too.
 
     Why it matters: the published table probably separates its cells; the text the linter read
     does not (a PDF or web-page extraction). This is information, not a defect of the report:
@@ -39,7 +43,7 @@ class CellsNotSeparable(Rule):
 
     def check(self, report, ctx):
         for kind in ("table2", "table3", "table4"):
-            table = report.table(kind)
+            table = corroborated(report) if kind == "table2" else report.table(kind)
             if table is None or not (table.readings or table.unreadable):
                 continue
             name = table_name(kind)
@@ -48,7 +52,7 @@ class CellsNotSeparable(Rule):
                 rows = "、".join(dict.fromkeys(_row_label(table, key) for key in group.cells))
                 run = " ".join(group.runs)
                 if group.inferred:
-                    parts.append(f"“{rows}”的“{run}”有 {group.count} 种拆分，按唯一使本行总计平衡的拆分推断")
+                    parts.append(f"“{rows}”的“{run}”有 {group.count} 种拆分，{NARROWINGS.get(group.inferred, '')}")
                 else:
                     parts.append(f"“{rows}”的“{run}”有 {group.count} 种拆分")
             parts.extend(table.unreadable)

@@ -1,26 +1,71 @@
 """Findings of table 三 that share a cell point at each other (``Finding.related``).
 
 A （七）总计 cell left at 0 breaks both identities of its column, GL201 (一+二 = （七）+四)
-and GL202 (（七） = the result items). Each is reported, since each is a true statement,
-and each names the other, so a reader sees one cell to fix rather than two problems.
+and GL202 (（七） = the result items), and the identity of its row, GL203 (总计 = the six
+applicant columns). Each is reported, since each is a true statement, and each names the
+others with the one cell they share, so a reader sees one cell to fix rather than three
+problems. Two identities of table 三 share at most one cell (a column's and a row's cross
+once; GL201 and GL202 of a column share its （七）总计).
 """
 
 from __future__ import annotations
 
 from govlint.findings import Related
 from govlint.format import location
-from govlint.format.table3 import column_label
+from govlint.format.table3 import column_label, row_label
 
+from .._arith import (TABLE3_APPLICANT_COLUMNS, misassigned_pairs, table3_applicants, table3_balance,
+                      table3_layout, table3_results)
 from .._common import cell_span
 
-_WHAT = {
-    "GL201": "第一项+第二项≠第三项（七）总计+第四项",
-    "GL202": "（七）总计≠（一）至（六）各项之和",
-}
+#: the rows of GL201's column identity (一 + 二 = （七） + 四)
+_BALANCE_ROWS = ("new", "carried_over", "total", "carried_forward")
 
 
-def see_also(table, code: str, col: str) -> tuple[Related, ...]:
-    """The other finding of column ``col`` (``code``), both resting on its （七）总计 cell."""
-    where = location("table3", column=col) if code == "GL201" else location("table3", "total", col)
-    return (Related(cell_span(table, "total", col), where,
-                    f"另见 {code}：表三“{column_label(col)}”列{_WHAT[code]}，两处都涉及该列（七）总计单元格"),)
+def reported(table) -> dict[str, dict]:
+    """The failing identities of table 三 that are reported, by code: GL201 and GL202 by
+    column (without the pairs GL207 reports instead), GL203 by row."""
+    out = {}
+    for code, mismatches in (("GL201", list(table3_balance(table))), ("GL202", list(table3_results(table)))):
+        paired = {col for pair in misassigned_pairs(table, mismatches) for col in pair[:2]}
+        out[code] = {m.key: m for m in mismatches if m.key not in paired}
+    out["GL203"] = {m.key: m for m in table3_applicants(table)}
+    return out
+
+
+def _cells(table, code: str, key: str) -> set:
+    if code == "GL201":
+        return {(row, key) for row in _BALANCE_ROWS}
+    if code == "GL202":
+        _, result_rows = table3_layout(table)
+        return {(row, key) for row in (*result_rows, "total")}
+    return {(key, col) for col in (*TABLE3_APPLICANT_COLUMNS, "total")}
+
+
+def _what(code: str, key: str) -> tuple[str, str]:
+    """(where the other finding is, what it says)."""
+    if code == "GL201":
+        return (location("table3", column=key),
+                f"表三“{column_label(key)}”列第一项+第二项≠第三项（七）总计+第四项")
+    if code == "GL202":
+        return location("table3", "total", key), f"表三“{column_label(key)}”列（七）总计≠（一）至（六）各项之和"
+    return location("table3", key, "total"), f"表三“{row_label(key)}”行总计≠六类申请人之和"
+
+
+def see_also(table, code: str, key: str, found: dict) -> tuple[Related, ...]:
+    """The other reported findings (``found``, from ``reported``) whose identity shares a cell
+    with finding ``code`` of column or row ``key``; each points at that cell."""
+    mine = _cells(table, code, key)
+    out = []
+    for other, mismatches in found.items():
+        for other_key in mismatches:
+            if (other, other_key) == (code, key):
+                continue
+            shared = mine & _cells(table, other, other_key)
+            if not shared:
+                continue
+            row, col = min(shared)
+            where, what = _what(other, other_key)
+            cell = location("table3", row, col).split(" / ", 1)[-1]
+            out.append(Related(cell_span(table, row, col), where, f"另见 {other}：{what}，两处都涉及单元格“{cell}”"))
+    return tuple(out)

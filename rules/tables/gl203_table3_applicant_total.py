@@ -5,9 +5,10 @@ from govlint.rule import Rule
 from govlint.format import location
 from govlint.format.table3 import row_label
 
-from .._arith import TABLE3_LEGAL_PERSON_SUBTOTAL, table3_applicants, table3_legal_subtotal
-from .._common import cell_span, fmt, plain, shown
-from .._readings import glued_clause, inferred_note, readings_properties, unaffected_note, values_text
+from .._arith import TABLE3_LEGAL_PERSON_SUBTOTAL, table3_legal_subtotal
+from .._common import cell_span, plain
+from .._readings import mismatch_text, readings_properties
+from ._related import reported, see_also
 
 
 class Table3ApplicantTotal(Rule):
@@ -19,6 +20,8 @@ class Table3ApplicantTotal(Rule):
     社会公益组织 + 法律服务机构 + 其他 and is checked too. Blank cells count as 0; one finding
     per failing row (and subtotal); a row the table lacks (GL104) is not checked, the others
     are. A glued row is checked over its readings and reported only when none balances it.
+    A row whose identity shares a cell with a failing column of GL201 or GL202 names that
+    finding and the cell (另见): one wrong cell breaks its row and its column alike.
 
     Why it matters: 总计 is by construction the sum over applicants (国办公开办函〔2021〕30号
     table layout); a row whose total disagrees has a wrong total or a misplaced number.
@@ -39,31 +42,21 @@ class Table3ApplicantTotal(Rule):
         table = report.table("table3")
         if table is None:
             return
-        for m in table3_applicants(table):
-            label = row_label(m.key)
-            if m.glued and None in (m.expected, m.found):
-                message = (f"表三“{label}”行：{glued_clause(table, m.glued)}，六类申请人之和"
-                           f"（{values_text(m.left)}）都不等于总计列（{values_text(m.right)}）")
-            else:
-                message = f"表三“{label}”行：六类申请人之和={fmt(m.expected)}，总计列={shown(m)}，相差 {fmt(abs(m.difference))}"
+        found = reported(table)
+        for m in found["GL203"].values():
             yield Finding(
-                message + unaffected_note(table, m) + inferred_note(m.inferred),
+                mismatch_text(table, m, f"表三“{row_label(m.key)}”行", "六类申请人之和", "总计列"),
                 span=cell_span(table, m.key, "total"), location=location("table3", m.key, "total"),
                 properties={"row": m.key, "expected": plain(m.expected), "found": plain(m.found),
                             "difference": plain(m.difference), "blank": m.blank, **readings_properties(m)},
+                related=see_also(table, self.code, m.key, found),
                 cells=TableCells("table3", (Identity(m.left_cells, m.right_cells),), marked=((m.key, "total"),)))
+        sub = TABLE3_LEGAL_PERSON_SUBTOTAL
         for m in table3_legal_subtotal(table):
-            label = row_label(m.key)
-            if m.glued and None in (m.expected, m.found):
-                message = (f"表三“{label}”行：{glued_clause(table, m.glued)}，法人或其他组织五列之和"
-                           f"（{values_text(m.left)}）都不等于小计列（{values_text(m.right)}）")
-            else:
-                message = f"表三“{label}”行：法人或其他组织五列之和={fmt(m.expected)}，小计列={shown(m)}，相差 {fmt(abs(m.difference))}"
             yield Finding(
-                message + unaffected_note(table, m) + inferred_note(m.inferred),
-                span=cell_span(table, m.key, TABLE3_LEGAL_PERSON_SUBTOTAL), location=location("table3", m.key, TABLE3_LEGAL_PERSON_SUBTOTAL),
-                properties={"row": m.key, "column": TABLE3_LEGAL_PERSON_SUBTOTAL, "expected": plain(m.expected),
+                mismatch_text(table, m, f"表三“{row_label(m.key)}”行", "法人或其他组织五列之和", "小计列"),
+                span=cell_span(table, m.key, sub), location=location("table3", m.key, sub),
+                properties={"row": m.key, "column": sub, "expected": plain(m.expected),
                             "found": plain(m.found), "difference": plain(m.difference), "blank": m.blank,
                             **readings_properties(m)},
-                cells=TableCells("table3", (Identity(m.left_cells, m.right_cells),),
-                                 marked=((m.key, TABLE3_LEGAL_PERSON_SUBTOTAL),)))
+                cells=TableCells("table3", (Identity(m.left_cells, m.right_cells),), marked=((m.key, sub),)))

@@ -5,8 +5,8 @@ from govlint.format.records import TEMPLATES
 from govlint.rule import Rule
 
 from .._arith import TABLE4_PARTS, table4_groups
-from .._common import cell_span, fmt, plain, shown
-from .._readings import glued_clause, inferred_note, readings_properties, unaffected_note, values_text
+from .._common import cell_span, plain
+from .._readings import mismatch_text, readings_properties
 
 
 class Table4Total(Rule):
@@ -39,17 +39,10 @@ class Table4Total(Rule):
         table = report.table("table4")
         if table is None:
             return
+        parts = "+".join(t4.outcome_label(o) for o in TABLE4_PARTS)
         for m in table4_groups(table):
-            label = t4.group_label(m.key)
-            parts = "+".join(t4.outcome_label(o) for o in TABLE4_PARTS)
-            total = t4.outcome_label("total")
-            if m.glued and None in (m.expected, m.found):
-                message = (f"表四“{label}”：{glued_clause(table, m.glued)}，{parts}（{values_text(m.left)}）"
-                           f"都不等于{total}（{values_text(m.right)}）")
-            else:
-                message = f"表四“{label}”：{parts}={fmt(m.expected)}，{total}={shown(m)}，相差 {fmt(abs(m.difference))}"
             yield Finding(
-                message + unaffected_note(table, m) + inferred_note(m.inferred),
+                mismatch_text(table, m, f"表四“{t4.group_label(m.key)}”", parts, t4.outcome_label("total")),
                 span=cell_span(table, m.key, "total"), location=location("table4", m.key),
                 properties={"group": m.key, "expected": plain(m.expected), "found": plain(m.found),
                             "difference": plain(m.difference), "blank": m.blank, **readings_properties(m)},

@@ -5,6 +5,7 @@ from govlint.rule import Rule
 
 from .._arith import misassigned_pairs, table3_balance, table3_results
 from .._common import cell_span, fmt
+from .._readings import glued_clause, inferred_note, values_text
 
 _IDENTITIES = (
     ("GL201", "第一项+第二项与第三项（七）总计+第四项", table3_balance),
@@ -18,9 +19,10 @@ class Table3MisassignedApplicant(Rule):
     What it checks: the column identities of GL201 (一 + 二 = （七）总计 + 四) and GL202
     (（七）总计 = the result items). When exactly two applicant columns fail one of them, by
     +k and −k, and the 总计 column balances, one finding replaces the pair's two GL201 (or
-    GL202) findings: k applications appear to be counted in the wrong applicant column. Only
-    known cells are used (a difference that depends on how glued digits are cut is left to
-    GL201/GL202).
+    GL202) findings: k applications appear to be counted in the wrong applicant column. Over
+    glued cells the two differences must cancel under every reading (k may then depend on the
+    reading, and the finding lists what it can be, "无论如何拆分…"), and the 总计 column must
+    balance under some reading.
 
     Why it matters: the most common cause of such a pair is one application recorded under
     商业企业 in one row and under 自然人 in another; naming both columns tells the office
@@ -44,14 +46,19 @@ class Table3MisassignedApplicant(Rule):
         for replaced, identity, mismatches in _IDENTITIES:
             failing = list(mismatches(table))
             by_column = {m.key: m for m in failing}
-            for plus, minus, k in misassigned_pairs(failing):
+            for plus, minus, k in misassigned_pairs(table, failing):
                 a, b = column_label(plus), column_label(minus)
+                n = fmt(k.single) if k.single is not None else "k"
+                glued = f"（{glued_clause(table, k.glued)}，k 可能为 {values_text(sorted(k.values))}）" \
+                    if k.single is None else ""
                 yield Finding(
-                    f"表三“{a}”列与“{b}”列：{identity}分别相差 +{fmt(k)} 和 −{fmt(k)}，而总计列平衡，"
-                    f"似有 {fmt(k)} 件申请计入了错误的申请人列（“{a}”列多计、“{b}”列少计，或相反）",
+                    f"表三“{a}”列与“{b}”列：{identity}分别相差 +{n} 和 −{n}{glued}，而总计列平衡，"
+                    f"似有 {n} 件申请计入了错误的申请人列（“{a}”列多计、“{b}”列少计，或相反）"
+                    + inferred_note(k.inferred),
                     span=cell_span(table, "total", plus),
                     location=f"{location('table3', column=plus)}、{column_label(minus)}",
-                    properties={"identity": replaced, "columns": [plus, minus], "difference": k},
+                    properties={"identity": replaced, "columns": [plus, minus],
+                                "difference": k.single if k.single is not None else sorted(k.values)},
                     cells=TableCells("table3", tuple(Identity(by_column[c].left_cells, by_column[c].right_cells)
                                                      for c in (plus, minus)),
                                      marked=(("total", plus), ("total", minus))))
