@@ -8,6 +8,7 @@ added, never removed or changed in meaning.
 """
 
 from govlint.document import Cell, Document, Grid, Paragraph
+from govlint.executors import Executor, ExecutorOptions
 from govlint.findings import Finding, Severity
 from govlint.hookspecs import hookimpl
 from govlint.loaders.base import Loader
@@ -23,7 +24,7 @@ from govlint.span import Span
 is_cjk = is_wide
 
 __all__ = [
-    "Cell", "Document", "Finding", "Grid", "Label", "LazyLoader", "Loader", "Metadata", "Paragraph",
+    "Cell", "Document", "Executor", "ExecutorOptions", "Finding", "Grid", "Label", "LazyLoader", "Loader", "Metadata", "Paragraph",
     "Period", "Report", "Reporter", "Rule", "RuleContext", "RunInfo", "Section", "Severity",
     "SourceBuilder", "Span", "Table", "TableCell", "hookimpl", "is_cjk", "is_wide", "join_pieces", "rule",
 ]

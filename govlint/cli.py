@@ -113,6 +113,15 @@ def _setup(config_path, strict_plugins: bool):
     return config, registry, options
 
 
+def _open_store(config, settings, registry, options, cache_dir, no_cache):
+    """The run's store (``govlint.store``): the cache, or a temporary one with ``--no-cache``."""
+    from govlint.engine import DEFAULT_MAX_FILE_SIZE
+    from govlint.store.opening import open_run_store
+
+    return open_run_store(config, settings, registry, options.get("max-file-size", DEFAULT_MAX_FILE_SIZE),
+                          cache_dir, no_cache, lambda message: click.echo(f"govlint: 警告: {message}", err=True))
+
+
 def _default_format() -> str:
     if os.environ.get("GITHUB_ACTIONS") == "true":
         return "github"
@@ -141,8 +150,16 @@ def _default_format() -> str:
               help="Per-file time limit; replaces the config's timeout "
                    "(default: 10 s plus 2 s per MB).")
 @click.option("--verbose", "-v", is_flag=True, help="Show warnings of the libraries and plugins govlint runs.")
+@click.option("--executor", default="local", show_default=True, metavar="NAME",
+              help="What checks the files: local (worker processes of --jobs) or one a plugin adds (dask).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Scheduler address for executors that use one (dask: tcp://host:8786; default: a local cluster).")
+@click.option("--cache-dir", envvar="GOVLINT_CACHE_DIR",
+              help="Folder of the result cache (default: .govlint_cache next to the config, else here).")
+@click.option("--no-cache", is_flag=True, help="Check every file again; read and write no cache.")
 def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, exit_zero, fail_on,
-          statistics, baseline, write_baseline, strict_plugins, no_color, timeout, verbose):
+          statistics, baseline, write_baseline, strict_plugins, no_color, timeout, verbose,
+          executor, scheduler, cache_dir, no_cache):
     """Check report files and directories."""
     from govlint.verbosity import quiet_libraries
 
@@ -150,6 +167,7 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
     from govlint.baseline import BaselineError, is_known, read_baseline
     from govlint.baseline import write_baseline as save_baseline
     import itertools
+    from contextlib import closing
 
     from govlint.engine import Checker, Settings, discover, iter_results, run_findings
     from govlint.findings import Severity
@@ -167,6 +185,8 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
             raise _fail(f"--timeout {problem}")
     config, registry, options = _setup(config_path, strict_plugins)
     fmt = fmt or _default_format()
+    if executor not in registry.executors:
+        raise _fail(f"未知的执行器 {executor!r}（可用: {', '.join(sorted(registry.executors))}）")
     if fmt not in registry.reporters:
         raise _fail(f"未知的输出格式 {fmt!r}（可用: {', '.join(sorted(registry.reporters))}）")
 
@@ -198,6 +218,8 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
     settings.keep_reports = bool(checker.run_rules)
     files = discover(paths, registry.suffixes)
     jobs = jobs or os.cpu_count() or 1
+    # run-scope rules that read parsed reports need every file parsed in this run
+    store = _open_store(config, settings, registry, options, cache_dir, no_cache or settings.keep_reports)
 
     # the whole list of findings is kept only when something needs it; otherwise each file's
     # findings are written as soon as they are final, and only counts stay in memory
@@ -218,7 +240,8 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
 
     def report(sink) -> None:
         nonlocal hidden, failed
-        results = iter_results(files, checker, jobs=jobs, progress=advance)
+        results = iter_results(files, checker, jobs=jobs, progress=advance,
+                               executor=registry.executors[executor], scheduler=scheduler, cache=store)
         groups = (result.findings for result in results)
         for group in itertools.chain(groups, _run_groups(lambda: run_findings(checker, results.reports))):
             if known:
@@ -231,7 +254,7 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
             if sink is not None:
                 sink.add(group)
 
-    with progress(len(files), fmt == "terminal" and not output) as advance:
+    with progress(len(files), fmt == "terminal" and not output) as advance, closing(store):
         if write_baseline:
             report(None)
         elif output:

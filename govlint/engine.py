@@ -59,6 +59,8 @@ class FileResult:
     path: str
     findings: list[Finding]
     report: object = None
+    #: the file's facts for the corpus rules (a JSON-serialisable dict), None when it has none
+    facts: dict | None = None
 
 
 def discover(paths, suffixes: set[str]) -> list[str]:
@@ -114,8 +116,10 @@ class Checker:
         return self.settings.selection.enabled(code, explicit_only=explicit_only)
 
     # -- one file -----------------------------------------------------------------------
-    def check_file(self, path: str) -> FileResult:
-        shown = display_path(path)
+    def check_file(self, path: str, shown: str | None = None) -> FileResult:
+        """``shown``: the path findings show, when the caller's working directory is not this
+        process's (an executor on another machine); by default ``path`` relative to the cwd."""
+        shown = shown or display_path(path)
         findings, report, source = self._check(path, shown)
         findings = self._finish(findings, shown, source)
         return FileResult(shown, findings, report if self.settings.keep_reports else None)
@@ -309,20 +313,33 @@ class iter_results:
     (in ``reports``) only for run-scope rules. Iterate once.
     """
 
-    def __init__(self, paths: list[str], checker: Checker, jobs: int = 1, progress=None):
+    def __init__(self, paths: list[str], checker: Checker, jobs: int = 1, progress=None,
+                 executor=None, scheduler: str | None = None, cache=None):
         # path order is the order findings are written in: sort by the path they show
         self.paths = sorted(paths, key=display_path)
         self.checker, self.jobs, self.progress = checker, jobs, progress
+        #: ``govlint.executors.Executor`` (None: ``local``) and the ``--scheduler`` it may use
+        self.executor, self.scheduler = executor, scheduler
+        #: ``govlint.store.incremental.Incremental``: answers unchanged files from the store
+        self.cache = cache
         self.reports: list = []
 
     def __iter__(self):
-        from govlint.workers import check_in_workers
+        from govlint.executors import ExecutorOptions
 
         if not self.paths:
             return
         checker = self.checker
-        results = check_in_workers(self.paths, checker, self.jobs, _limit(checker.settings),
-                                   lambda *lost: _lost(checker, *lost))
+        if self.executor is None:
+            from govlint.executors.local import LocalExecutor
+
+            self.executor = LocalExecutor()
+        options = ExecutorOptions(jobs=self.jobs, scheduler=self.scheduler)
+
+        def check(paths):
+            return self.executor.check(paths, checker, options)
+
+        results = check(self.paths) if self.cache is None else self.cache.results(self.paths, check)
         for done, result in enumerate(results, 1):
             if result.report is not None:
                 self.reports.append(result.report)
@@ -341,7 +358,8 @@ def run_findings(checker: Checker, reports: list) -> list[Finding]:
     return findings
 
 
-def _limit(settings: Settings):
+def time_limit_for(settings: Settings):
+    """``limit(path)``: the seconds a file may take (the configured timeout, or by its size)."""
     if settings.timeout is not None:
         return lambda path: settings.timeout
     from govlint.workers import default_timeout
@@ -354,7 +372,7 @@ def _limit(settings: Settings):
     return limit
 
 
-def _lost(checker: Checker, path: str, limit: float, stage: str, exitcode: int | None) -> FileResult:
+def lost_result(checker: Checker, path: str, limit: float, stage: str, exitcode: int | None) -> FileResult:
     """The result of a file whose worker ran out of time or died: GL000 naming where it was."""
     where = f"，停在{stage}" if stage else ""
     if exitcode is None:
