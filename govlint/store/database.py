@@ -61,10 +61,13 @@ class Store:
             raise StoreUnusable(f"无法打开: {exc}") from None
         try:
             self.db.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
+            self._prepare()  # first: a file that is not ours is left untouched
             if not temporary:
-                self.db.execute("PRAGMA journal_mode = WAL")
+                try:  # persistent once set; a concurrent first run may hold the lock: it sets it
+                    self.db.execute("PRAGMA journal_mode = WAL")
+                except sqlite3.OperationalError:
+                    pass
             self.db.execute("PRAGMA synchronous = NORMAL")
-            self._prepare()
         except sqlite3.DatabaseError as exc:
             self.db.close()
             raise StoreUnusable(f"不是可用的 SQLite 数据库（{exc}）") from None
