@@ -116,10 +116,8 @@ class Checker:
         return self.settings.selection.enabled(code, explicit_only=explicit_only)
 
     # -- one file -----------------------------------------------------------------------
-    def check_file(self, path: str, shown: str | None = None) -> FileResult:
-        """``shown``: the path findings show, when the caller's working directory is not this
-        process's (an executor on another machine); by default ``path`` relative to the cwd."""
-        shown = shown or display_path(path)
+    def check_file(self, path: str) -> FileResult:
+        shown = display_path(path)
         findings, report, source = self._check(path, shown)
         findings = self._finish(findings, shown, source)
         return FileResult(shown, findings, report if self.settings.keep_reports else None)
