@@ -173,6 +173,7 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
     from govlint.findings import Severity
     from govlint.reporters.base import RunInfo
     from govlint.selection import Selection
+    from govlint.store.facts import StoreFacts
 
     missing = [p for p in paths if not os.path.exists(p)]
     if missing:
@@ -215,11 +216,9 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
     settings = Settings.from_config(config, options, selection, timeout=timeout)
     settings.verbose = verbose
     checker = Checker(registry, settings)
-    settings.keep_reports = bool(checker.run_rules)
     files = discover(paths, registry.suffixes)
     jobs = jobs or os.cpu_count() or 1
-    # run-scope rules that read parsed reports need every file parsed in this run
-    store = _open_store(config, settings, registry, options, cache_dir, no_cache or settings.keep_reports)
+    store = _open_store(config, settings, registry, options, cache_dir, no_cache)
 
     # the whole list of findings is kept only when something needs it; otherwise each file's
     # findings are written as soon as they are final, and only counts stay in memory
@@ -240,10 +239,12 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
 
     def report(sink) -> None:
         nonlocal hidden, failed
-        results = iter_results(files, checker, jobs=jobs, progress=advance,
+        results = iter_results(files, checker, jobs=jobs, progress=advance, facts=StoreFacts(store.store),
                                executor=registry.executors[executor], scheduler=scheduler, cache=store)
-        groups = (result.findings for result in results)
-        for group in itertools.chain(groups, _run_groups(lambda: run_findings(checker, results.reports))):
+        # each file's facts reach the sink just before that file's findings, files without findings too
+        groups = ((result.findings, result) for result in results)
+        run_groups = ((group, None) for group in _run_groups(lambda: run_findings(checker, results.facts)))
+        for group, result in itertools.chain(groups, run_groups):
             if known:
                 shown = [f for f in group if not is_known(f, known)]
                 hidden += len(group) - len(shown)
@@ -252,6 +253,8 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
             if keep_all:
                 kept.extend(group)
             if sink is not None:
+                if result is not None:
+                    sink.file(result.path, result.facts)
                 sink.add(group)
 
     with progress(len(files), fmt == "terminal" and not output) as advance, closing(store):
@@ -304,9 +307,10 @@ def parse(paths, fmt, cells, config_path):
     missing = [p for p in paths if not os.path.exists(p)]
     if missing:
         raise _fail(f"路径不存在: {', '.join(missing)}")
-    _config, registry, options = _setup(config_path, False)
+    config, registry, options = _setup(config_path, False)
     files = discover(paths, registry.suffixes)
-    results = parse_paths(files, registry, cells=cells, max_size=options.get("max-file-size"))
+    results = parse_paths(files, registry, cells=cells, max_size=options.get("max-file-size"),
+                          agencies=config.agencies)
     if fmt == "json":
         from govlint.reporters.sanitize import json_safe
 

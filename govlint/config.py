@@ -55,6 +55,8 @@ class Config:
     baseline: Path | None = _table_default("baseline")
     options: dict[str, Any] = _table_default("options")
     timeout: float | None = _table_default("timeout")
+    agencies: dict[str, list[str]] = _table_default("agencies")
+    summaries: dict[str, list[str]] = _table_default("summaries")
     #: positions of option keys, for errors found once plugins have declared their options
     option_positions: dict[str, tuple[int, int]] = field(default_factory=dict)
     #: (config key, selector, position) of every code or prefix in select/extend-select/ignore/severity
@@ -217,6 +219,21 @@ def _read_rule_options(check: _Checker, parent, key: str, base: Path) -> dict[st
     return out
 
 
+def _read_name_lists(check: _Checker, parent, key: str, base: Path) -> dict[str, list[str]]:
+    node = parent[key]
+    if not isinstance(node, dict):
+        check.fail(_position(parent, key), f"'{key}' 应为 名称: [名称...] 的映射")
+    out = {}
+    for name, names in node.items():
+        if isinstance(names, str):
+            names = [names]
+        if not isinstance(name, str) or not name.strip() or not isinstance(names, list) \
+                or not all(isinstance(n, str) and n.strip() for n in names):
+            check.fail(_position(node, name), f"'{key}' 中 {name!r} 的值应为名称的列表")
+        out[name.strip()] = [n.strip() for n in names]
+    return out
+
+
 _READERS = {
     "codes": _read_codes,
     "severity": _read_severity,
@@ -227,6 +244,7 @@ _READERS = {
     "path": _read_path,
     "rule-options": _read_rule_options,
     "seconds": _read_seconds,
+    "name-lists": _read_name_lists,
 }
 
 

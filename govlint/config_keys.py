@@ -36,6 +36,8 @@ KINDS = {
     "path": "a file path, relative to the config's folder",
     "rule-options": "mapping of option name → value; the options are declared by the installed rules "
                     "and plugins, which check their own values",
+    "name-lists": "mapping of name → list of names (agency names as printed; they are normalised "
+                  "like agency keys: whitespace, brackets and the report's own title words removed)",
     "seconds": f"a number of seconds greater than 0 and at most {MAX_TIMEOUT} (one day); `.inf` and "
                "`.nan` are refused",
 }
@@ -92,6 +94,13 @@ KEYS: tuple[Key, ...] = (
         f"reported as GL000 (检查超时). Not set: {DEFAULT_TIMEOUT:g} s plus {TIMEOUT_PER_MB:g} s per MB "
         "of the file. `govlint check --timeout SECONDS` overrides it.",
         example="30", run_wide=True),
+    Key("agencies", "name-lists", {},
+        "Agency names: canonical name -> its other names (a renamed or merged agency), so that the "
+        "cross-report rules (GL8) see one agency.",
+        example="{平潭综合实验区财政金融局: [平潭综合实验区财政局]}", run_wide=True),
+    Key("summaries", "name-lists", {},
+        "Summary reports: parent agency -> the child agencies whose tables 三 and 四 it sums (GL804).",
+        example="{某县人民政府: [某镇人民政府, 某乡人民政府]}", run_wide=True),
 )
 
 #: plain scalars that YAML would not read as strings

@@ -37,7 +37,8 @@ class Settings:
     options: dict = field(default_factory=dict)
     root: str = "."
     plugins: tuple[str, ...] = ()
-    keep_reports: bool = False
+    #: config ``agencies``: canonical agency name → its other names (``govlint.corpus.agency``)
+    agencies: dict[str, list[str]] = field(default_factory=dict)
     #: seconds allowed per file (``timeout`` key or ``--timeout``); None: ``workers.default_timeout``
     #: (10 s plus 2 s per MB)
     timeout: float | None = None
@@ -51,15 +52,17 @@ class Settings:
         return cls(selection=selection, severity=dict(config.severity),
                    per_file_ignores=dict(config.per_file_ignores), options=options,
                    root=str(config.root), plugins=tuple(str(p) for p in config.plugins),
+                   agencies=dict(config.agencies),
                    timeout=config.timeout if timeout is None else float(timeout))
 
 
 @dataclass
 class FileResult:
+    """One file's outcome as a worker sends it back: its findings and its facts
+    (``govlint.corpus.facts``: a small JSON-serialisable dict, never the parsed report)."""
+
     path: str
     findings: list[Finding]
-    report: object = None
-    #: the file's facts for the corpus rules (a JSON-serialisable dict), None when it has none
     facts: dict | None = None
 
 
@@ -106,6 +109,11 @@ class Checker:
         self.report_rules = [r for r in self.rules if r.scope == "report"]
         self.run_rules = [r for r in self.rules if r.scope == "run"]
         self.context = RuleContext(options=dict(settings.options))
+        from govlint.corpus.agency import alias_map
+
+        self.aliases = alias_map(settings.agencies)
+        #: the prose sketch costs a MinHash per report: computed only when a corpus rule reads it
+        self.sketch = any(getattr(r, "uses_sketch", False) for r in self.run_rules)
         #: called with the name of each stage before it starts (a worker records it, so that a
         #: file that runs out of time names where it stopped)
         self.on_stage = None
@@ -119,8 +127,23 @@ class Checker:
     def check_file(self, path: str) -> FileResult:
         shown = display_path(path)
         findings, report, source = self._check(path, shown)
+        facts = self._facts(report, source, shown, findings)
         findings = self._finish(findings, shown, source)
-        return FileResult(shown, findings, report if self.settings.keep_reports else None)
+        return FileResult(shown, findings, facts)
+
+    def _facts(self, report, source: str, shown: str, findings: list[Finding]) -> dict:
+        """The facts of the file (``govlint.corpus.facts``); a failure is GL000 for the file."""
+        from govlint.corpus import facts
+
+        if report is None:
+            return facts.empty(shown, source)
+        if self.on_stage:
+            self.on_stage("事实提取")
+        try:
+            return facts.extract(report, source, self.aliases, sketch=self.sketch)
+        except (Exception, SystemExit) as exc:  # noqa: BLE001 - contained like a rule's crash
+            findings.append(_internal("事实提取", exc))
+            return facts.empty(shown, source)
 
     def _check(self, path: str, shown: str):
         max_size = self.settings.options.get("max-file-size", DEFAULT_MAX_FILE_SIZE)
@@ -172,8 +195,12 @@ class Checker:
                 findings.append(_internal(f"规则 {rule.code}（{rule.plugin}）", exc))
         return findings, report, document.source
 
-    def _finish(self, findings: list[Finding], shown: str, source: str) -> list[Finding]:
-        disabled = directives(source) if source else set()
+    def _finish(self, findings: list[Finding], shown: str, source: str,
+                disabled: set[str] | None = None) -> list[Finding]:
+        """Findings with path, name and severity filled in, less those suppressed (by the
+        file's comments: ``directives(source)``, or ``disabled`` when the source is not at hand)."""
+        if disabled is None:
+            disabled = directives(source) if source else set()
         ignored = self._per_file_ignores(shown)
         out = []
         anchor = _project_path(shown, self.settings.root)
@@ -211,11 +238,13 @@ class Checker:
         return codes
 
     # -- the whole run --------------------------------------------------------------------
-    def check_run(self, reports) -> list[Finding]:
+    def check_run(self, facts) -> list[Finding]:
+        """The corpus rules' findings over ``facts`` (a ``govlint.corpus.provider.Facts``), each
+        finding kept or suppressed by the comments of the file it is reported on."""
         findings = []
         for rule in self.run_rules:
             try:
-                for finding in rule.check_run(reports, self.context) or ():
+                for finding in rule.check_run(facts, self.context) or ():
                     findings.append(_stamp(finding, rule))
             except (Exception, SystemExit) as exc:  # noqa: BLE001
                 findings.append(_internal(f"规则 {rule.code}（{rule.plugin}）", exc))
@@ -224,7 +253,8 @@ class Checker:
             by_path.setdefault(f.path, []).append(f)
         out = []
         for path, group in by_path.items():
-            out.extend(self._finish(group, path, ""))
+            record = facts.get(path) if path else None
+            out.extend(self._finish(group, path, "", set((record or {}).get("disabled") or ())))
         return out
 
 
@@ -299,7 +329,7 @@ def run(paths: list[str], checker: Checker, jobs: int = 1, progress=None) -> Run
     """Check every file and return every finding, sorted as the reporters write them."""
     results = iter_results(paths, checker, jobs, progress)
     findings = [f for result in results for f in result.findings]
-    findings.extend(run_findings(checker, results.reports))
+    findings.extend(run_findings(checker, results.facts))
     return RunResult(findings, len(paths))
 
 
@@ -307,20 +337,23 @@ class iter_results:
     """Each file's result in path order, as soon as it and every file before it are done.
 
     Files are checked in worker processes (``workers``), each bounded by the per-file time
-    limit; ``progress(done, total)`` is called after each file if given. Reports are kept
-    (in ``reports``) only for run-scope rules. Iterate once.
+    limit; ``progress(done, total)`` is called after each file if given. Each file's facts
+    go into ``facts`` (a ``govlint.corpus.provider.Facts``; in memory unless another provider
+    is given) when run-scope rules will read them. Iterate once.
     """
 
-    def __init__(self, paths: list[str], checker: Checker, jobs: int = 1, progress=None,
+    def __init__(self, paths: list[str], checker: Checker, jobs: int = 1, progress=None, facts=None,
                  executor=None, scheduler: str | None = None, cache=None):
+        from govlint.corpus.provider import MemoryFacts
+
         # path order is the order findings are written in: sort by the path they show
         self.paths = sorted(paths, key=display_path)
         self.checker, self.jobs, self.progress = checker, jobs, progress
+        self.facts = facts if facts is not None else MemoryFacts()
         #: ``govlint.executors.Executor`` (None: ``local``) and the ``--scheduler`` it may use
         self.executor, self.scheduler = executor, scheduler
         #: ``govlint.store.incremental.Incremental``: answers unchanged files from the store
         self.cache = cache
-        self.reports: list = []
 
     def __iter__(self):
         from govlint.executors import ExecutorOptions
@@ -338,20 +371,20 @@ class iter_results:
             return self.executor.check(paths, checker, options)
 
         results = check(self.paths) if self.cache is None else self.cache.results(self.paths, check)
+        keep = bool(checker.run_rules)
         for done, result in enumerate(results, 1):
-            if result.report is not None:
-                self.reports.append(result.report)
-                result.report = None
+            if keep and result.facts is not None:
+                self.facts.add(result.facts)
             if self.progress:
                 self.progress(done, len(self.paths))
             yield result
 
 
-def run_findings(checker: Checker, reports: list) -> list[Finding]:
+def run_findings(checker: Checker, facts) -> list[Finding]:
     """The run-scope rules' findings, after every file's: in path order, each path's sorted."""
     if not checker.run_rules:
         return []
-    findings = checker.check_run(reports)
+    findings = checker.check_run(facts)
     findings.sort(key=Finding.sort_key)
     return findings
 
@@ -380,6 +413,8 @@ def lost_result(checker: Checker, path: str, limit: float, stage: str, exitcode:
         how = f"信号 {-exitcode}" if exitcode < 0 else f"退出码 {exitcode}"
         message = f"检查进程意外退出（{how}）{where}；本文件的其他结果未能给出"
         props = {"exitcode": exitcode, "stage": stage}
+    from govlint.corpus.facts import empty
+
     shown = display_path(path)
     finding = Finding(message, code="GL000", location="内部错误", properties=props)
-    return FileResult(shown, checker._finish([finding], shown, ""))
+    return FileResult(shown, checker._finish([finding], shown, ""), empty(shown))

@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 
-def parse_paths(files, registry, cells: bool = False, max_size: int | None = None) -> list[dict]:
+def parse_paths(files, registry, cells: bool = False, max_size: int | None = None,
+                agencies: dict | None = None) -> list[dict]:
     """One dict per file (see docs/parse-format.md); a file that cannot be read says why.
+
+    ``agencies`` is the config's ``agencies`` (names of one agency), for the agency key.
 
     ``max_size`` defaults to the engine's ``max-file-size`` default (50 MB): a larger file is
     an error, as in ``govlint check``.
     """
     from govlint.engine import DEFAULT_MAX_FILE_SIZE, display_path
 
+    from govlint.corpus.agency import alias_map
+
     if max_size is None:
         max_size = DEFAULT_MAX_FILE_SIZE
+    aliases = alias_map(agencies)
     out = []
     for path in files:
-        out.append(_parse_one(path, display_path(path), registry, cells, max_size))
+        out.append(_parse_one(path, display_path(path), registry, cells, max_size, aliases))
     return out
 
 
@@ -38,7 +44,8 @@ def _read(path, max_size: int) -> tuple[bytes | None, str | None]:
     return data, None
 
 
-def _parse_one(path, shown, registry, cells, max_size) -> dict:
+def _parse_one(path, shown, registry, cells, max_size, aliases=None) -> dict:
+    from govlint.corpus.agency import report_agency
     from govlint.parser import parse
     from govlint.parser.serialize import report_cells, report_to_dict
 
@@ -64,6 +71,7 @@ def _parse_one(path, shown, registry, cells, max_size) -> dict:
     except Exception as exc:  # noqa: BLE001 - parse must show every file
         return {"path": shown, "error": f"{type(exc).__name__}: {exc}"}
     result = report_to_dict(report)
+    result["metadata"]["agency_key"] = report_agency(report, aliases)[0]
     if problems:
         result["problems"] = problems
     if cells:
@@ -96,7 +104,8 @@ def print_terminal(results: list[dict]) -> None:
         meta = result.get("metadata") or {}
         period = meta.get("period") or {}
         console.print(f"格式: {e(result.get('format'))}    模板: {e(result.get('template'))}")
-        console.print(f"标题: {e(meta.get('title'))}\n机关: {e(meta.get('agency'))}    年度: {e(meta.get('year'))}    "
+        console.print(f"标题: {e(meta.get('title'))}\n机关: {e(meta.get('agency'))}    "
+                      f"机关键: {e(meta.get('agency_key'))}    年度: {e(meta.get('year'))}    "
                       f"发布: {e(meta.get('published'))}    统计期: {e(period.get('start'))} – {e(period.get('end'))}")
         for problem in result.get("problems") or []:
             console.print(f"[yellow]{e(problem)}")

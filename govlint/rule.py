@@ -20,8 +20,10 @@ yields findings for one report::
                 yield Finding("本年新收申请为 0", span=table.span, location="表三")
 
 The ``@rule`` decorator makes the same from a function. Rules are deterministic functions of
-the Report: no I/O, no network. A rule that needs every report of the run (cross-year
-checks) sets ``scope = "run"`` and implements ``check_run(reports, ctx)`` instead.
+the Report: no I/O, no network. A rule that compares the reports of the run (cross-year
+checks, a corpus rule) sets ``scope = "run"`` and implements ``check_run(facts, ctx)``
+instead: ``facts`` is a ``govlint.corpus.provider.Facts`` (the facts of every report,
+``govlint.corpus.facts``, never parsed reports), and each finding names its ``path``.
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ class Rule:
     name: str = ""
     severity: str | Severity = "error"
     summary: str = ""
-    #: "report" rules see one report at a time; "run" rules see every report of the run.
+    #: "report" rules see one report at a time; "run" rules see the facts of every report.
     scope: str = "report"
     #: rule options: key -> default value; users set them under ``options:`` in .govlint.yaml.
     options: dict[str, Any] = {}
@@ -97,7 +99,7 @@ class Rule:
         """
         return None
 
-    def check_run(self, reports, ctx: RuleContext) -> Iterable[Finding]:  # pragma: no cover
+    def check_run(self, facts, ctx: RuleContext) -> Iterable[Finding]:  # pragma: no cover
         return ()
 
     @property

@@ -89,7 +89,7 @@ def _checker(reg, select, options):
         if selector != "ALL" and not any(code.startswith(selector) for code in reg.rules):
             raise ValueError(f"select: {selector} matches no installed rule")
     selection = Selection(select=selectors) if selectors else Selection()
-    return Checker(reg, Settings(selection=selection, options=values, keep_reports=True))
+    return Checker(reg, Settings(selection=selection, options=values))
 
 
 def lint_file(path: str | Path, *, rules: Sequence = (), options: dict | None = None,

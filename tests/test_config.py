@@ -162,6 +162,7 @@ INVALID = {
     "path": ("[a.json, b.json]", None),
     "rule-options": ("[agency-kind]", None),
     "seconds": ("-5", None),
+    "name-lists": ("{某局: [某处, 3]}", "某局"),
 }
 
 
@@ -429,7 +430,7 @@ def _settings_of_run(monkeypatch, *args):
     class FakeResults:
         def __init__(self, files, checker, jobs=1, progress=None):
             captured["settings"] = checker.settings
-            self.reports = []
+            self.facts = []
 
         def __iter__(self):
             return iter(())

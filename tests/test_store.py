@@ -204,3 +204,14 @@ def govlint_register_executors(register):
     (workdir / ".govlint.yaml").write_text("plugins: [serial.py]\n", encoding="utf-8")
     expected = json_run("--no-cache", "reports").stdout
     assert json_run("--no-cache", "--executor", "in-process", "reports").stdout == expected
+
+
+def test_run_scope_rules_see_exactly_this_runs_files(corpus, checked, local_plugin):
+    """TS003 counts the files of the run: a warm run over fewer files counts fewer, although the
+    store still holds the others' results."""
+    everything = json_run("--select", "TS003", "reports").stdout
+    assert "本次共 %d 份报告" % len(list(corpus.iterdir())) in everything
+    assert json_run("--select", "TS003", "reports").stdout == everything
+    assert json_run("--no-cache", "--select", "TS003", "reports").stdout == everything
+    two = sorted(str(p.relative_to(corpus.parent)) for p in corpus.iterdir())[:2]
+    assert "本次共 2 份报告" in json_run("--select", "TS003", *two).stdout

@@ -1,7 +1,7 @@
 """Findings go into the cache as JSON and come back equal, field for field, or are not cached."""
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from govlint.findings import Finding, Related, Severity
@@ -21,6 +21,7 @@ findings = st.builds(
     related=st.lists(st.builds(Related, st.none() | spans, text, text), max_size=3).map(tuple))
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(st.lists(findings, max_size=5))
 def test_findings_round_trip_exactly(items):
     assert codec.decode(codec.encode(items)) == items
@@ -33,6 +34,7 @@ def test_what_json_would_change_is_not_cached(properties):
         codec.encode([Finding("消息", properties=properties)])
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(st.dictionaries(text, json_values, max_size=6))
 def test_facts_round_trip(facts):
     assert codec.decode_facts(codec.encode_facts(facts)) == facts

@@ -32,8 +32,9 @@ class RunInfo:
 
 
 class Sink:
-    """One run's output in the making: ``add`` takes each file's findings as soon as that file
-    is done (files in path order, each file's findings in order), ``close`` ends the output.
+    """One run's output in the making: ``file`` announces each checked file with its facts,
+    ``add`` takes each file's findings as soon as that file is done (files in path order, each
+    file's findings in order; the run-scope findings come last), ``close`` ends the output.
 
     This default keeps every finding and hands them to ``Reporter.write`` at the end, so a
     reporter that only implements ``write`` still works; the built-in reporters stream.
@@ -42,6 +43,11 @@ class Sink:
     def __init__(self, reporter: "Reporter", info: RunInfo, out: TextIO):
         self.reporter, self.info, self.out = reporter, info, out
         self.findings: list["Finding"] = []
+
+    def file(self, path: str, facts: dict | None) -> None:
+        """Called for every checked file, before its findings, with its facts
+        (``govlint.corpus.facts``: agency, year, title, …; None if unavailable). A reporter
+        that lists files or groups them by agency overrides it; the default ignores it."""
 
     def add(self, findings: list["Finding"]) -> None:
         self.findings.extend(findings)

@@ -5,10 +5,12 @@ Two tables do the work:
 - ``results``: per (shown path, run key, content digest) the findings as JSON and the facts.
   A new result for a path replaces the older ones made under the same run key, so a file
   edited a hundred times keeps one row.
-- ``run_files``: the facts of the files of one running check, under a run id of its own.
-  Corpus rules query these by agency and year (``run_files_agency`` index), so they see
-  exactly this run's reports, never a file that an earlier or a concurrent run checked. The
-  rows go when the run ends; rows of a run that was killed go when any run starts a day later.
+- ``run_files``: the facts of the files of one running check, under a run id of its own
+  (``govlint.store.facts.StoreFacts`` reads them for the corpus rules, by agency through the
+  ``run_files_agency`` index), so corpus rules see exactly this run's reports, never a file
+  that an earlier or a concurrent run checked. Paths are UTF-8 bytes (``surrogatepass``), so
+  an undecodable file name is stored too and path order is code-point order. The rows go
+  when the run ends; rows of a run that was killed go when any run starts a day later.
 
 Concurrency is SQLite's: WAL journal, a generous busy timeout, each batch of writes one
 ``BEGIN IMMEDIATE`` transaction. A file that is not a database, or a database that is not
@@ -37,9 +39,9 @@ CREATE TABLE IF NOT EXISTS results (
     PRIMARY KEY (path, run_key, digest));
 CREATE TABLE IF NOT EXISTS runs (run TEXT PRIMARY KEY, started REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS run_files (
-    run TEXT NOT NULL, path TEXT NOT NULL, agency TEXT, year INTEGER, facts TEXT,
+    run TEXT NOT NULL, path BLOB NOT NULL, agency TEXT, facts TEXT NOT NULL,
     PRIMARY KEY (run, path));
-CREATE INDEX IF NOT EXISTS run_files_agency ON run_files (run, agency, year);
+CREATE INDEX IF NOT EXISTS run_files_agency ON run_files (run, agency);
 """
 
 
@@ -125,29 +127,16 @@ class Store:
             self.db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?, ?)", rows)
 
     # -- this run's files ------------------------------------------------------------------
-    def add_to_run(self, rows: list[tuple[str, str | None, int | None, str | None]]) -> None:
-        """Record files of this run: rows of (path, agency, year, facts JSON)."""
+    def add_to_run(self, rows: list[tuple[bytes, str | None, str]]) -> None:
+        """Record files of this run: rows of (path as UTF-8 bytes, agency, facts JSON)."""
         with self.transaction():
-            self.db.executemany("INSERT OR REPLACE INTO run_files VALUES (?, ?, ?, ?, ?)",
+            self.db.executemany("INSERT OR REPLACE INTO run_files VALUES (?, ?, ?, ?)",
                                 [(self.run, *row) for row in rows])
 
-    def run_facts(self, agency: str | None = None, years=None):
-        """(path, facts JSON) of this run's files, in path order; only one agency's, and
-        only the given years, when asked."""
-        sql, args = "SELECT path, facts FROM run_files WHERE run=?", [self.run]
-        if agency is not None:
-            sql += " AND agency=?"
-            args.append(agency)
-        if years is not None:
-            years = list(years)
-            sql += f" AND year IN ({','.join('?' * len(years))})"
-            args.extend(years)
-        return self.db.execute(sql + " ORDER BY path", args)
-
-    def run_agencies(self) -> list[str]:
-        return [row[0] for row in self.db.execute(
-            "SELECT DISTINCT agency FROM run_files WHERE run=? AND agency IS NOT NULL ORDER BY agency",
-            (self.run,))]
+    def run_query(self, where: str = "", args: tuple = (), columns: str = "facts"):
+        """``columns`` of this run's files (``AND where``), in path order."""
+        return self.db.execute(f"SELECT {columns} FROM run_files WHERE run=? {where} ORDER BY path",
+                               (self.run, *args))
 
     def _forget_run(self, run: str) -> None:
         self.db.execute("DELETE FROM run_files WHERE run=?", (run,))

@@ -3,8 +3,8 @@
 The driver reads and hashes each file (cheap next to parsing it), looks its key up, and hands
 only the misses to the executor; results then come back merged in path order, exactly as a
 run without the store would give them. Fresh results are written back in batches, one
-transaction each. Every file's facts, cached or fresh, go into this run's ``run_files`` rows,
-which is what the corpus rules read.
+transaction each. Every file's facts, cached or fresh, come back with its result, for the
+engine to hand to the run's facts provider (``govlint.store.facts.StoreFacts``).
 
 Not cached: a file with a GL000 finding (a time limit or a dead worker depends on the machine
 and the moment, a crash is worth re-trying after a fix), a file that cannot be read or is over
@@ -42,7 +42,6 @@ class Incremental:
         self.failed = False
         self.checked = 0  # files the executor checked (the rest came from the store)
         self._results: list = []
-        self._run_rows: list = []
 
     def results(self, paths: list[str], check: Callable[[list[str]], Iterable]) -> Iterator:
         from govlint.engine import FileResult, display_path
@@ -62,7 +61,6 @@ class Incremental:
             else:
                 result = next(fresh)
                 self._remember(result, digest)
-            self._record(result)
             yield result
         self.flush()
 
@@ -95,31 +93,22 @@ class Incremental:
         if not self.use_cache or digest is None or any(f.code == "GL000" for f in result.findings):
             return
         try:
+            result.path.encode("utf-8")  # an undecodable file name (surrogate escapes) is not cached
             row = (result.path, self.run_key, digest, codec.encode(result.findings),
                    codec.encode_facts(result.facts))
-        except codec.Uncacheable:
+        except (codec.Uncacheable, UnicodeEncodeError):
             return
         self._results.append(row)
-
-    def _record(self, result) -> None:
-        facts = result.facts
-        if facts is None:
-            return
-        year = facts.get("year")
-        self._run_rows.append((result.path, facts.get("agency"), year if isinstance(year, int) else None,
-                               codec.encode_facts(facts)))
-        if len(self._run_rows) + len(self._results) >= BATCH:
+        if len(self._results) >= BATCH:
             self.flush()
 
     def flush(self) -> None:
-        """Write the pending results and run rows (also called before corpus rules read)."""
-        results, run_rows = self._results, self._run_rows
-        self._results, self._run_rows = [], []
+        """Write the pending results."""
+        results, self._results = self._results, []
+        if not results or not self.use_cache:
+            return
         try:
-            if results and self.use_cache:
-                self.store.save(results)
-            if run_rows:
-                self.store.add_to_run(run_rows)
+            self.store.save(results)
         except sqlite3.Error as exc:
             self._broken(exc)
 

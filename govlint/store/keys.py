@@ -8,8 +8,9 @@ A file's cached findings and facts are reused only when all of these are unchang
   the size and modification time of every module of govlint and its rule pack;
 - each loaded plugin's name and version, and the content of repo-local plugin files (they
   have no version, and are edited in place);
-- the settings that change findings: selection, severities, per-file ignores, rule options,
-  the project root (fingerprints are relative to it).
+- the settings that change findings or facts: selection (it decides whether the prose sketch
+  is computed), severities, per-file ignores, rule options, agency names, the project root
+  (fingerprints are relative to it), and the layout of the facts record.
 
 The per-file time limit is not part of the key: a file that ran out of time is never cached.
 """
@@ -50,6 +51,7 @@ def run_key(settings, registry) -> str:
     import govlint_rules
 
     from govlint import __version__
+    from govlint.corpus.facts import FACTS_VERSION
 
     digest = hashlib.sha256()
     digest.update(f"govlint {__version__}\n".encode())
@@ -68,6 +70,8 @@ def run_key(settings, registry) -> str:
         "severity": {code: int(level) for code, level in sorted(settings.severity.items())},
         "per_file_ignores": {k: list(v) for k, v in sorted(settings.per_file_ignores.items())},
         "options": settings.options,
+        "agencies": settings.agencies,
+        "facts": FACTS_VERSION,
         "root": os.path.abspath(settings.root),
     }
     digest.update(json.dumps(shape, sort_keys=True, ensure_ascii=False, default=repr).encode(

@@ -45,7 +45,7 @@ def _checker(settings):
 
 
 def check_batch(paths: list[str], settings, cwd: str) -> list:
-    """Each path's ``FileResult``, in order (the report itself is never sent back).
+    """Each path's ``FileResult`` (findings and facts, never the parsed report), in order.
 
     ``cwd`` is the driver's working directory: findings show paths relative to it, and
     ``per-file-ignores`` match them so, exactly as in a local run. The forked checker starts
@@ -58,8 +58,5 @@ def check_batch(paths: list[str], settings, cwd: str) -> list:
     checker = _checker(settings)
     with _LOCK, _working_directory(cwd), warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)  # forking a threaded worker: the child runs govlint only
-        results = list(check_in_workers(paths, checker, 1, time_limit_for(settings),
-                                        lambda *lost: lost_result(checker, *lost)))
-    for result in results:
-        result.report = None
-    return results
+        return list(check_in_workers(paths, checker, 1, time_limit_for(settings),
+                                     lambda *lost: lost_result(checker, *lost)))

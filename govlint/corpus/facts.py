@@ -1,0 +1,162 @@
+"""Facts: what the corpus stage needs to know of one report, as a small serialisable record.
+
+The per-file stage runs in a worker process (or on another machine); it parses the report,
+runs the per-report rules, and sends back the findings and these facts, never the parsed
+report, so the main process holds a few kilobytes per file whatever the run's size, and a
+store can keep the facts between runs. Corpus rules (``scope = "run"``) read facts only.
+
+A facts record is a ``dict`` of JSON values (``json.dumps`` takes it as is):
+
+==============  ======================================================================
+key             value
+==============  ======================================================================
+``version``     ``FACTS_VERSION``: the record's layout; a store drops records of another
+``path``        the path as findings show it
+``agency``      the agency key (``govlint.corpus.agency``), canonical per config ``agencies``;
+                None when no name was found
+``agency_name`` the name as found (title, metadata or body), None with ``agency``
+``year``        the report year (``Report.metadata.year``), an int or None
+``template``    ``"2021"``, ``"2019"``, ``"hybrid"``, ``"pre2019"`` or None
+``title``       the title, or None
+``published``   the publication date, ``YYYY-MM-DD``, or None
+``signature``   hex digest of the report's own prose (``_signature``: whitespace and
+                punctuation removed), or None: a page and its text extraction share it
+``disabled``    the codes the file's suppression comments disable, sorted (``["ALL"]``
+                for a bare ``govlint: disable``): run-scope findings on this file honour them
+``tables``      ``{"table2"|"table3"|"table4": table}``, each table ``{"cells": {row:
+                {col: cell}}, "readings": [...]}``; a cell is a number, None (empty), a
+                string (the text printed where no number was read: a blank mark such as
+                ``-`` or ``无``, or text) or a list (the possible values of a glued cell);
+                ``readings`` lists the glued rows' linked readings as
+                ``{"cells": [[row, col], …], "values": [[…], …]}``
+``sketch``      the MinHash signature (``govlint.corpus.prose``) of the report's own prose,
+                a list of ints, or None when not asked for or the prose is too short
+==============  ======================================================================
+
+``table(facts, kind)`` rebuilds a ``govlint.report.Table`` from the record, so corpus rules
+evaluate identities with the same helpers as the per-report rules (``rules/_arith.py``:
+``achievable`` over the readings of glued cells).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal
+
+#: the layout of the record; bumped when a key changes meaning
+FACTS_VERSION = 1
+TABLE_KINDS = ("table2", "table3", "table4")
+#: a glued row whose readings hold more numbers than this is left out (its cells become
+#: unknown, so identities using them are skipped): facts stay small
+MAX_READING_NUMBERS = 2000
+#: the text that stands for a cell left out with its readings (not a blank mark)
+TEXT_CELL = "?"
+
+
+def extract(report, source: str = "", aliases: dict[str, str] | None = None,
+            sketch: bool = False, num_perm: int | None = None) -> dict:
+    """The facts of a parsed report; ``source`` is the decoded text (for suppression comments),
+    ``aliases`` the config's agency names (``agency.alias_map``), ``sketch`` whether to compute
+    the prose signature for copied-report search."""
+    from govlint.corpus import prose
+    from govlint.corpus.agency import report_agency
+    from govlint.suppressions import directives
+
+    meta = report.metadata
+    key, name = report_agency(report, aliases)
+    tables = {kind: _table(report.tables[kind]) for kind in TABLE_KINDS if kind in report.tables}
+    text = prose.own_prose(report, [n for n in (name, meta.agency, key) if n])
+    return {
+        "version": FACTS_VERSION,
+        "path": report.path,
+        "agency": key,
+        "agency_name": name,
+        "year": meta.year,
+        "template": report.template,
+        "title": meta.title,
+        "published": meta.published.isoformat() if meta.published else None,
+        "signature": _signature(report),
+        "disabled": sorted(directives(source)) if source else [],
+        "tables": tables,
+        "sketch": prose.sketch(text, num_perm) if sketch else None,
+    }
+
+
+def empty(path: str, source: str = "") -> dict:
+    """The facts of a file that was not parsed (unreadable, or a loader failed): only its path."""
+    from govlint.suppressions import directives
+
+    return {"version": FACTS_VERSION, "path": path, "agency": None, "agency_name": None, "year": None,
+            "template": None, "title": None, "published": None, "signature": None,
+            "disabled": sorted(directives(source)) if source else [], "tables": {}, "sketch": None}
+
+
+def _number(value):
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def _cell(cell):
+    if cell.values is not None:
+        return [_number(v) for v in cell.values]
+    if cell.value is not None:
+        return _number(cell.value)
+    return "".join((cell.raw or "").split()) or None
+
+
+def _table(table) -> dict:
+    cells: dict[str, dict] = {}
+    dropped = set()
+    readings = []
+    for group in table.readings:
+        if len(group.values) * len(group.cells) > MAX_READING_NUMBERS:
+            dropped.update(group.cells)
+            continue
+        readings.append({"cells": [list(k) for k in group.cells],
+                         "values": [[_number(v) for v in reading] for reading in group.values]})
+    for cell in table:
+        cells.setdefault(cell.row, {})[cell.col] = TEXT_CELL if (cell.row, cell.col) in dropped else _cell(cell)
+    return {"cells": cells, "readings": readings}
+
+
+def table(facts: dict, kind: str):
+    """The ``govlint.report.Table`` of ``kind`` rebuilt from facts (None when the report had
+    none), with glued cells and their linked readings, for ``rules._arith``."""
+    from govlint.report import Readings, Table, TableCell
+
+    data = (facts.get("tables") or {}).get(kind)
+    if data is None:
+        return None
+    out = Table(kind=kind, template=facts.get("template"))
+    for row, cols in data.get("cells", {}).items():
+        for col, v in cols.items():
+            if isinstance(v, list):
+                out.cells[(row, col)] = TableCell(row, col, None, "", values=tuple(v))
+            elif v is None or isinstance(v, str):
+                out.cells[(row, col)] = TableCell(row, col, None, v or "")
+            else:
+                out.cells[(row, col)] = TableCell(row, col, v, str(v))
+    for group in data.get("readings", ()):
+        values = tuple(tuple(r) for r in group["values"])
+        out.readings.append(Readings((), tuple(tuple(k) for k in group["cells"]), values, len(values)))
+    return out
+
+
+#: the sections whose prose makes the signature: the prose-heavy ones, which a page and its
+#: text extraction print alike (the table sections' text varies with how cells were glued)
+SIGNATURE_SECTIONS = ("overview", "problems", "other")
+
+
+def _signature(report) -> str | None:
+    """A digest of what the report says in its own words: the prose of ``SIGNATURE_SECTIONS``
+    (every section when it has none of them) with everything but letters and digits removed,
+    so that layout, chrome and how the tables were extracted do not change it. None when the
+    report has no section prose."""
+    from govlint.corpus.prose import letters
+
+    sections = [s for s in report.sections if s.key in SIGNATURE_SECTIONS] or report.sections
+    text = "".join(s.key + letters(s.text) for s in sections)
+    if not text:
+        return None
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
