@@ -7,6 +7,9 @@ against this module keeps working while govlint's inside is rearranged. Names ar
 added, never removed or changed in meaning.
 """
 
+from govlint.corpus.facts import span as facts_span
+from govlint.corpus.facts import table as facts_table
+from govlint.corpus.provider import Facts, MemoryFacts, order_key
 from govlint.document import Cell, Document, Grid, Paragraph
 from govlint.executors import Executor, ExecutorOptions
 from govlint.findings import Finding, Severity
@@ -24,7 +27,8 @@ from govlint.span import Span
 is_cjk = is_wide
 
 __all__ = [
-    "Cell", "Document", "Executor", "ExecutorOptions", "Finding", "Grid", "Label", "LazyLoader", "Loader", "Metadata", "Paragraph",
+    "Cell", "Document", "Executor", "ExecutorOptions", "Facts", "Finding", "Grid", "Label", "LazyLoader", "Loader", "MemoryFacts", "Metadata", "Paragraph",
     "Period", "Report", "Reporter", "Rule", "RuleContext", "RunInfo", "Section", "Severity",
-    "SourceBuilder", "Span", "Table", "TableCell", "hookimpl", "is_cjk", "is_wide", "join_pieces", "rule",
+    "SourceBuilder", "Span", "Table", "TableCell", "facts_span", "facts_table", "hookimpl", "is_cjk", "is_wide",
+    "join_pieces", "order_key", "rule",
 ]

@@ -113,12 +113,12 @@ def _setup(config_path, strict_plugins: bool):
     return config, registry, options
 
 
-def _open_store(config, settings, registry, options, cache_dir, no_cache):
+def _open_store(config, checker, options, cache_dir, no_cache):
     """The run's store (``govlint.store``): the cache, or a temporary one with ``--no-cache``."""
     from govlint.engine import DEFAULT_MAX_FILE_SIZE
     from govlint.store.opening import open_run_store
 
-    return open_run_store(config, settings, registry, options.get("max-file-size", DEFAULT_MAX_FILE_SIZE),
+    return open_run_store(config, checker, options.get("max-file-size", DEFAULT_MAX_FILE_SIZE),
                           cache_dir, no_cache, lambda message: click.echo(f"govlint: 警告: {message}", err=True))
 
 
@@ -215,10 +215,11 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
 
     settings = Settings.from_config(config, options, selection, timeout=timeout)
     settings.verbose = verbose
-    checker = Checker(registry, settings)
     files = discover(paths, registry.suffixes)
+    settings.sketch = len(files) > 1  # one report is a copy of nothing: no prose sketch to compute
+    checker = Checker(registry, settings)
     jobs = jobs or os.cpu_count() or 1
-    store = _open_store(config, settings, registry, options, cache_dir, no_cache)
+    store = _open_store(config, checker, options, cache_dir, no_cache)
 
     # the whole list of findings is kept only when something needs it; otherwise each file's
     # findings are written as soon as they are final, and only counts stay in memory

@@ -39,6 +39,11 @@ class Settings:
     plugins: tuple[str, ...] = ()
     #: config ``agencies``: canonical agency name → its other names (``govlint.corpus.agency``)
     agencies: dict[str, list[str]] = field(default_factory=dict)
+    #: config ``summaries``: parent agency → its child agencies (names as written)
+    summaries: dict[str, list[str]] = field(default_factory=dict)
+    #: whether the facts may carry the prose sketch (when a run rule reads it): a run of one
+    #: file has nothing to compare it with
+    sketch: bool = True
     #: seconds allowed per file (``timeout`` key or ``--timeout``); None: ``workers.default_timeout``
     #: (10 s plus 2 s per MB)
     timeout: float | None = None
@@ -52,7 +57,7 @@ class Settings:
         return cls(selection=selection, severity=dict(config.severity),
                    per_file_ignores=dict(config.per_file_ignores), options=options,
                    root=str(config.root), plugins=tuple(str(p) for p in config.plugins),
-                   agencies=dict(config.agencies),
+                   agencies=dict(config.agencies), summaries=dict(config.summaries),
                    timeout=config.timeout if timeout is None else float(timeout))
 
 
@@ -109,11 +114,12 @@ class Checker:
         self.report_rules = [r for r in self.rules if r.scope == "report"]
         self.run_rules = [r for r in self.rules if r.scope == "run"]
         self.context = RuleContext(options=dict(settings.options))
-        from govlint.corpus.agency import alias_map
+        from govlint.corpus.agency import alias_map, summary_map
 
         self.aliases = alias_map(settings.agencies)
+        self.context.summaries = summary_map(settings.summaries, self.aliases)
         #: the prose sketch costs a MinHash per report: computed only when a corpus rule reads it
-        self.sketch = any(getattr(r, "uses_sketch", False) for r in self.run_rules)
+        self.sketch = settings.sketch and any(getattr(r, "uses_sketch", False) for r in self.run_rules)
         #: called with the name of each stage before it starts (a worker records it, so that a
         #: file that runs out of time names where it stopped)
         self.on_stage = None

@@ -45,6 +45,10 @@ def govlint_register_rules(register: Callable[[Rule | type[Rule]], None]) -> Non
     Call ``register(rule)`` once per rule, with an instance of ``govlint.api.Rule`` (or one
     made with ``@govlint.api.rule``; a ``Rule`` subclass is instantiated). Codes are unique across all plugins: a duplicate is
     refused with a warning naming both plugins, and the run goes on without it.
+
+    A corpus rule (between reports) is registered here too: ``scope = "run"`` and
+    ``check_run(facts, ctx)``, which consumes the facts of every report of the run through
+    a ``govlint.api.Facts`` provider (docs/plugins.md, "Rules between reports").
     """
 
 

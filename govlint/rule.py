@@ -40,9 +40,12 @@ NAME_RE = lazy_pattern(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 @dataclass
 class RuleContext:
-    """What a rule may know besides the report: its options from the configuration."""
+    """What a rule may know besides the report: its options from the configuration, and for
+    corpus rules the summary reports the configuration declares."""
 
     options: dict[str, Any] = field(default_factory=dict)
+    #: config ``summaries`` as agency keys: parent agency → its child agencies (GL804)
+    summaries: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def option(self, key: str, default: Any = None) -> Any:
         return self.options.get(key, default)

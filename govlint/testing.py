@@ -72,7 +72,7 @@ def registry(plugins: Iterable[str | Path] = (), *, rules: Sequence = (), entry_
     return reg
 
 
-def _checker(reg, select, options):
+def _checker(reg, select, options, config: dict | None = None):
     from govlint.config import Config, validate_options
     from govlint.engine import Checker, Settings
     from govlint.plugin_host import rule_options
@@ -89,7 +89,9 @@ def _checker(reg, select, options):
         if selector != "ALL" and not any(code.startswith(selector) for code in reg.rules):
             raise ValueError(f"select: {selector} matches no installed rule")
     selection = Selection(select=selectors) if selectors else Selection()
-    return Checker(reg, Settings(selection=selection, options=values))
+    config = config or {}
+    return Checker(reg, Settings(selection=selection, options=values, agencies=dict(config.get("agencies") or {}),
+                                 summaries=dict(config.get("summaries") or {})))
 
 
 def lint_file(path: str | Path, *, rules: Sequence = (), options: dict | None = None,
@@ -139,6 +141,33 @@ def lint_text(text: str | bytes, *, format: str = "text", rules: Sequence = (),
     reg = registry(plugins, rules=rules)
     with _TempReport(text, _suffix(reg, format)) as path:
         return lint_file(path, rules=rules, options=options, select=select, plugins=plugins)
+
+
+def lint_reports(reports: Sequence[tuple[str, str | bytes, str]], *, options: dict | None = None,
+                 select: Sequence[str] | None = None, plugins: Iterable[str | Path] = (),
+                 config: dict | None = None) -> list[Finding]:
+    """Check several reports as one run, run-scope (corpus) rules included.
+
+    ``reports`` are (file name, content, loader format) triples; the names are the paths
+    findings show. ``config`` may give ``agencies`` and ``summaries`` as in ``.govlint.yaml``.
+    Returns every finding, sorted as ``govlint check`` prints them.
+    """
+    from govlint.engine import run
+
+    reg = registry(plugins)
+    checker = _checker(reg, select, options, config)
+    with tempfile.TemporaryDirectory(prefix="govlint-test-") as folder:
+        names = []
+        for name, content, format in reports:
+            target = Path(folder) / (name if Path(name).suffix else name + _suffix(reg, format))
+            target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+            names.append(target.name)
+        here = os.getcwd()
+        os.chdir(folder)  # findings show the names as given, messages name the other file so too
+        try:
+            return run(names, checker).findings
+        finally:
+            os.chdir(here)
 
 
 def load_document(path: str | Path, *, plugins: Iterable[str | Path] = ()):
@@ -223,6 +252,8 @@ def load_cases(path: str | Path) -> list[dict]:
     optional ``replace`` (``[old, new]`` pairs applied in order, each ``old`` must occur; an
     item may be a list of pairs, e.g. a YAML alias to edits several cases share) and
     ``replace_re`` (``[pattern, replacement]`` pairs for ``re.sub``, each must match),
+    or, for rules between reports, ``reports``: a list of such reports, each with a file
+    ``name`` (findings' paths are these names), and ``config`` (``agencies``, ``summaries``),
     ``format`` (the loader; default from the file's suffix, else text), ``select`` (default:
     the code), ``options``, ``plugins`` (local plugin files, relative to the case file); and
     ``expect``, the list of every finding of the selected codes, in order, each a mapping of
@@ -237,6 +268,9 @@ def load_cases(path: str | Path) -> list[dict]:
         case = dict(case, code=data["code"], source=str(path))
         if "file" in case:
             case["file"] = str((path.parent / case["file"]).resolve())
+        for entry in case.get("reports", ()):
+            if "file" in entry:
+                entry["file"] = str((path.parent / entry["file"]).resolve())
         case["plugins"] = [str((path.parent / p).resolve()) for p in case.get("plugins", ())]
         cases.append(case)
     return cases
@@ -246,7 +280,7 @@ def _field_problems(finding: Finding, expected: dict, default_code: str) -> list
     problems = []
     actual = {"code": finding.code, "message": finding.message, "location": finding.location,
               "severity": str(finding.severity) if finding.severity is not None else None,
-              "line": finding.line if finding.span else None,
+              "line": finding.line if finding.span else None, "path": finding.path,
               "related": len(getattr(finding, "related", ()))}
     for key, want in expected.items():
         if key == "message_has":
@@ -272,7 +306,7 @@ def assert_findings(found: Sequence[Finding], expected: Sequence[dict], code: st
     """``found`` matches ``expected`` one to one, in order.
 
     Each expectation compares only the fields it names: ``code`` (default ``code``),
-    ``message`` (exact), ``message_has`` (a substring or a list of them), ``location``,
+    ``message`` (exact), ``message_has`` (a substring or a list of them), ``location``, ``path``,
     ``severity``, ``line`` (the span's first line), ``related`` (how many related locations)
     and ``properties`` (the keys given).
     """
@@ -322,9 +356,15 @@ def check_case(case: dict) -> list[Finding]:
     """
     code = case["code"]
     select = list(case.get("select", [code]))
-    content, format = _case_report(case)
-    found = lint_text(content, format=format, options=case.get("options"), select=select + ["GL000"],
-                      plugins=case.get("plugins", ()))
+    if "reports" in case:
+        found = lint_reports([(entry["name"], *_case_report(dict(entry, name=case.get("name"))))
+                              for entry in case["reports"]],
+                             options=case.get("options"), select=select + ["GL000"],
+                             plugins=case.get("plugins", ()), config=case.get("config"))
+    else:
+        content, format = _case_report(case)
+        found = lint_text(content, format=format, options=case.get("options"), select=select + ["GL000"],
+                          plugins=case.get("plugins", ()))
     crashes = [f for f in found if f.code == "GL000" and "GL000" not in select]
     if crashes:
         raise AssertionError(f"{code}: internal error while checking a case:\n{_describe(crashes)}")

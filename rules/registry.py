@@ -58,6 +58,12 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         "gl701_document_number_format:DocumentNumberFormat",
         "gl702_misquoted_title:MisquotedTitle",
     ),
+    "corpus": (
+        "gl801_carryover_continuity:CarryoverContinuity",
+        "gl802_copied_report:CopiedReport",
+        "gl803_in_force_chain:InForceChain",
+        "gl804_summary_mismatch:SummaryMismatch",
+    ),
 }
 
 

@@ -125,7 +125,7 @@ def test_per_file_ignores_and_severity_override_apply(local_plugin):
     ("ignore: [GL9999]\n", "1:10", "GL9999"),
     ("extend-select:\n  - XX1\n", "2:5", "XX1"),
     ("severity: {GL2: error}\n", "1:12", "GL2"),
-    ("per-file-ignores:\n  'old/*': [GL8]\n", "2:13", "GL8"),
+    ("per-file-ignores:\n  'old/*': [GL9]\n", "2:13", "GL9"),
 ])
 def test_selectors_that_match_no_installed_rule_stop_the_run(workdir, text, position, selector):
     write(workdir / ".govlint.yaml", text)
@@ -429,8 +429,10 @@ def _settings_of_run(monkeypatch, *args):
 
     class FakeResults:
         def __init__(self, files, checker, jobs=1, progress=None, **executor_and_store):
+            from govlint.corpus.provider import MemoryFacts
+
             captured["settings"] = checker.settings
-            self.facts = []
+            self.facts = MemoryFacts()
 
         def __iter__(self):
             return iter(())

@@ -93,3 +93,99 @@ def test_every_checked_file_reaches_the_sink_with_its_facts_before_its_findings(
     for i, call in enumerate(calls):
         if call[0] == "add" and call[1]:
             assert calls[i - 1][0] == "file" and calls[i - 1][1] == call[1][0]
+
+
+def test_the_corpus_rule_example_of_the_plugin_guide_works(tmp_path):
+    import re
+
+    from conftest import ROOT
+
+    from govlint.testing import lint_reports
+
+    guide = (ROOT / "docs" / "plugins.md").read_text(encoding="utf-8")
+    example = next(block for block in re.findall(r"```python\n(.*?)```", guide, re.S) if "XJ801" in block)
+    plugin = tmp_path / "year_gap.py"
+    plugin.write_text(example, encoding="utf-8")
+    clean = (ROOT / "tests" / "rules" / "cases" / "reports" / "clean_2023.md").read_text(encoding="utf-8")
+    reports = [(f"r{year}.md", clean.replace("人民政府2023年", f"人民政府{year}年"), "markdown")
+               for year in (2020, 2021, 2023)]
+    found = lint_reports(reports, select=["XJ801"], plugins=[plugin])
+    assert [(f.path, f.message, f.line) for f in found] == [
+        ("r2023.md", "某某县人民政府 缺少 2022 年度报告（上一份为 r2021.md）", 1)]
+
+
+def test_run_scope_findings_honour_the_suppressions_of_their_file():
+    from conftest import ROOT
+
+    from govlint.testing import lint_reports
+
+    clean = (ROOT / "tests" / "rules" / "cases" / "reports" / "clean_2023.md").read_text(encoding="utf-8")
+    earlier = clean.replace("人民政府2023年", "人民政府2022年")
+    for directive, expected in (("", 2), ("<!-- govlint: disable=GL2 -->\n", 2), ("<!-- govlint: disable -->\n", 0),
+                                ("<!-- govlint: disable=GL80 -->\n", 0)):
+        found = lint_reports([("a.md", directive + clean, "markdown"), ("b.md", earlier, "markdown")],
+                             select=["GL801"])
+        assert [f.path for f in found] == ["a.md"] * expected, directive
+
+
+# -- corpus rules over readings: a finding only when no reading of either report agrees --------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_readings = st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), min_size=1, max_size=4, unique=True)
+
+
+def _record(path, year, row, readings):
+    """Facts of a report whose table 三 row ``row`` has 自然人 and 总计 cut from one glued run
+    with ``readings`` ((自然人, 总计) per reading); a single reading is a plain cell pair."""
+    cells = {"natural": [r[0] for r in readings], "total": [r[1] for r in readings]}
+    if len(readings) == 1:
+        cells = {"natural": readings[0][0], "total": readings[0][1]}
+    else:
+        cells = {col: sorted(set(values)) if len(set(values)) > 1 else values[0] for col, values in cells.items()}
+    group = [{"runs": ["x"], "cells": [[row, "natural"], [row, "total"]], "values": [list(r) for r in readings]}]
+    return {"path": path, "agency": "某局", "agency_name": "某局", "year": year, "published": None,
+            "signature": path, "disabled": [], "template": "2021",
+            "tables": {"table3": {"cells": {row: cells}, "readings": group if len(readings) > 1 else []}}}
+
+
+@settings(max_examples=60, deadline=None)
+@given(_readings, _readings)
+def test_carryover_is_reported_exactly_when_no_pair_of_readings_agrees(before, after):
+    from govlint.rule import RuleContext
+    from govlint_rules.corpus.gl801_carryover_continuity import CarryoverContinuity
+
+    facts = MemoryFacts([_record("a.txt", 2022, "carried_forward", before),
+                         _record("b.txt", 2023, "carried_over", after)])
+    found = {f.properties["column"] for f in CarryoverContinuity().check_run(facts, RuleContext())}
+    for index, col in enumerate(("natural", "total")):
+        agree = any(x[index] == y[index] for x in before for y in after)
+        assert (col in found) == (not agree), (col, before, after)
+
+
+def test_copied_report_search_finds_the_same_copies_with_the_lsh_forest(monkeypatch):
+    """Above EXACT_LIMIT reports GL802 searches with datasketch's LSH forest: on a small corpus
+    of copies both searches report the same later copies, each naming an earlier member."""
+    import random
+
+    from govlint.corpus.prose import sketch
+    from govlint.rule import RuleContext
+    from govlint_rules.corpus import gl802_copied_report as gl802
+
+    rng = random.Random(3)
+    words = "公开政务信息平台申请办理答复解读政策监督制度规范培训考核网站栏目民生服务数据审查清理文件"
+    facts = MemoryFacts()
+    family = {}
+    for base in range(6):
+        text = "".join(rng.choice(words) for _ in range(600))
+        for copy in range(4):
+            edited = text[:100 * copy] + "".join(rng.choice(words) for _ in range(20)) + text[100 * copy + 20:]
+            path = f"r{base}_{copy}.txt"
+            family[path] = base
+            facts.add({"path": path, "agency": f"局{base}{copy}", "agency_name": None, "year": 2020 + copy,
+                       "published": None, "signature": path, "tables": {}, "disabled": [], "sketch": sketch(edited)})
+    exact = [(f.path, family[f.properties["other"]]) for f in gl802.CopiedReport().check_run(facts, RuleContext())]
+    monkeypatch.setattr(gl802, "EXACT_LIMIT", 0)
+    forest = [(f.path, family[f.properties["other"]]) for f in gl802.CopiedReport().check_run(facts, RuleContext())]
+    expected = sorted((f"r{b}_{c}.txt", b) for b in range(6) for c in range(1, 4))
+    assert sorted(exact) == sorted(forest) == expected

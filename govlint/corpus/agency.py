@@ -64,6 +64,19 @@ def alias_map(agencies: dict[str, list[str]] | None) -> dict[str, str]:
     return out
 
 
+def summary_map(summaries: dict[str, list[str]] | None, aliases: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """Config ``summaries`` as parent agency key → child agency keys (aliases applied)."""
+    def key(name):
+        found = normalize_agency(name)
+        return aliases.get(found, found) if found else None
+
+    out = {}
+    for parent, children in (summaries or {}).items():
+        if key(parent):
+            out[key(parent)] = tuple(dict.fromkeys(k for k in map(key, children or ()) if k))
+    return out
+
+
 def agency_key(title_agency: str | None = None, meta: dict | None = None, body: str = "",
                aliases: dict[str, str] | None = None) -> tuple[str | None, str | None]:
     """(key, name as found) for a report, from its title's agency, its metadata and its body.

@@ -17,7 +17,8 @@ key             value
 ``agency_name`` the name as found (title, metadata or body), None with ``agency``
 ``year``        the report year (``Report.metadata.year``), an int or None
 ``template``    ``"2021"``, ``"2019"``, ``"hybrid"``, ``"pre2019"`` or None
-``title``       the title, or None
+``title``       the title, or None; ``title_span`` its ``[line, column, end_line,
+                end_column]``
 ``published``   the publication date, ``YYYY-MM-DD``, or None
 ``signature``   hex digest of the report's own prose (``_signature``: whitespace and
                 punctuation removed), or None: a page and its text extraction share it
@@ -28,7 +29,9 @@ key             value
                 string (the text printed where no number was read: a blank mark such as
                 ``-`` or ``无``, or text) or a list (the possible values of a glued cell);
                 ``readings`` lists the glued rows' linked readings as
-                ``{"cells": [[row, col], …], "values": [[…], …]}``
+                ``{"runs": […], "cells": [[row, col], …], "values": [[…], …]}``;
+                ``spans`` each cell's ``[line, column, end_line, end_column]``
+                (``row → col → span``), ``span`` the table's
 ``sketch``      the MinHash signature (``govlint.corpus.prose``) of the report's own prose,
                 a list of ints, or None when not asked for or the prose is too short
 ==============  ======================================================================
@@ -74,6 +77,7 @@ def extract(report, source: str = "", aliases: dict[str, str] | None = None,
         "year": meta.year,
         "template": report.template,
         "title": meta.title,
+        "title_span": _span(meta.title_span),
         "published": meta.published.isoformat() if meta.published else None,
         "signature": _signature(report),
         "disabled": sorted(directives(source)) if source else [],
@@ -87,7 +91,7 @@ def empty(path: str, source: str = "") -> dict:
     from govlint.suppressions import directives
 
     return {"version": FACTS_VERSION, "path": path, "agency": None, "agency_name": None, "year": None,
-            "template": None, "title": None, "published": None, "signature": None,
+            "template": None, "title": None, "title_span": None, "published": None, "signature": None,
             "disabled": sorted(directives(source)) if source else [], "tables": {}, "sketch": None}
 
 
@@ -113,11 +117,32 @@ def _table(table) -> dict:
         if len(group.values) * len(group.cells) > MAX_READING_NUMBERS:
             dropped.update(group.cells)
             continue
-        readings.append({"cells": [list(k) for k in group.cells],
+        readings.append({"runs": list(group.runs), "cells": [list(k) for k in group.cells],
                          "values": [[_number(v) for v in reading] for reading in group.values]})
+    spans: dict[str, dict] = {}
     for cell in table:
         cells.setdefault(cell.row, {})[cell.col] = TEXT_CELL if (cell.row, cell.col) in dropped else _cell(cell)
-    return {"cells": cells, "readings": readings}
+        if cell.span is not None:
+            spans.setdefault(cell.row, {})[cell.col] = _span(cell.span)
+    return {"cells": cells, "readings": readings, "spans": spans, "span": _span(table.span)}
+
+
+def _span(span) -> list[int] | None:
+    return [span.line, span.column, span.end_line, span.end_column] if span is not None else None
+
+
+def span(facts: dict, kind: str | None = None, row: str | None = None, col: str | None = None):
+    """The ``Span`` of a cell (or of a table, or of the title when ``kind`` is None) recorded in
+    the facts, so that a corpus finding points at a line; None when unknown."""
+    from govlint.span import Span
+
+    if kind is None:
+        found = facts.get("title_span")
+    else:
+        data = (facts.get("tables") or {}).get(kind) or {}
+        found = ((data.get("spans") or {}).get(row) or {}).get(col) if row is not None else None
+        found = found or data.get("span")
+    return Span(*found) if found else None
 
 
 def table(facts: dict, kind: str):
@@ -128,18 +153,23 @@ def table(facts: dict, kind: str):
     data = (facts.get("tables") or {}).get(kind)
     if data is None:
         return None
-    out = Table(kind=kind, template=facts.get("template"))
+    from govlint.format.location import location
+
+    out = Table(kind=kind, template=facts.get("template"), span=span(facts, kind))
     for row, cols in data.get("cells", {}).items():
         for col, v in cols.items():
+            where = location(kind, row, col)
+            at = span(facts, kind, row, col)
             if isinstance(v, list):
-                out.cells[(row, col)] = TableCell(row, col, None, "", values=tuple(v))
+                out.cells[(row, col)] = TableCell(row, col, None, "", at, where, values=tuple(v))
             elif v is None or isinstance(v, str):
-                out.cells[(row, col)] = TableCell(row, col, None, v or "")
+                out.cells[(row, col)] = TableCell(row, col, None, v or "", at, where)
             else:
-                out.cells[(row, col)] = TableCell(row, col, v, str(v))
+                out.cells[(row, col)] = TableCell(row, col, v, str(v), at, where)
     for group in data.get("readings", ()):
         values = tuple(tuple(r) for r in group["values"])
-        out.readings.append(Readings((), tuple(tuple(k) for k in group["cells"]), values, len(values)))
+        out.readings.append(Readings(tuple(group.get("runs", ())), tuple(tuple(k) for k in group["cells"]),
+                                     values, len(values)))
     return out
 
 

@@ -7,7 +7,7 @@ in it), without the preamble and without lines that are a label of the format, w
 number masked (``2023`` and ``12`` read alike: a copy with the figures updated is still a
 copy) and the agency's own names removed (another agency's copy that only changed the name
 is still a copy). What is left is cut into overlapping character shingles; their MinHash
-(``datasketch``) estimates the Jaccard similarity of two reports' shingle sets.
+estimates the Jaccard similarity of two reports' shingle sets: the share of equal values.
 """
 
 from __future__ import annotations
@@ -66,21 +66,38 @@ def shingles(text: str) -> set[bytes]:
     return {text[i:i + SHINGLE].encode("utf-8") for i in range(max(len(text) - SHINGLE + 1, 0))}
 
 
+#: universal hashing ``(a·x + b) mod P`` over 32-bit shingle hashes: P is the first prime above
+#: 2³², and a, b < 2³², so that every product fits in 64 bits
+_PRIME = 4294967311
+_PERMUTATIONS: dict[int, tuple] = {}
+
+
+def _permutations(num_perm: int):
+    import numpy
+
+    if num_perm not in _PERMUTATIONS:  # fixed seed: sketches of every run and machine compare
+        generator = numpy.random.RandomState(1)
+        _PERMUTATIONS[num_perm] = (generator.randint(1, 1 << 32, num_perm, dtype=numpy.uint64),
+                                   generator.randint(0, 1 << 32, num_perm, dtype=numpy.uint64))
+    return _PERMUTATIONS[num_perm]
+
+
 def sketch(text: str, num_perm: int | None = None) -> list[int] | None:
-    """The MinHash hash values of the text's shingles, or None when the text is too short."""
+    """The MinHash of the text's shingles (``num_perm`` minimum hash values, each below 2³²),
+    or None when the text is too short.
+
+    Computed here with numpy rather than with ``datasketch.MinHash``: importing datasketch
+    takes seconds (it imports scipy), and every worker computes sketches; the LSH index that
+    searches them (GL802) is datasketch's, in the main process only.
+    """
     if len(text) < MIN_PROSE:
         return None
-    from datasketch import MinHash
+    import hashlib
 
-    minhash = MinHash(num_perm=num_perm or NUM_PERM, seed=1)
-    minhash.update_batch(sorted(shingles(text)))
-    return [int(v) for v in minhash.hashvalues]
+    import numpy
 
-
-def similarity(a: list[int], b: list[int]) -> float:
-    """The estimated Jaccard similarity of two sketches: the share of equal hash values."""
-    if not a or not b or len(a) != len(b):
-        return 0.0
-    return sum(x == y for x, y in zip(a, b)) / len(a)
-
-
+    a, b = _permutations(num_perm or NUM_PERM)
+    hashes = numpy.fromiter((int.from_bytes(hashlib.blake2b(s, digest_size=4).digest(), "little")
+                             for s in sorted(shingles(text))), dtype=numpy.uint64)
+    values = (hashes[:, None] * a + b) % _PRIME
+    return [int(v) for v in values.min(axis=0)]

@@ -8,9 +8,9 @@ A file's cached findings and facts are reused only when all of these are unchang
   the size and modification time of every module of govlint and its rule pack;
 - each loaded plugin's name and version, and the content of repo-local plugin files (they
   have no version, and are edited in place);
-- the settings that change findings or facts: selection (it decides whether the prose sketch
-  is computed), severities, per-file ignores, rule options, agency names, the project root
-  (fingerprints are relative to it), and the layout of the facts record.
+- the settings that change findings or facts: selection, whether the facts carry the prose
+  sketch (``Checker.sketch``: only when a corpus rule reads it and the run has several files), severities, per-file ignores, rule options, agency names,
+  the project root (fingerprints are relative to it), and the layout of the facts record.
 
 The per-file time limit is not part of the key: a file that ran out of time is never cached.
 """
@@ -45,14 +45,16 @@ def _file_digest(path: str) -> str:
         return "unreadable"
 
 
-def run_key(settings, registry) -> str:
-    """The part of every file's key that is the same for the whole run, as a hex digest."""
+def run_key(checker) -> str:
+    """The part of every file's key that is the same for the whole run, as a hex digest
+    (``checker``: the run's ``govlint.engine.Checker``)."""
     import govlint
     import govlint_rules
 
     from govlint import __version__
     from govlint.corpus.facts import FACTS_VERSION
 
+    settings, registry = checker.settings, checker.registry
     digest = hashlib.sha256()
     digest.update(f"govlint {__version__}\n".encode())
     for package in (govlint, govlint_rules):
@@ -71,6 +73,7 @@ def run_key(settings, registry) -> str:
         "per_file_ignores": {k: list(v) for k, v in sorted(settings.per_file_ignores.items())},
         "options": settings.options,
         "agencies": settings.agencies,
+        "sketch": bool(checker.sketch),
         "facts": FACTS_VERSION,
         "root": os.path.abspath(settings.root),
     }

@@ -16,7 +16,7 @@ from govlint.store.keys import run_key
 from govlint.store.location import DATABASE_NAME, default_cache_dir, prepare
 
 
-def open_run_store(config, settings, registry, max_size: int, cache_dir: str | None,
+def open_run_store(config, checker, max_size: int, cache_dir: str | None,
                    no_cache: bool, warn: Callable[[str], None]) -> Incremental:
     store = None
     if not no_cache:
@@ -35,5 +35,5 @@ def open_run_store(config, settings, registry, max_size: int, cache_dir: str | N
             store = Store.open_temporary()
         except (OSError, StoreUnusable):
             store = Store(Path(":memory:"), temporary=True)
-    key = run_key(settings, registry) if use_cache else ""
+    key = run_key(checker) if use_cache else ""
     return Incremental(store, key, max_size, use_cache=use_cache, warn=warn)
