@@ -66,14 +66,17 @@ def _run_groups(make):
     yield from by_path(make())
 
 
-def _source_reader(registry, options):
-    """``source(path)`` for excerpts: the file read again and decoded by its loader."""
+def _source_reader(registry, options, real_paths=None):
+    """``source(path)`` for excerpts: the file read again and decoded by its loader
+    (``real_paths`` maps a shown name to the file behind it, for standard input)."""
     from govlint.engine import DEFAULT_MAX_FILE_SIZE
 
     limit = options.get("max-file-size", DEFAULT_MAX_FILE_SIZE)
 
     def source(path: str):
         import stat
+
+        path = (real_paths or {}).get(path, path)
 
         if not stat.S_ISREG(os.stat(path).st_mode):
             return None
@@ -84,6 +87,110 @@ def _source_reader(registry, options):
             return None
         return loader.source_text(path, data)
     return source
+
+
+def _stdin_file(name: str | None, options) -> tuple[object, str]:
+    """Standard input (up to the size limit and one byte more, so that an oversized input is
+    still reported as too large) written to a temporary folder under ``name``'s file name."""
+    import tempfile
+
+    from govlint.engine import DEFAULT_MAX_FILE_SIZE
+
+    limit = options.get("max-file-size", DEFAULT_MAX_FILE_SIZE)
+    data = sys.stdin.buffer.read(limit + 1)
+    folder = tempfile.TemporaryDirectory(prefix="govlint-stdin-")
+    # without a name, a page that starts with markup is HTML and anything else a text extraction
+    base = os.path.basename(name or "") or ("stdin.html" if data.lstrip()[:1] == b"<" else "stdin.txt")
+    path = os.path.join(folder.name, base)
+    with open(path, "wb") as handle:
+        handle.write(data)
+    return folder, path
+
+
+def _file_selection(config, exclude, extend_exclude, respect_gitignore, force_exclude):
+    """The run's file selection: options replace the config's values, as elsewhere."""
+    from govlint.discovery import DEFAULT_EXCLUDE, Selection
+
+    patterns = _split_patterns(exclude)
+    return Selection(
+        root=config.root,
+        exclude=patterns if exclude else (config.exclude if config.exclude is not None else DEFAULT_EXCLUDE),
+        extend_exclude=tuple(config.extend_exclude) + _split_patterns(extend_exclude),
+        respect_gitignore=config.respect_gitignore if respect_gitignore is None else respect_gitignore,
+        force_exclude=bool(force_exclude) or config.force_exclude)
+
+
+def _apply_fixes(files, checker, registry, settings, unsafe: bool, diff: bool) -> int:
+    """``--fix`` (write) or ``--diff`` (print): fix every file in passes; say what was fixed and
+    which files cannot be fixed. Returns the number of files changed."""
+    from collections import Counter
+
+    from govlint.engine import _limit, display_path
+    from govlint.fixer import fix_file, write
+
+    limit = _limit(settings)
+    fixed, files_changed, unfixable = Counter(), 0, []
+    for path in sorted(files, key=lambda p: settings.display_names.get(p) or display_path(p)):
+        shown = settings.display_names.get(path) or display_path(path)
+        loader = registry.loader_for(path)
+        if loader is None or not getattr(loader, "fixable", False):
+            if loader is not None:
+                unfixable.append(shown)
+            continue
+        result = fix_file(checker, path, shown, unsafe, limit(path))
+        if result is None or not result.changed:
+            continue
+        files_changed += 1
+        fixed.update(result.codes)
+        if diff:
+            click.echo(result.diff(), nl=False)
+        else:
+            try:
+                write(result)
+            except OSError as exc:
+                click.echo(f"govlint: 无法写入 {shown}: {exc.strerror or exc}", err=True)
+    count = sum(fixed.values())
+    what = "，".join(f"{code} {n} 个" for code, n in sorted(fixed.items()))
+    verb = "可修复" if diff else "已修复"
+    if count:
+        click.echo(f"govlint: {verb} {count} 个问题（{files_changed} 个文件；{what}）", err=True)
+    else:
+        click.echo("govlint: 没有可自动修复的问题", err=True)
+    if unfixable:
+        click.echo(f"govlint: Word 和 PDF 等格式不能自动修复，已跳过 {len(unfixable)} 个文件", err=True)
+    return files_changed
+
+
+def _show_settings(shown: str, cfg, run_config, settings) -> None:
+    """``--show-settings``: each key's value for one file and where it came from."""
+    from govlint.config_keys import KEYS
+
+    def origin(c, name):
+        if name in c.key_positions:
+            line, col = c.key_positions[name]
+            return f"{c.path}:{line}:{col}"
+        return "默认值"
+
+    click.echo(f"{shown}")
+    click.echo(f"  配置文件: {cfg.path or '无（默认设置）'}"
+               + ("" if cfg is run_config else f"（运行配置: {run_config.path or '无'}）"))
+    shown_values = {"select": settings.selection.select, "extend-select": settings.selection.extend_select,
+                    "ignore": settings.selection.ignore, "timeout": settings.timeout,
+                    "options": settings.options}
+    for key in KEYS:
+        source = run_config if key.run_wide else cfg
+        value = shown_values.get(key.name, getattr(source, key.attribute))
+        if isinstance(value, tuple):
+            value = list(value)
+        elif isinstance(value, dict):
+            value = {str(k): (str(v) if hasattr(v, "name") else v) for k, v in value.items()}
+        elif hasattr(value, "name") and not isinstance(value, (str, bytes)):
+            value = str(value)
+        click.echo(f"  {key.name} = {value}    # {origin(source, key.name)}")
+
+
+def _split_patterns(values) -> tuple[str, ...]:
+    return tuple(p.strip() for value in values for p in value.split(",") if p.strip())
 
 
 def _setup(config_path, strict_plugins: bool):
@@ -122,6 +229,12 @@ def _open_store(config, checker, options, cache_dir, no_cache):
                           cache_dir, no_cache, lambda message: click.echo(f"govlint: 警告: {message}", err=True))
 
 
+#: formats whose --statistics is the per-rule table alone
+TEXT_FORMATS = ("terminal", "concise")
+#: formats that end with a count line on standard error (the terminal prints its own summary)
+COUNTED_FORMATS = ("concise", "github")
+
+
 def _default_format() -> str:
     if os.environ.get("GITHUB_ACTIONS") == "true":
         return "github"
@@ -131,7 +244,7 @@ def _default_format() -> str:
 # -- check --------------------------------------------------------------------------------
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", metavar="FORMAT",
+@click.option("--format", "-f", "fmt", metavar="FORMAT",
               help="terminal|concise|json|jsonl|sarif|github (default: terminal on a TTY, concise otherwise, github in GitHub Actions)")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE.")
 @click.option("--select", multiple=True, help="Codes or prefixes to check (e.g. GL2,GL301); replaces the config.")
@@ -141,7 +254,25 @@ def _default_format() -> str:
 @click.option("--jobs", "-j", type=click.IntRange(0), default=1, show_default=True, help="Worker processes (0 = all cores).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that fails the run (default: warning).")
-@click.option("--statistics", is_flag=True, help="Show the number of findings per rule.")
+@click.option("--statistics", is_flag=True, help="Show only the number of findings per rule (terminal, concise); add counts to json and sarif.")
+@click.option("--exclude", multiple=True, metavar="PATTERNS",
+              help="Glob patterns (gitignore syntax) a directory walk skips; replaces the defaults and the config's.")
+@click.option("--extend-exclude", multiple=True, metavar="PATTERNS", help="Patterns to skip in addition.")
+@click.option("--respect-gitignore/--no-respect-gitignore", default=None,
+              help="Skip what .gitignore files ignore (default: on).")
+@click.option("--force-exclude", is_flag=True, default=None,
+              help="Apply the exclusions to files named on the command line too (pre-commit).")
+@click.option("--show-files", is_flag=True, help="List the files that would be checked, and exit.")
+@click.option("--show-settings", is_flag=True,
+              help="Print the settings each given file is checked with, and where each comes from, and exit.")
+@click.option("--stdin-filename", metavar="NAME",
+              help="With PATH '-': the name of the report read from standard input (its suffix picks the loader).")
+@click.option("--fix", "fix", is_flag=True, help="Apply safe fixes to the files, then report what remains.")
+@click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes that change what a report states.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff and write nothing.")
+@click.option("--report-unused-suppressions", is_flag=True,
+              help="Report suppression comments that suppress nothing (GL005).")
+@click.option("--quiet", "-q", is_flag=True, help="Print the findings only: no summary, count line or progress.")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Hide the findings recorded in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record the current findings in FILE and exit 0.")
 @click.option("--strict-plugins", is_flag=True, help="Exit 2 when a plugin fails to load.")
@@ -158,7 +289,8 @@ def _default_format() -> str:
               help="Folder of the result cache (default: .govlint_cache next to the config, else here).")
 @click.option("--no-cache", is_flag=True, help="Check every file again; read and write no cache.")
 def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, exit_zero, fail_on,
-          statistics, baseline, write_baseline, strict_plugins, no_color, timeout, verbose,
+          statistics, exclude, extend_exclude, respect_gitignore, force_exclude, show_files, show_settings,
+          stdin_filename, fix, unsafe_fixes, diff, report_unused_suppressions, quiet, baseline, write_baseline, strict_plugins, no_color, timeout, verbose,
           executor, scheduler, cache_dir, no_cache):
     """Check report files and directories."""
     from govlint.verbosity import quiet_libraries
@@ -169,15 +301,17 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
     import itertools
     from contextlib import closing
 
-    from govlint.engine import Checker, Settings, discover, iter_results, run_findings
+    from govlint.engine import Checker, Settings, discover, display_path, iter_results, run_findings
     from govlint.findings import Severity
     from govlint.reporters.base import RunInfo
     from govlint.selection import Selection
     from govlint.store.facts import StoreFacts
 
-    missing = [p for p in paths if not os.path.exists(p)]
+    missing = [p for p in paths if p != "-" and not os.path.exists(p)]
     if missing:
         raise _fail(f"路径不存在: {', '.join(missing)}")
+    if stdin_filename and "-" not in paths:
+        raise _fail("--stdin-filename 只与路径 -（标准输入）一起使用")
     if timeout is not None:
         from govlint.config import timeout_problem
 
@@ -197,10 +331,15 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
     for target in (output, write_baseline):
         if target and not os.path.isdir(os.path.dirname(os.path.abspath(target))):
             raise _fail(f"无法写入 {target}: 目录不存在")
-    # --select replaces the config's selection, extend-select included (as in ruff)
-    selection = Selection(select=cli_select or config.select,
-                          ignore=config.ignore + _split_codes(ignore),
-                          extend_select=(() if cli_select else config.extend_select) + _split_codes(extend_select))
+
+    def selection_for(cfg):
+        # --select replaces the config's selection, extend-select included (as in ruff)
+        return Selection(select=cli_select or cfg.select,
+                         ignore=cfg.ignore + _split_codes(ignore),
+                         extend_select=(() if cli_select else cfg.extend_select) + _split_codes(extend_select)
+                         + (("GL005",) if report_unused_suppressions else ()))
+
+    selection = selection_for(config)
     for code in cli_select + _split_codes(extend_select) + _split_codes(ignore):
         if code != "ALL" and not any(c.startswith(code) for c in registry.rules):
             raise _fail(f"选择器 {code} 不匹配任何规则（govlint rules 列出所有规则）")
@@ -215,9 +354,57 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
 
     settings = Settings.from_config(config, options, selection, timeout=timeout)
     settings.verbose = verbose
-    files = discover(paths, registry.suffixes)
+    stdin_dir = None
+    if "-" in paths:  # standard input becomes a file of its own name, read like any other
+        stdin_dir, stdin_path = _stdin_file(stdin_filename, options)
+        settings.display_names[stdin_path] = stdin_filename or "-"
+        paths = [stdin_path if p == "-" else p for p in paths]
+    files = discover(paths, registry.suffixes, _file_selection(config, exclude, extend_exclude,
+                                                               respect_gitignore, force_exclude))
+    # each file's nearest config (per-file keys); --config makes the run's config apply to all
+    from govlint.config import ConfigError, validate_options, validate_selectors
+    from govlint.nearest_config import Configs
+
+    configs = Configs(config, explicit=bool(config_path))
+    config_of: dict[str, str] = {}
+
+    def config_for(file):  # standard input is governed by the config of the name it is given
+        return configs.for_file(settings.display_names.get(file) or file)
+
+    try:
+        for file in files:
+            shown = settings.display_names.get(file) or file
+            cfg = config_for(file)
+            if cfg is not config:
+                config_of[file] = config_of[display_path(shown)] = str(cfg.path)
+        nested = {}
+        for cfg in configs.nested():
+            validate_selectors(cfg, registry.rules)
+            nested[str(cfg.path)] = Settings.from_config(cfg, validate_options(cfg, registry.options),
+                                                         selection_for(cfg), timeout=settings.timeout)
+            nested[str(cfg.path)].verbose = verbose
+            nested[str(cfg.path)].display_names = settings.display_names
+    except ConfigError as exc:
+        raise _fail(str(exc))
+    if show_settings:
+        for file in files:
+            _show_settings(settings.display_names.get(file) or display_path(file),
+                           config_for(file), config, nested.get(config_of.get(file, "")) or settings)
+        raise click.exceptions.Exit(EXIT_OK)
+    if show_files:
+        for file in sorted(settings.display_names.get(f) or display_path(f) for f in files):
+            click.echo(file)
+        raise click.exceptions.Exit(EXIT_OK)
     settings.sketch = len(files) > 1  # one report is a copy of nothing: no prose sketch to compute
-    checker = Checker(registry, settings)
+    for child in nested.values():
+        child.sketch = settings.sketch
+    checker = Checker(registry, settings, nested=nested, config_of=config_of)
+    if fix or diff:
+        if fix and not diff and stdin_dir is not None:
+            raise _fail("--fix 不能改写标准输入；请用 --diff 查看修复")
+        changed = _apply_fixes(files, checker, registry, settings, unsafe_fixes, diff)
+        if diff:
+            raise click.exceptions.Exit(EXIT_FINDINGS if changed and not exit_zero else EXIT_OK)
     jobs = jobs or os.cpu_count() or 1
     store = _open_store(config, checker, options, cache_dir, no_cache)
 
@@ -232,9 +419,19 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
 
     color = not no_color and not os.environ.get("NO_COLOR") and not output
     info = RunInfo(rules=registry.rules, files=len(files), root=os.getcwd(),
-                   statistics=statistics, color=color, version=__version__,
-                   source=_source_reader(registry, options))
+                   statistics=statistics, color=color, version=__version__, quiet=quiet,
+                   source=_source_reader(registry, options,
+                                         {shown: real for real, shown in settings.display_names.items()}))
     reporter = registry.reporters[fmt]
+    from govlint.reporters.statistics import StatisticsSink, Tally, count_line
+
+    def open_sink(out):
+        # --statistics in a text format is the per-rule table alone, as in ruff
+        if statistics and fmt in TEXT_FORMATS:
+            return StatisticsSink(info, out)
+        return reporter.open(info, out)
+
+    tally = Tally()  # for the closing count line
 
     from govlint.reporters.progress import progress
 
@@ -251,6 +448,7 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
                 hidden += len(group) - len(shown)
                 group = shown
             failed = failed or any(f.severity is not None and f.severity >= threshold for f in group)
+            tally.add(group)
             if keep_all:
                 kept.extend(group)
             if sink is not None:
@@ -258,19 +456,19 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
                     sink.file(result.path, result.facts)
                 sink.add(group)
 
-    with progress(len(files), fmt == "terminal" and not output) as advance, closing(store):
+    with progress(len(files), fmt == "terminal" and not output and not quiet) as advance, closing(store):
         if write_baseline:
             report(None)
         elif output:
             try:
                 with open(output, "w", encoding="utf-8", newline="\n") as out:
-                    sink = reporter.open(info, out)
+                    sink = open_sink(out)
                     report(sink)
                     sink.close()
             except OSError as exc:
                 raise _fail(f"无法写入 {output}: {exc.strerror or exc}")
         else:
-            sink = reporter.open(info, sys.stdout)
+            sink = open_sink(sys.stdout)
             report(sink)
             sink.close()
 
@@ -281,6 +479,9 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
             raise _fail(f"无法写入基线 {write_baseline}: {exc.strerror or exc}")
         click.echo(f"govlint: 已将 {count} 个问题写入基线 {write_baseline}", err=True)
         raise click.exceptions.Exit(EXIT_OK)
+    if fmt in COUNTED_FORMATS and not quiet and not statistics:
+        # on standard error, so that standard output stays one finding per line
+        click.echo(count_line(len(files), tally), err=True)
     if hidden:
         click.echo(f"govlint: 基线 {baseline_path} 隐藏了 {hidden} 个已记录的问题", err=True)
     if keep_all:
@@ -352,9 +553,20 @@ def rules_command(fmt, full):
         click.echo(f"{r.code:<7} {r.name:<{width}}  {str(r.default_severity):<7}  {r.summary}{off}")
 
 
+def _locale_language() -> str:
+    """``zh`` when the user's locale is Chinese (LC_ALL, LC_MESSAGES, LANG), else ``en``."""
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(variable, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
 @cli.command("rule")
 @click.argument("code")
-def rule_command(code):
+@click.option("--lang", type=click.Choice(["zh", "en"]),
+              help="Language of the documentation (default: zh when the locale is Chinese, else en).")
+def rule_command(code, lang):
     """Show a rule's documentation."""
     _config, registry, _options = _setup(None, False)
     rule = registry.rules.get(code.upper())
@@ -366,7 +578,7 @@ def rule_command(code):
     if rule.options:
         click.echo("选项: " + ", ".join(f"{k} (默认 {v!r})" for k, v in rule.options.items()))
     click.echo("")
-    click.echo(rule.docs)
+    click.echo(rule.docs_in(lang or _locale_language()))
 
 
 @cli.command("plugins")

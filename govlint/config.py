@@ -26,6 +26,7 @@ from govlint.findings import Severity
 from govlint.lazy_re import lazy_pattern
 
 CONFIG_NAMES = (".govlint.yaml", ".govlint.yml")
+PYPROJECT = "pyproject.toml"
 MAX_CONFIG_BYTES = 1024 * 1024
 _CODE_OR_PREFIX = lazy_pattern(r"^(ALL|[A-Z]{1,5}[0-9]{0,4})$")
 
@@ -57,6 +58,12 @@ class Config:
     timeout: float | None = _table_default("timeout")
     agencies: dict[str, list[str]] = _table_default("agencies")
     summaries: dict[str, list[str]] = _table_default("summaries")
+    exclude: tuple[str, ...] | None = _table_default("exclude")
+    extend_exclude: tuple[str, ...] = _table_default("extend-exclude")
+    respect_gitignore: bool = _table_default("respect-gitignore")
+    force_exclude: bool = _table_default("force-exclude")
+    #: position of each key the file sets (a key absent here has the default)
+    key_positions: dict[str, tuple[int, int]] = field(default_factory=dict)
     #: positions of option keys, for errors found once plugins have declared their options
     option_positions: dict[str, tuple[int, int]] = field(default_factory=dict)
     #: (config key, selector, position) of every code or prefix in select/extend-select/ignore/severity
@@ -68,12 +75,33 @@ class Config:
 
 
 def find_config(start: Path | None = None) -> Path | None:
+    """The nearest config at or above ``start`` (default: the working directory): a
+    ``.govlint.yaml``, or a ``pyproject.toml`` that has a ``[tool.govlint]`` table."""
     here = (start or Path.cwd()).resolve()
     for directory in (here, *here.parents):
-        for name in CONFIG_NAMES:
-            candidate = directory / name
-            if candidate.is_file():
-                return candidate
+        found = config_in(directory)
+        if found is not None:
+            return found
+    return None
+
+
+def config_in(directory: Path) -> Path | None:
+    """The config file of one folder, if it has one (``.govlint.yaml`` before pyproject.toml)."""
+    for name in CONFIG_NAMES:
+        candidate = directory / name
+        if candidate.is_file():
+            return candidate
+    candidate = directory / PYPROJECT
+    if candidate.is_file():
+        from govlint.pyproject import has_table
+        from govlint.regular_file import FileRefused, read_regular_file
+
+        try:
+            text = read_regular_file(candidate, MAX_CONFIG_BYTES, "配置文件").decode("utf-8", "replace")
+        except (FileRefused, OSError):
+            return None
+        if has_table(text):
+            return candidate
     return None
 
 
@@ -184,6 +212,15 @@ def _read_flag(check: _Checker, parent, key: str, base: Path) -> bool:
     return parent[key]
 
 
+def _read_globs(check: _Checker, parent, key: str, base: Path) -> tuple[str, ...]:
+    node = parent[key]
+    if isinstance(node, str):
+        node = [node]
+    if not isinstance(node, list) or not all(isinstance(p, str) and p.strip() for p in node):
+        check.fail(_position(parent, key), f"'{key}' 应为路径模式（glob）的列表")
+    return tuple(node)
+
+
 def _read_path(check: _Checker, parent, key: str, base: Path) -> Path | None:
     value = parent[key]
     if not isinstance(value, str):
@@ -241,6 +278,7 @@ _READERS = {
     "glob-codes": _read_glob_codes,
     "plugin-files": _read_plugin_files,
     "flag": _read_flag,
+    "globs": _read_globs,
     "path": _read_path,
     "rule-options": _read_rule_options,
     "seconds": _read_seconds,
@@ -273,21 +311,7 @@ def load_config(path: Path | None) -> Config:
         raise ConfigError(f"{path}: {exc}") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: 配置文件不是 UTF-8 编码") from None
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
-    from govlint.yaml_guard import YamlLimit, check_events
-
-    try:
-        check_events(_yaml().parse(text))  # bounds, tags and aliases, before any tree exists
-        data = _yaml().load(text)
-    except YamlLimit as exc:
-        raise ConfigError(f"{path}:{exc.line}:{exc.column}: {exc.message}") from None
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        raise ConfigError(f"{path}:{line}:{col}: YAML 语法错误: {exc.problem or exc}") from None
-    except YAMLError as exc:
-        raise ConfigError(f"{path}: YAML 错误: {exc}") from None
+    data = _read_pyproject(path, text) if path.name == PYPROJECT else _read_yaml(path, text)
     config = Config(path=path)
     if data is None:
         return config
@@ -300,8 +324,37 @@ def load_config(path: Path | None) -> Config:
                        f"未知的配置项 '{name}'（可用: {', '.join(KEY_NAMES)}）")
     for key in KEYS:  # in the table's order, so the first error reported is stable
         if key.name in data:
+            config.key_positions[key.name] = _position(data, key.name)
             setattr(config, key.attribute, _READERS[key.kind](check, data, key.name, path.parent))
     return config
+
+
+def _read_yaml(path: Path, text: str):
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    from govlint.yaml_guard import YamlLimit, check_events
+
+    try:
+        check_events(_yaml().parse(text))  # bounds, tags and aliases, before any tree exists
+        return _yaml().load(text)
+    except YamlLimit as exc:
+        raise ConfigError(f"{path}:{exc.line}:{exc.column}: {exc.message}") from None
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        raise ConfigError(f"{path}:{line}:{col}: YAML 语法错误: {exc.problem or exc}") from None
+    except YAMLError as exc:
+        raise ConfigError(f"{path}: YAML 错误: {exc}") from None
+
+
+def _read_pyproject(path: Path, text: str):
+    """The ``[tool.govlint]`` table (an empty config when a given pyproject.toml has none)."""
+    from govlint.pyproject import TomlError, load_table
+
+    try:
+        return load_table(text)
+    except TomlError as exc:
+        raise ConfigError(f"{path}:{exc.line}:{exc.column}: {exc.message}") from None
 
 
 def _severity(check: _Checker, value, where, key) -> Severity:

@@ -19,8 +19,12 @@ INTRO = f"""\
 <!-- Generated from govlint/config_keys.py by `python -m govlint.config_docs > docs/config.md`;
      edit the key table, not this file. -->
 
-govlint reads `.govlint.yaml` (or `.govlint.yml`), found upward from the working directory, or
-the file given with `--config FILE`. Every key is optional. `govlint init` writes a commented
+Each file is checked with the config nearest above it: `.govlint.yaml` (or `.govlint.yml`), or a
+`pyproject.toml` holding the same keys in a `[tool.govlint]` table (a `pyproject.toml` without
+that table is skipped); a file with no config above it uses the run's config. `--config FILE`
+applies one file to every report. A nested config starts from the defaults (it does not inherit
+from a config above it). `govlint check --show-settings FILE` prints what a file gets and where
+each value comes from. Every key is optional. `govlint init` writes a commented
 starter file with every key below; run on an existing file, it adds the missing keys and keeps
 your values, order and comments.
 
@@ -29,7 +33,9 @@ constructs objects), a code or prefix that matches no installed rule, or a rule 
 rule declares stops the run with exit code 2 and names the place as `file:line:column`.
 
 Paths are relative to the folder of the config file. A *run-wide* key applies to the whole run
-(plugins are loaded once, there is one exit code and one baseline).
+(plugins are loaded once, there is one exit code and one baseline): it is read from `--config` or
+the config nearest the working directory, and in any other (nested) config it is an error with
+its `file:line:column`.
 
 ## Limits
 

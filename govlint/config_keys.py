@@ -33,6 +33,8 @@ KINDS = {
                   "against the path as given and relative to the config's folder",
     "plugin-files": "list of paths of `.py` files, relative to the config's folder; each must exist",
     "flag": "`true` or `false`",
+    "globs": "list of glob patterns in `.gitignore` syntax (`build`, `*.egg-info`, `archive/**/*.txt`, "
+             "`!keep.html`), matched against paths relative to the config's folder",
     "path": "a file path, relative to the config's folder",
     "rule-options": "mapping of option name → value; the options are declared by the installed rules "
                     "and plugins, which check their own values",
@@ -89,6 +91,18 @@ KEYS: tuple[Key, ...] = (
         example=".govlint-baseline.json", run_wide=True),
     Key("options", "rule-options", {}, "Rule options (see `govlint rule CODE`).",
         example="{agency-kind: auto}"),
+    Key("exclude", "globs", None,
+        "Files and folders a walk of a directory skips; replaces the defaults (build, dist, "
+        "*.egg-info, node_modules, .venv, caches and version-control folders).",
+        example="[build, dist, archive]", run_wide=True),
+    Key("extend-exclude", "globs", [], "Patterns to skip in addition to `exclude`.",
+        example="[docs, drafts/*.md]", run_wide=True),
+    Key("respect-gitignore", "flag", True,
+        "Skip what the repository's `.gitignore` files ignore (`--no-respect-gitignore` turns it off).",
+        run_wide=True),
+    Key("force-exclude", "flag", False,
+        "Apply the exclusions to files named on the command line too (for pre-commit, which names "
+        "every changed file).", run_wide=True),
     Key("timeout", "seconds", None,
         "Per-file time limit in seconds: a file whose loading, parsing or rules take longer is "
         f"reported as GL000 (检查超时). Not set: {DEFAULT_TIMEOUT:g} s plus {TIMEOUT_PER_MB:g} s per MB "

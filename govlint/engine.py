@@ -17,14 +17,15 @@ from govlint.config import Config
 from govlint.findings import Finding, Severity
 from govlint.rule import RuleContext
 from govlint.selection import Selection
-from govlint.suppressions import directives, is_suppressed
+from govlint.suppressions import Suppressions, UNSUPPRESSIBLE, UNUSED_SUPPRESSION, suppression_problems, unused_suppressions
+from govlint.suppressions import is_suppressed
+from govlint.suppressions import parse as parse_suppressions
 
 DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024
 #: loader plugins that govlint ships in plugins/, named in the GL001 for a file nobody claims
 LOADER_PLUGINS = {".docx": "govlint-docx", ".pdf": "govlint-pdf"}
 #: findings about the run itself: a selection never hides them, only an explicit ignore
 ALWAYS_REPORTED = ("GL000", "GL001")
-SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"}
 
 
 @dataclass
@@ -49,6 +50,8 @@ class Settings:
     timeout: float | None = None
     #: let third-party libraries' warnings reach standard error (``check -v``)
     verbose: bool = False
+    #: the name a file is shown under when it is not its path (standard input: ``--stdin-filename``)
+    display_names: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_config(cls, config: Config, options: dict, selection: Selection,
@@ -71,28 +74,11 @@ class FileResult:
     facts: dict | None = None
 
 
-def discover(paths, suffixes: set[str]) -> list[str]:
-    """Files to check: given files as they are, directories walked for claimed suffixes."""
-    out: list[str] = []
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            for dirpath, dirnames, filenames in os.walk(path):
-                dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not d.startswith("."))
-                for name in sorted(filenames):
-                    if Path(name).suffix.lower() in suffixes:
-                        out.append(os.path.join(dirpath, name))
-        else:
-            out.append(str(given))
-    # the same file named twice (a.txt and ./a.txt, or a file inside a given folder) is checked once
-    seen: set[str] = set()
-    unique = []
-    for file in out:
-        key = os.path.realpath(file)
-        if key not in seen:
-            seen.add(key)
-            unique.append(file)
-    return unique
+def discover(paths, suffixes: set[str], selection=None) -> list[str]:
+    """Files to check (``govlint.discovery``: walks, excludes, ``.gitignore``)."""
+    from govlint.discovery import discover as find
+
+    return find(paths, suffixes, selection)
 
 
 def display_path(path: str) -> str:
@@ -107,9 +93,15 @@ def display_path(path: str) -> str:
 class Checker:
     """Checks files with one registry of plugins and one set of settings."""
 
-    def __init__(self, registry, settings: Settings):
+    def __init__(self, registry, settings: Settings, nested: dict[str, Settings] | None = None,
+                 config_of: dict[str, str] | None = None):
         self.registry = registry
         self.settings = settings
+        #: the settings of nested configs, by config path, and each file's config (files that
+        #: follow the run's own config are not listed): see ``govlint.nearest_config``
+        self.nested = nested or {}
+        self.config_of = config_of or {}
+        self._children: dict[str, "Checker"] = {}
         self.rules = [r for code, r in sorted(registry.rules.items()) if self.enabled(code)]
         self.report_rules = [r for r in self.rules if r.scope == "report"]
         self.run_rules = [r for r in self.rules if r.scope == "run"]
@@ -129,9 +121,23 @@ class Checker:
         explicit_only = rule is not None and not rule.default_enabled
         return self.settings.selection.enabled(code, explicit_only=explicit_only)
 
+    def for_path(self, path: str) -> "Checker":
+        """The checker with the settings of the config nearest ``path``."""
+        key = self.config_of.get(path)
+        if key is None:
+            return self
+        child = self._children.get(key)
+        if child is None:
+            child = self._children[key] = Checker(self.registry, self.nested[key])
+        child.on_stage = self.on_stage
+        return child
+
     # -- one file -----------------------------------------------------------------------
     def check_file(self, path: str) -> FileResult:
-        shown = display_path(path)
+        checker = self.for_path(path)
+        if checker is not self:
+            return checker.check_file(path)
+        shown = self.settings.display_names.get(path) or display_path(path)
         findings, report, source = self._check(path, shown)
         facts = self._facts(report, source, shown, findings)
         findings = self._finish(findings, shown, source)
@@ -151,8 +157,18 @@ class Checker:
             findings.append(_internal("事实提取", exc))
             return facts.empty(shown, source)
 
-    def _check(self, path: str, shown: str):
+    def check_data(self, path: str, data: bytes) -> tuple[list[Finding], str]:
+        """The final findings of ``path`` as if it held ``data``, and the decoded source, in
+        this process (``govlint.fixer`` checks its fixed text before writing it)."""
+        checker = self.for_path(path)
+        shown = checker.settings.display_names.get(path) or display_path(path)
+        findings, _report, source = checker._check(path, shown, data)
+        return checker._finish(findings, shown, source), source
+
+    def _check(self, path: str, shown: str, data: bytes | None = None):
         max_size = self.settings.options.get("max-file-size", DEFAULT_MAX_FILE_SIZE)
+        if data is not None:
+            return self._check_data(path, shown, data[:max_size + 1], max_size)
         try:
             if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO or device would block or never end
                 return [Finding("不是普通文件（设备、管道或目录），未检查", code="GL001")], None, ""
@@ -160,6 +176,9 @@ class Checker:
                 data = handle.read(max_size + 1)
         except OSError as exc:
             return [Finding(f"无法读取文件: {exc.strerror or exc}", code="GL001")], None, ""
+        return self._check_data(path, shown, data, max_size)
+
+    def _check_data(self, path: str, shown: str, data: bytes, max_size: int):
         if len(data) > max_size:
             return [Finding(f"文件过大（超过上限 {max_size} 字节），未检查", code="GL001",
                             properties={"limit": max_size})], None, ""
@@ -199,14 +218,19 @@ class Checker:
                     findings.append(_stamp(finding, rule))
             except (Exception, SystemExit) as exc:  # noqa: BLE001 - one rule's crash is one finding
                 findings.append(_internal(f"规则 {rule.code}（{rule.plugin}）", exc))
+        if any(f.fix is not None for f in findings):
+            _usable_fixes(findings, loader, document.source)
         return findings, report, document.source
 
     def _finish(self, findings: list[Finding], shown: str, source: str,
-                disabled: set[str] | None = None) -> list[Finding]:
-        """Findings with path, name and severity filled in, less those suppressed (by the
-        file's comments: ``directives(source)``, or ``disabled`` when the source is not at hand)."""
-        if disabled is None:
-            disabled = directives(source) if source else set()
+                suppressions: Suppressions | None = None, disabled: set[str] | None = None) -> list[Finding]:
+        """Findings with path, name and severity filled in, less those suppressed by the file's
+        comments (``source``), or by ``disabled`` (the codes its comments disable, from its facts)
+        for run-scope findings, whose source is not at hand."""
+        if suppressions is None:
+            suppressions = parse_suppressions(source, self._known_code) if source else Suppressions()
+        findings = findings + suppression_problems(suppressions, self.enabled)
+        used: set[tuple[int, str]] = set()
         ignored = self._per_file_ignores(shown)
         out = []
         anchor = _project_path(shown, self.settings.root)
@@ -222,12 +246,32 @@ class Checker:
                 f.severity = self.settings.severity[f.code]
             wanted = self.enabled(f.code) or (f.code in ALWAYS_REPORTED
                                               and not self.settings.selection.ignores(f.code))
-            if not wanted or is_suppressed(f.code, disabled) \
-                    or any(f.code.startswith(p) for p in ignored):
+            if not wanted or any(f.code.startswith(p) for p in ignored) \
+                    or (disabled and is_suppressed(f.code, disabled)):
                 continue
+            if suppressions and f.code not in UNSUPPRESSIBLE:
+                hit = suppressions.match(f.code, f.line, f.column)
+                if hit is not None:
+                    used.add(hit)
+                    continue
             out.append(f)
+        if suppressions and self.enabled(UNUSED_SUPPRESSION):
+            for f in unused_suppressions(suppressions, used, self._checked_here):
+                f.path, f.root_path, f.name = shown, anchor, self.registry.rules[f.code].name
+                f.severity = self.settings.severity.get(f.code, self.registry.rules[f.code].default_severity)
+                out.append(f)
         out.sort(key=Finding.sort_key)
         return out
+
+    def _known_code(self, token: str) -> bool:
+        return token == "ALL" or any(code.startswith(token) for code in self.registry.rules)
+
+    def _checked_here(self, token: str) -> bool:
+        """Whether this file's run could have produced a finding with ``token``: a directive
+        naming only rules that are off, or run-scope rules (whose findings come later), is not
+        called unused."""
+        return any(code.startswith(token) and self.enabled(code) and rule.scope == "report"
+                   for code, rule in self.registry.rules.items()) or token == "ALL"
 
     def _per_file_ignores(self, shown: str) -> set[str]:
         if not self.settings.per_file_ignores:
@@ -260,8 +304,21 @@ class Checker:
         out = []
         for path, group in by_path.items():
             record = facts.get(path) if path else None
-            out.extend(self._finish(group, path, "", set((record or {}).get("disabled") or ())))
+            out.extend(self.for_path(path)._finish(group, path, "",
+                                                   disabled=set((record or {}).get("disabled") or ())))
         return out
+
+
+def _usable_fixes(findings, loader, source: str) -> None:
+    """Keep only fixes that apply exactly to a text format's source (``govlint.fixes``);
+    Word and PDF files are not rewritten."""
+    if not getattr(loader, "fixable", False):
+        for f in findings:
+            f.fix = None
+        return
+    from govlint.fixes import keep_usable
+
+    keep_usable(findings, source)
 
 
 def _project_path(shown: str, root: str) -> str:
@@ -312,6 +369,13 @@ def _malformed(f: Finding) -> str:
             isinstance(r, Related) and isinstance(r.location, str) and isinstance(r.message, str)
             and (r.span is None or isinstance(r.span, Span)) for r in f.related):
         return "related 应为 Related 的序列"
+    if f.fix is not None:
+        from govlint.fixes import Edit, Fix
+
+        if not isinstance(f.fix, Fix) or not f.fix.edits or not all(
+                isinstance(e, Edit) and isinstance(e.span, Span) and isinstance(e.text, str)
+                and isinstance(e.old, str) for e in f.fix.edits):
+            return "fix 应为 govlint.fixes.Fix（含至少一个 Edit）"
     return ""
 
 
@@ -353,7 +417,8 @@ class iter_results:
         from govlint.corpus.provider import MemoryFacts
 
         # path order is the order findings are written in: sort by the path they show
-        self.paths = sorted(paths, key=display_path)
+        names = checker.settings.display_names
+        self.paths = sorted(paths, key=lambda p: names.get(p) or display_path(p))
         self.checker, self.jobs, self.progress = checker, jobs, progress
         self.facts = facts if facts is not None else MemoryFacts()
         #: ``govlint.executors.Executor`` (None: ``local``) and the ``--scheduler`` it may use
@@ -376,7 +441,8 @@ class iter_results:
         def check(paths):
             return self.executor.check(paths, checker, options)
 
-        results = check(self.paths) if self.cache is None else self.cache.results(self.paths, check)
+        results = check(self.paths) if self.cache is None \
+            else self.cache.results(self.paths, check, checker.settings.display_names)
         keep = bool(checker.run_rules)
         for done, result in enumerate(results, 1):
             if keep and result.facts is not None:

@@ -73,6 +73,8 @@ class Finding:
     root_path: str = ""
     #: other findings or cells with the same cause (SARIF relatedLocations, "另见" lines)
     related: tuple[Related, ...] = ()
+    #: the correction, where the rule knows it exactly (``govlint.fixes.Fix``; ``--fix``)
+    fix: object = None
 
     @property
     def line(self) -> int:
@@ -118,4 +120,5 @@ class Finding:
             "fingerprint": self.fingerprint(),
             "properties": self.properties,
             **({"related": [r.to_dict() for r in self.related]} if self.related else {}),
+            **({"fix": self.fix.to_dict()} if self.fix is not None else {}),
         }

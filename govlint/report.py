@@ -116,17 +116,35 @@ class Table:
         return None
 
     def get(self, row: str, col: str) -> TableCell | None:
-        return self.cells.get((row, col))
+        """The cell, or None when the report lacks it. A key the format does not have raises
+        ``govlint.format.UnknownCellKey`` naming the valid keys (checked only on a miss, so a
+        lookup that finds its cell costs nothing more)."""
+        cell = self.cells.get((row, col))
+        if cell is None:
+            from govlint.format import check_cell_key
+
+            check_cell_key(self.kind, row, col)
+        return cell
 
     def value(self, row: str, col: str, blank: Number | None = 0) -> Number | None:
         """The cell's value, ``blank`` for a blank or missing cell, None when it has several
-        possible values (``TableCell.values``)."""
-        cell = self.cells.get((row, col))
+        possible values (``values`` gives them). An unknown key raises, as in ``get``."""
+        cell = self.get(row, col)
         if cell is not None and cell.values is not None:
             return None
         if cell is None or cell.value is None:
             return blank
         return cell.value
+
+    def values(self, row: str, col: str) -> tuple[Number, ...]:
+        """Every value the cell can have: one for a known cell, several for a cell cut from a
+        glued run with several readings, none for a blank or missing cell."""
+        cell = self.get(row, col)
+        if cell is None:
+            return ()
+        if cell.values is not None:
+            return tuple(cell.values)
+        return () if cell.value is None else (cell.value,)
 
     def rows(self) -> list[str]:
         seen: dict[str, None] = {}

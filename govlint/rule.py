@@ -115,8 +115,38 @@ class Rule:
 
         return cleandoc(type(self).__doc__ or self.summary)
 
+    #: the documentation in Chinese, for a plugin that keeps it in the class (built-in rules
+    #: keep it in a file beside their module: ``gl201_table3_balance.zh.md``)
+    doc_zh: str | None = None
+
+    def docs_in(self, lang: str) -> str:
+        """The documentation in ``lang`` (``zh`` or ``en``); English where no Chinese exists."""
+        if lang == "zh":
+            text = self.doc_zh or _beside_module(type(self), ".zh.md")
+            if text:
+                from inspect import cleandoc
+
+                return cleandoc(text)
+        return self.docs
+
     def __repr__(self) -> str:
         return f"<Rule {self.code} {self.name}>"
+
+
+def _beside_module(cls, suffix: str) -> str | None:
+    """The text of the file named like ``cls``'s module with ``suffix`` (package data)."""
+    import sys
+    from pathlib import Path
+
+    module = sys.modules.get(cls.__module__)
+    filename = getattr(module, "__file__", None)
+    if not filename:
+        return None
+    path = Path(filename).with_suffix(suffix)
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return None
 
 
 def validate_rule(rule: Rule) -> None:

@@ -18,6 +18,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         "gl001_unreadable_input:UnreadableInput",
         "gl002_not_an_annual_report:NotAnAnnualReport",
         "gl003_encoding_problem:EncodingProblem",
+        "gl004_invalid_suppression:InvalidSuppression",
+        "gl005_unused_suppression:UnusedSuppression",
     ),
     "structure": (
         "gl101_missing_section:MissingSection",

@@ -42,7 +42,9 @@ def test_findings_give_exit_1_and_concise_lines(local_plugin):
     (local_plugin.parent / "年报.txt").write_text(REPORT, encoding="utf-8")
     result = invoke("check", "--format", "concise", "--select", "TS001", "年报.txt")
     assert result.exit_code == 1
-    assert result.output.splitlines() == ["年报.txt:3:1: TS001 段落中出现“错误”: 这里有错误的说法。"]
+    assert result.stdout.splitlines() == ["年报.txt:3:1: warning TS001 段落中出现“错误”: 这里有错误的说法。"]
+    # the closing count goes to standard error, so standard output stays one finding per line
+    assert result.stderr.splitlines() == ["发现 1 个问题：0 个错误，1 个警告，0 个提示（检查了 1 个文件）"]
 
 
 def test_exit_zero_and_fail_on(local_plugin):
@@ -123,7 +125,7 @@ def test_github_format_is_default_in_actions(local_plugin, monkeypatch):
     (local_plugin.parent / "r.txt").write_text(REPORT, encoding="utf-8")
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     result = invoke("check", "--select", "TS001", "r.txt")
-    assert result.output.startswith("::warning file=r.txt,line=3,col=1,")
+    assert result.stdout.startswith("::warning file=r.txt,line=3,col=1,")
 
 
 def test_output_file(local_plugin):
@@ -141,7 +143,8 @@ def test_real_subprocess_exit_codes_and_no_traceback(local_plugin):
                           capture_output=True, text=True, encoding="utf-8", cwd=local_plugin.parent)
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
-    assert "r.txt:3:1: TS001" in proc.stdout
+    assert "r.txt:3:1: warning TS001" in proc.stdout
+    assert proc.stderr.startswith("发现 ") and "（检查了 2 个文件）" in proc.stderr
     proc = subprocess.run(govlint_cmd() + ["check", "nope.html"], capture_output=True, text=True,
                           encoding="utf-8", cwd=local_plugin.parent)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
@@ -190,3 +193,19 @@ def test_plugin_adds_a_command_and_sees_the_finished_run(workdir):
     # an unknown command is still click's usage error
     proc = subprocess.run(govlint_cmd() + ["no-such-command"], capture_output=True, text=True, cwd=workdir)
     assert proc.returncode == 2 and "No such command" in proc.stderr
+
+
+def test_quiet_short_format_and_statistics_alone(local_plugin):
+    (local_plugin.parent / "r.txt").write_text(REPORT, encoding="utf-8")
+    quiet = invoke("check", "-f", "concise", "-q", "--select", "TS001", "r.txt")
+    assert quiet.exit_code == 1
+    assert quiet.stdout.splitlines() == ["r.txt:3:1: warning TS001 段落中出现“错误”: 这里有错误的说法。"]
+    assert quiet.stderr == ""  # -q: the findings only, no count line
+    terminal = invoke("check", "-f", "terminal", "-q", "--no-color", "--select", "TS001", "r.txt")
+    assert "TS001" in terminal.stdout and "个文件" not in terminal.stdout  # no closing summary
+    for fmt in ("concise", "terminal"):
+        stats = invoke("check", "-f", fmt, "--statistics", "--no-color", "--select", "TS001", "r.txt")
+        assert stats.exit_code == 1
+        # the per-rule table and the summary, and not the finding itself
+        assert stats.stdout.splitlines() == ["     1  TS001   mentions-error [warning]",
+                                             "1 个文件，1 个问题：0 个错误，1 个警告，0 个提示"]

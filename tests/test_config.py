@@ -159,6 +159,7 @@ INVALID = {
     "glob-codes": ('{"archive/*": [GL6, 7]}', "7"),
     "plugin-files": ("[tools/p.py, missing.py]", "missing.py"),
     "flag": ("yes please", None),
+    "globs": ("{build: 1}", None),
     "path": ("[a.json, b.json]", None),
     "rule-options": ("[agency-kind]", None),
     "seconds": ("-5", None),
@@ -201,7 +202,7 @@ def test_each_key_refuses_a_bad_value_with_its_position(workdir, key):
 
 
 def test_unknown_key_lists_the_table(workdir):
-    message = error_of(write(workdir / ".govlint.yaml", "select: [GL2]\nexclude: [build]\n"))
+    message = error_of(write(workdir / ".govlint.yaml", "select: [GL2]\nexclud: [build]\n"))
     assert message.startswith(f"{workdir / '.govlint.yaml'}:2:1: ")
     assert all(key.name in message for key in KEYS)
 

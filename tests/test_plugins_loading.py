@@ -139,7 +139,7 @@ def test_broken_plugins_are_named_and_the_others_still_run(installed, tmp_path):
     result = run(installed, "check", str(REPORT), "--select", "GOOD101,DUP101", "--format", "concise",
                  cwd=tmp_path)
     assert result.returncode == 1, result.stderr
-    warnings = [line for line in result.stderr.splitlines() if "警告" in line]
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("govlint: 警告")]
     # one warning per broken plugin, each naming it
     assert any("govlint-broken:govlint_broken" in w and "ModuleNotFoundError" in w for w in warnings)
     assert any("govlint-duplicate:govlint_duplicate" in w and "GL001" in w and "govlint:rules" in w for w in warnings)
@@ -187,7 +187,7 @@ def test_strict_plugins_from_the_config(site, tmp_path):
 def test_without_broken_plugins_there_is_no_warning(site, tmp_path):
     install_fake(site, "govlint-good", "govlint_good", GOOD)
     result = run(site, "check", str(REPORT), "--select", "GOOD101", "--strict-plugins", cwd=tmp_path)
-    assert result.returncode == 1 and "警告" not in result.stderr
+    assert result.returncode == 1 and "govlint: 警告" not in result.stderr
     assert result.stdout.count("GOOD101") == 1
 
 

@@ -40,7 +40,7 @@ def test_local_plugin_rule_runs_with_its_option(repo):
     result = govlint(repo, "check", "report.txt", "--select", "LOC101", "--format", "concise")
     assert result.returncode == 1, result.stderr
     (line,) = result.stdout.splitlines()
-    assert line.startswith("report.txt:1:1: LOC101 ") and "另一局" in line
+    assert line.startswith("report.txt:1:1: error LOC101 ") and "另一局" in line
 
 
 def test_local_plugin_passes_when_the_option_matches(repo):

@@ -19,7 +19,8 @@ from govlint.reporters.excerpt import ELLIPSIS, excerpt
 from govlint.reporters.github import GithubReporter
 from govlint.reporters.json import JsonReporter
 from govlint.reporters.progress import MIN_FILES, progress, wanted
-from govlint.reporters.statistics import summary_line
+from govlint.reporters.base import by_path
+from govlint.reporters.statistics import StatisticsSink, count_line, summary_line
 from govlint.reporters.terminal import TerminalReporter
 from govlint.span import Span
 
@@ -63,10 +64,10 @@ class FakeTTY(io.StringIO):
 # -- concise --------------------------------------------------------------------------------
 def test_concise_lines_are_exact_and_one_per_finding():
     assert render(ConciseReporter()).splitlines() == [
-        "报告/2023 年报.txt:4:5: GL201 表三“自然人”列：第一项+第二项=8，第三项+第四项=0",
-        "报告/2023 年报.txt:1:1: GL101 缺少第五部分 （存在的主要问题及改进情况）",
-        "a:b,c.html:7:9: GL202 表三（七）总计: 100%, 不符",
-        "a:b,c.html:2:3: GL205 单元格为空",
+        "报告/2023 年报.txt:4:5: error GL201 表三“自然人”列：第一项+第二项=8，第三项+第四项=0",
+        "报告/2023 年报.txt:1:1: warning GL101 缺少第五部分 （存在的主要问题及改进情况）",
+        "a:b,c.html:7:9: error GL202 表三（七）总计: 100%, 不符",
+        "a:b,c.html:2:3: info GL205 单元格为空",
     ]
 
 
@@ -74,14 +75,24 @@ def test_concise_folds_every_line_break_and_control_character():
     nasty = Finding("一\u2028二\x1b[31m三\x85四\t五", code="GL001", severity=Severity.ERROR, path="换\n行.txt")
     out = render(ConciseReporter(), [nasty])
     assert out.count("\n") == 1 and "\x1b" not in out and "\u2028" not in out
-    assert out.startswith("换 行.txt:1:1: GL001 一 二")
+    assert out.startswith("换 行.txt:1:1: error GL001 一 二")
 
 
-def test_concise_statistics_end_with_the_summary_line():
-    lines = render(ConciseReporter(), statistics=True).splitlines()
+def test_statistics_are_the_per_rule_counts_alone_ending_with_the_summary_line():
+    out = io.StringIO()
+    sink = StatisticsSink(info(statistics=True), out)
+    for group in by_path(findings()):
+        sink.add(group)
+    sink.close()
+    lines = out.getvalue().splitlines()
     assert lines[-1] == "2 个文件，4 个问题：2 个错误，1 个警告，1 个提示"
-    counts = {line.split()[1]: int(line.split()[0]) for line in lines[4:-1]}
+    counts = {line.split()[1]: int(line.split()[0]) for line in lines[:-1]}
     assert counts == {"GL201": 1, "GL101": 1, "GL202": 1, "GL205": 1}
+
+
+def test_count_line_names_every_severity_and_the_files():
+    assert count_line(2, findings()) == "发现 4 个问题：2 个错误，1 个警告，1 个提示（检查了 2 个文件）"
+    assert count_line(3, []) == "未发现问题（检查了 3 个文件）"
 
 
 def test_concise_writes_nothing_for_no_findings():

@@ -22,7 +22,8 @@ from functools import lru_cache
 
 from .location import legacy_locations, location, table_name
 
-__all__ = ["column_labels", "legacy_locations", "location", "table_name"]
+__all__ = ["UnknownCellKey", "cell_keys", "check_cell_key", "column_labels", "legacy_locations",
+           "location", "table_name"]
 
 
 @lru_cache(maxsize=1)
@@ -34,3 +35,43 @@ def column_labels() -> frozenset[str]:
 
     columns = table2.COLUMNS + table3.COLUMNS + table4.OUTCOMES
     return frozenset(normalize(c.label) for c in columns)
+
+
+class UnknownCellKey(KeyError):
+    """A row or column key that the format does not have (a typo in a rule, say).
+
+    A KeyError, so code that catches one still does, with a message that names the valid keys:
+    a mistyped key must fail loudly, not read as a blank cell and make a rule never fire.
+    """
+
+    def __str__(self) -> str:  # KeyError would show the message in quotes
+        return str(self.args[0]) if self.args else ""
+
+
+@lru_cache(maxsize=None)
+def cell_keys(kind: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The row and column keys a table of ``kind`` can have; None for a kind the format does
+    not describe (a plugin's own table), whose keys are not checked."""
+    from . import table2, table3, table4
+
+    if kind == "table2":
+        return frozenset(r.key for r in table2.ROWS), frozenset(c.key for c in table2.COLUMNS)
+    if kind == "table3":
+        return (frozenset(r.key for r in table3.ROWS),
+                frozenset(c.key for c in table3.COLUMNS + (table3.LEGAL_PERSON_SUBTOTAL,)))
+    if kind == "table4":
+        return frozenset(g.key for g in table4.GROUPS), frozenset(o.key for o in table4.OUTCOMES)
+    return None
+
+
+def check_cell_key(kind: str, row: str, col: str) -> None:
+    """Raise ``UnknownCellKey`` naming the valid keys when ``row`` or ``col`` is not a key of
+    ``kind``; a valid key whose cell a report lacks is not an error."""
+    keys = cell_keys(kind)
+    if keys is None:
+        return
+    rows, cols = keys
+    for what, key, valid in (("行键 row", row, rows), ("列键 column", col, cols)):
+        if key not in valid:
+            raise UnknownCellKey(
+                f"{kind} 没有{what} {key!r}；可用的键：{', '.join(sorted(valid))}")

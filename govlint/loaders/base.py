@@ -17,6 +17,8 @@ class Loader:
     name: str = ""
     suffixes: tuple[str, ...] = ()
     plugin: str = ""
+    #: the file is text whose bytes ``--fix`` may rewrite in place (not Word or PDF)
+    fixable: bool = False
 
     def sniff(self, head: bytes) -> bool:
         return False

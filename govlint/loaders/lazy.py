@@ -40,6 +40,10 @@ class LazyLoader(Loader):
     def source_text(self, path: str, data: bytes) -> str:
         return self.real().source_text(path, data)
 
+    @property
+    def fixable(self) -> bool:  # asked after a load, when the real loader is imported anyway
+        return bool(getattr(self.real(), "fixable", False))
+
     def real(self) -> Loader:
         """The loader itself, imported and made on the first call."""
         if self._loader is None:

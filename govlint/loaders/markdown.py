@@ -136,6 +136,7 @@ def _paragraph(line: str, number: int) -> Paragraph | None:
 
 
 class MarkdownLoader(Loader):
+    fixable = True
     name = "markdown"
     suffixes = (".md", ".markdown")
 
@@ -149,9 +150,17 @@ class MarkdownLoader(Loader):
             return doc
         lines = [line[:-1] if line.endswith("\r") else line for line in text.split("\n")]
         noise = noise_lines(lines)
+        if "govlint:" in text:  # a suppression directive's line is not part of the report
+            from govlint.suppressions import is_directive_line
+
+            directive_lines = {i for i, line in enumerate(lines) if is_directive_line(line)}
+        else:
+            directive_lines = ()
         grid: Grid | None = None
         for index, line in enumerate(lines):
             number = index + 1
+            if index in directive_lines:  # skipped without ending a table it stands inside
+                continue
             if _starts_table(lines, index) or (grid is not None and "|" in line and line.strip()):
                 if grid is None:
                     grid = Grid(span=Span.point(number, len(line) - len(line.lstrip()) + 1))

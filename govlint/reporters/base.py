@@ -26,6 +26,8 @@ class RunInfo:
     statistics: bool = False
     color: bool = True
     version: str = ""
+    #: ``-q``: findings only, no summary
+    quiet: bool = False
     #: ``source(path)``: the decoded text a finding's span points into, read when a reporter
     #: shows an excerpt (findings carry spans, never source text); None where unavailable
     source: "Callable[[str], str | None] | None" = None

@@ -1,18 +1,22 @@
-"""One finding per line: ``path:line:col: CODE message``.
+"""One finding per line: ``path:line:col: SEVERITY CODE message``.
 
 Never wrapped: line breaks and control characters in paths and messages are folded, so
-that every finding is exactly one line for grep, editors and problem matchers.
+that every finding is exactly one line for grep, editors and problem matchers. The severity
+(``error``, ``warning``, ``info``) is written in English, as a problem matcher's pattern
+expects, so that a blocked commit shows which lines block it. The closing count goes to
+standard error (the command line writes it), so standard output holds findings only.
 """
 
 from __future__ import annotations
 
 from govlint.reporters.base import Reporter, Sink
 from govlint.reporters.sanitize import one_line, safe_write
-from govlint.reporters.statistics import Tally, statistics_lines, summary_line
+from govlint.reporters.statistics import severity_of
 
 
 def concise_line(f) -> str:
-    return f"{one_line(f.path)}:{f.line}:{f.column}: {one_line(f.code)} {one_line(f.message)}"
+    return (f"{one_line(f.path)}:{f.line}:{f.column}: {severity_of(f)} {one_line(f.code)} "
+            f"{one_line(f.message)}")
 
 
 class ConciseReporter(Reporter):
@@ -24,18 +28,11 @@ class ConciseReporter(Reporter):
 
 
 class ConciseSink(Sink):
-    """Each file's lines as soon as the file is done; counts only are kept."""
-
-    def __init__(self, reporter, info, out):
-        super().__init__(reporter, info, out)
-        self.tally = Tally()
+    """Each file's lines as soon as the file is done; nothing is kept."""
 
     def add(self, findings):
         if findings:
-            self.tally.add(findings)
             safe_write(self.out, "".join(concise_line(f) + "\n" for f in findings))
 
     def close(self):
-        if self.info.statistics:
-            lines = statistics_lines(self.tally) + [summary_line(self.info.files, self.tally)]
-            safe_write(self.out, "\n".join(lines) + "\n")
+        pass

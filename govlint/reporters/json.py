@@ -26,6 +26,9 @@ def finding_dict(f) -> dict:
     related = getattr(f, "related", ())
     if related:
         out["related"] = [r.to_dict() for r in related]
+    fix = getattr(f, "fix", None)
+    if fix is not None:
+        out["fix"] = fix.to_dict()
     return out
 
 

@@ -137,6 +137,21 @@ def result(f, index: int, root: str) -> dict:
         out["relatedLocations"] = [_related(r, i, artifact) for i, r in enumerate(related, 1)]
     if f.properties:
         out["properties"] = jsonable(f.properties)
+    fix = getattr(f, "fix", None)
+    if fix is not None:
+        out["fixes"] = [_fix(fix, artifact)]
+    return out
+
+
+def _fix(fix, artifact: dict) -> dict:
+    """SARIF's ``fix``: the replacements in the file (regions as for results)."""
+    out = {"artifactChanges": [{"artifactLocation": dict(artifact), "replacements": [
+        {"deletedRegion": region(e.span), "insertedContent": {"text": clean_text(e.text)}}
+        for e in fix.edits]}]}
+    if fix.message:
+        out["description"] = {"text": clean_text(fix.message)}
+    if not fix.safe:
+        out["properties"] = {"safe": False}
     return out
 
 

@@ -59,6 +59,16 @@ def summary_line(files: int, findings) -> str:
     return f"{files} 个文件，{len(tally)} 个问题：{parts}"
 
 
+def count_line(files: int, findings) -> str:
+    """The closing count of a run: ``发现 12 个问题：3 个错误，5 个警告，4 个提示（检查了 7 个文件）``."""
+    tally = _tally(findings)
+    if not len(tally):
+        return f"未发现问题（检查了 {files} 个文件）"
+    counts = severity_counts(tally)
+    parts = "，".join(f"{counts[key]} 个{label}" for key, label in SEVERITY_LABELS.items())
+    return f"发现 {len(tally)} 个问题：{parts}（检查了 {files} 个文件）"
+
+
 def statistics_lines(findings) -> list[str]:
     """``count  CODE name [severity]`` per rule, each one line (a plugin's code or name may
     hold any text)."""
@@ -74,3 +84,23 @@ def statistics_dict(findings) -> dict:
         "rules": [{"code": c, "name": n, "severity": s, "count": k} for c, n, s, k in rule_counts(findings)],
         "severities": severity_counts(findings),
     }
+
+
+class StatisticsSink:
+    """``--statistics`` in the text formats: the per-rule counts and the summary line, no
+    findings (as ruff's ``--statistics``); the sink keeps counts only."""
+
+    def __init__(self, info, out):
+        self.info, self.out, self.tally = info, out, Tally()
+
+    def file(self, path, facts=None) -> None:
+        pass
+
+    def add(self, findings) -> None:
+        self.tally.add(findings)
+
+    def close(self) -> None:
+        from govlint.reporters.sanitize import safe_write
+
+        lines = statistics_lines(self.tally) + [summary_line(self.info.files, self.tally)]
+        safe_write(self.out, "\n".join(lines) + "\n")

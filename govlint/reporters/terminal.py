@@ -161,6 +161,9 @@ class TerminalSink(Sink):
     def close(self):
         from rich.text import Text
 
+        if self.info.quiet:
+            self._flush()
+            return
         if len(self.tally):
             self.reporter._rule_table(self.console, self.tally)
         self.console.print(Text(summary_line(self.info.files, self.tally), style="bold"))

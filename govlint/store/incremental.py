@@ -43,10 +43,13 @@ class Incremental:
         self.checked = 0  # files the executor checked (the rest came from the store)
         self._results: list = []
 
-    def results(self, paths: list[str], check: Callable[[list[str]], Iterable]) -> Iterator:
+    def results(self, paths: list[str], check: Callable[[list[str]], Iterable],
+                names: dict[str, str] | None = None) -> Iterator:
+        """``names``: the path findings show for a file whose own path is not it (standard input)."""
         from govlint.engine import FileResult, display_path
 
-        plan = [self._plan(path, display_path(path)) for path in paths]
+        names = names or {}
+        plan = [self._plan(path, names.get(path) or display_path(path)) for path in paths]
         misses = [path for path, (_shown, _digest, hit) in zip(paths, plan) if not hit]
         self.checked = len(misses)
         fresh = iter(check(misses)) if misses else iter(())

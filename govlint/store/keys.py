@@ -8,8 +8,9 @@ A file's cached findings and facts are reused only when all of these are unchang
   the size and modification time of every module of govlint and its rule pack;
 - each loaded plugin's name and version, and the content of repo-local plugin files (they
   have no version, and are edited in place);
-- the settings that change findings or facts: selection, whether the facts carry the prose
-  sketch (``Checker.sketch``: only when a corpus rule reads it and the run has several files), severities, per-file ignores, rule options, agency names,
+- the settings that change findings or facts, of the run's config and of every nested config:
+  selection, whether the facts carry the prose sketch (``Checker.sketch``: only when a corpus
+  rule reads it and the run has several files), severities, per-file ignores, rule options, agency names,
   the project root (fingerprints are relative to it), and the layout of the facts record.
 
 The per-file time limit is not part of the key: a file that ran out of time is never cached.
@@ -64,19 +65,28 @@ def run_key(checker) -> str:
     for info in registry.plugins:
         stamp = _file_digest(info.source) if info.source in local else ""
         plugins.append([info.name, info.version, stamp, bool(info.error)])
-    selection = settings.selection
     shape = {
         "plugins": plugins,
+        "sketch": bool(checker.sketch),
+        "facts": FACTS_VERSION,
+        "settings": _settings_shape(settings),
+        # nested configs (each file under one uses its settings): any change re-checks the run
+        "nested": {path: _settings_shape(nested) for path, nested in sorted(checker.nested.items())},
+    }
+    digest.update(json.dumps(shape, sort_keys=True, ensure_ascii=False, default=repr).encode(
+        "utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def _settings_shape(settings) -> dict:
+    """The parts of one config's settings that change a file's findings or facts."""
+    selection = settings.selection
+    return {
         "select": list(selection.select), "ignore": list(selection.ignore),
         "extend_select": list(selection.extend_select),
         "severity": {code: int(level) for code, level in sorted(settings.severity.items())},
         "per_file_ignores": {k: list(v) for k, v in sorted(settings.per_file_ignores.items())},
         "options": settings.options,
         "agencies": settings.agencies,
-        "sketch": bool(checker.sketch),
-        "facts": FACTS_VERSION,
         "root": os.path.abspath(settings.root),
     }
-    digest.update(json.dumps(shape, sort_keys=True, ensure_ascii=False, default=repr).encode(
-        "utf-8", "surrogatepass"))
-    return digest.hexdigest()

@@ -22,6 +22,21 @@ def _amount_cell(kind: str, cell) -> bool:
     return kind == "table2" and cell.col in t2.amount_columns()
 
 
+def _zeros(blanks):
+    """The unsafe fix: 0 written over each blank mark (``-``, ``/``, ``无``) whose span holds
+    exactly that mark. It changes what the report states (a blank becomes a count of zero),
+    so it is applied only with ``--unsafe-fixes``; cells with no text at all get no edit."""
+    from govlint.fixes import Edit, Fix
+
+    edits = []
+    for cell in blanks:
+        mark, span = cell.raw.strip(), cell.span
+        if mark and span is not None and span.line == span.end_line \
+                and span.end_column - span.column == len(mark):
+            edits.append(Edit(span, "0", mark))
+    return Fix(tuple(edits), safe=False, message="把空白标记写为 0") if edits else None
+
+
 class InvalidCell(Rule):
     """A numeric cell holds a negative number, a fraction where a count is due, or text.
 
@@ -96,4 +111,5 @@ class InvalidCell(Rule):
                               span=first.span or table.span, location=f"{name} / 空白单元格",
                               severity=Severity.INFO,
                               properties={"table": kind, "problem": "blank", "blank": len(blanks),
-                                          "cells": len(table.cells)})
+                                          "cells": len(table.cells)},
+                              fix=_zeros(blanks))

@@ -1,6 +1,7 @@
 from govlint.format import location
 from govlint.format.templates import current_labels, hybrid_labels
 from govlint.findings import Finding
+from govlint.fixes import replace
 from govlint.format.records import TEMPLATES
 from govlint.rule import Rule
 
@@ -49,4 +50,5 @@ class HybridTemplateLabel(Rule):
                 correct = renamed[label]
                 yield Finding(f"表二为2021年版格式，但行标签为2019年版的“{label}”，应为“{correct}”",
                               span=span or table.span, location=location("table2", label),
-                              properties={"expected": correct, "found": label})
+                              properties={"expected": correct, "found": label},
+                              fix=replace(span, text, text.replace(label, correct, 1), f"改为“{correct}”"))

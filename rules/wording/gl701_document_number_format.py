@@ -13,6 +13,19 @@ _WRONG = lazy_pattern(r"(?P<issuer>[\u4e00-\u9fff]{2,12}?)\s*(?P<open>[【\[［(
                       r"(?P<close>[】\]］)）〗])\s*(?P<serial>第?\s*\d{1,5})\s*号")
 
 
+def _brackets(run, match):
+    """The fix: each bracket replaced where it stands; the number itself is left as printed."""
+    from govlint.fixes import Edit, Fix
+
+    edits = []
+    for group, right in (("open", "〔"), ("close", "〕")):
+        span = run.span_of(match.start(group), match.end(group))
+        if span is None:
+            return None
+        edits.append(Edit(span, right, match.group(group)))
+    return Fix(tuple(edits), message="年份括号改为六角括号〔〕")
+
+
 class DocumentNumberFormat(Rule):
     """A cited 文号 puts its year in 【】, [], () or （） instead of the hexagonal brackets 〔〕.
 
@@ -49,4 +62,5 @@ class DocumentNumberFormat(Rule):
                 printed = match.group()
                 yield Finding(f"文号“{printed}”的年份应使用六角括号〔〕，应为“{correct}”",
                               span=run.span_of(match.start(), match.end()), location=f"文号 / {correct}",
-                              properties={"expected": correct, "found": printed})
+                              properties={"expected": correct, "found": printed},
+                              fix=_brackets(run, match))

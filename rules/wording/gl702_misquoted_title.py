@@ -1,5 +1,6 @@
 from govlint.format.citations import OFFICIAL_TITLES, TITLE_MISQUOTES
 from govlint.findings import Finding
+from govlint.fixes import replace
 from govlint.rule import Rule
 
 from govlint.normalize import normalize
@@ -123,6 +124,8 @@ class MisquotedTitle(Rule):
                 if key in seen:
                     continue
                 seen.add(key)
+                span = run.span_of(start, end)
                 yield Finding(f"引用名称《{title.strip()}》有误，应为《{right}》",
-                              span=run.span_of(start, end), location=f"引用名称 / {right}",
-                              properties={"expected": right, "found": title.strip()})
+                              span=span, location=f"引用名称 / {right}",
+                              properties={"expected": right, "found": title.strip()},
+                              fix=replace(span, title, right, f"改为《{right}》"))

@@ -47,6 +47,7 @@ def parse_tree(text: str):
 
 
 class HtmlLoader(Loader):
+    fixable = True
     name = "html"
     suffixes = (".html", ".htm", ".shtml", ".xhtml")
 

@@ -29,6 +29,7 @@ _TITLE_MAX = 100
 
 
 class TextLoader(Loader):
+    fixable = True
     name = "text"
     suffixes = (".txt", ".text")
 
@@ -93,6 +94,11 @@ def _fill(document: Document, text: str) -> None:
     for i in range(min(len(head), first + 40)):
         if body_starts[i] != starts[i]:
             texts[i] = text[body_starts[i]:ends[i]]
+    if "govlint:" in text:  # a suppression directive's line is not part of the report
+        from govlint.suppressions import is_directive_line
+
+        kept = [i for i, t in enumerate(texts) if not is_directive_line(t)]
+        body_starts, ends, texts = ([seq[i] for i in kept] for seq in (body_starts, ends, texts))
     blocks = body_blocks(Lines(text, body_starts, ends, texts))
     positions = Positions(starts)
     for raw in blocks:

@@ -421,7 +421,7 @@ def test_forged_archives_cost_only_their_own_results(seed_docx, tmp_path):
         (tmp_path / name).write_bytes(data)
     for jobs in ("1", "2"):
         result = run_cli("check", *forged, str(seed_docx), "--select", "GL0,GL1,GL2", "--jobs", jobs,
-                         "--format", "concise", cwd=tmp_path)
+                         "--format", "concise", "-q", cwd=tmp_path)
         assert result.stderr == ""
         lines = result.stdout.splitlines()
         assert sorted(line.split(":")[0] for line in lines) == sorted(forged)

@@ -298,7 +298,7 @@ def test_library_warnings_stay_off_stderr_and_other_files_keep_their_results(tmp
         (tmp_path / name).write_bytes(data)
     for jobs in ("1", "2"):
         result = run_cli("check", *files, str(HUAIAN), "--select", "GL0,GL1,GL2", "--jobs", jobs,
-                         "--format", "concise", cwd=tmp_path)
+                         "--format", "concise", "-q", cwd=tmp_path)
         assert result.stderr == ""
         lines = result.stdout.splitlines()
         assert sorted(line.split(":")[0] for line in lines if " GL001 " in line) == sorted(files)
