@@ -5,6 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from govlint.findings import Finding, Related, Severity
+from govlint.fixes import Edit, Fix
 from govlint.span import Span
 from govlint.store import codec
 
@@ -18,7 +19,9 @@ findings = st.builds(
     Finding, message=text.filter(bool), span=st.none() | spans, location=text, code=text, name=text,
     severity=st.none() | st.sampled_from(list(Severity)), path=text,
     properties=st.dictionaries(text, json_values, max_size=5), snippet=text, root_path=text,
-    related=st.lists(st.builds(Related, st.none() | spans, text, text), max_size=3).map(tuple))
+    related=st.lists(st.builds(Related, st.none() | spans, text, text), max_size=3).map(tuple),
+    fix=st.none() | st.builds(Fix, st.lists(st.builds(Edit, spans, text, text), min_size=1, max_size=3).map(tuple),
+                              st.booleans(), text))
 
 
 @settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)

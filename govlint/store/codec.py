@@ -1,8 +1,8 @@
 """Findings as JSON and back, so that a cached finding is the finding a fresh check makes.
 
 JSON rather than pickle: the cache file sits in a working tree and may come from anywhere, and
-unpickling runs code. Every field of ``Finding`` is written (``snippet`` and ``root_path``
-too), and ``encode`` refuses a finding that would not come back equal: a field of a type this
+unpickling runs code. Every field of ``Finding`` is written (``snippet``, ``root_path`` and a
+``Fix`` with its edits too), and ``encode`` refuses a finding that would not come back equal: a field of a type this
 module does not know (a plugin's own object in ``properties``, a field added later) makes the
 file uncacheable rather than subtly different on the next run.
 """
@@ -40,6 +40,8 @@ def finding_to_dict(f: Finding) -> dict:
             value = None if value is None else int(value)
         elif item.name == "related":
             value = [[_span(r.span), r.location, r.message] for r in value]
+        elif item.name == "fix" and value is not None:
+            value = _fix(value)
         out[item.name] = value
     return out
 
@@ -50,7 +52,28 @@ def finding_from_dict(data: dict) -> Finding:
     if values.get("severity") is not None:
         values["severity"] = Severity(values["severity"])
     values["related"] = tuple(Related(_unspan(s), loc, msg) for s, loc, msg in values.get("related", ()))
+    if values.get("fix") is not None:
+        values["fix"] = _unfix(values["fix"])
     return Finding(**values)
+
+
+def _fix(fix) -> dict:
+    """A ``govlint.fixes.Fix`` as JSON; anything else is left for ``encode`` to refuse."""
+    from govlint.fixes import Fix
+
+    if type(fix) is not Fix:
+        return fix
+    return {"edits": [[_span(e.span), e.text, e.old] for e in fix.edits], "safe": fix.safe,
+            "message": fix.message}
+
+
+def _unfix(data):
+    from govlint.fixes import Edit, Fix
+
+    if not isinstance(data, dict) or "edits" not in data:
+        return data
+    return Fix(tuple(Edit(_unspan(span), text, old) for span, text, old in data["edits"]),
+               data["safe"], data["message"])
 
 
 def encode(findings: list[Finding]) -> str:
