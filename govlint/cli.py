@@ -125,10 +125,10 @@ def _apply_fixes(files, checker, registry, settings, unsafe: bool, diff: bool) -
     which files cannot be fixed. Returns the number of files changed."""
     from collections import Counter
 
-    from govlint.engine import _limit, display_path
+    from govlint.engine import display_path, time_limit_for
     from govlint.fixer import fix_file, write
 
-    limit = _limit(settings)
+    limit = time_limit_for(settings)
     fixed, files_changed, unfixable = Counter(), 0, []
     for path in sorted(files, key=lambda p: settings.display_names.get(p) or display_path(p)):
         shown = settings.display_names.get(path) or display_path(path)
