@@ -92,7 +92,7 @@ def main() -> None:
 
         masked = re.sub(r"\d+", "0", masked)
         facts.add({"path": path, "agency": agency, "agency_name": agency, "year": year, "published": None,
-                   "signature": None, "tables": {}, "disabled": [], "sketch": sketch(masked)})
+                   "signature": None, "tables": {}, "sketch": sketch(masked)})
         family[path] = fam
     t1 = time.perf_counter()
     findings = list(CopiedReport().check_run(facts, RuleContext(options={})))

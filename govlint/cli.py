@@ -245,7 +245,7 @@ def _default_format() -> str:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "-f", "fmt", metavar="FORMAT",
-              help="terminal|concise|json|jsonl|sarif|github (default: terminal on a TTY, concise otherwise, github in GitHub Actions)")
+              help="terminal|concise|json|jsonl|sarif|github|html (default: terminal on a TTY, concise otherwise, github in GitHub Actions)")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE.")
 @click.option("--select", multiple=True, help="Codes or prefixes to check (e.g. GL2,GL301); replaces the config.")
 @click.option("--extend-select", multiple=True, help="Codes or prefixes to add to the selection.")
@@ -396,8 +396,8 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
             click.echo(file)
         raise click.exceptions.Exit(EXIT_OK)
     settings.sketch = len(files) > 1  # one report is a copy of nothing: no prose sketch to compute
-    for child in nested.values():
-        child.sketch = settings.sketch
+    for child in nested.values():  # run-wide: one agency key and one summary map for the run
+        child.agencies, child.summaries, child.sketch = settings.agencies, settings.summaries, settings.sketch
     checker = Checker(registry, settings, nested=nested, config_of=config_of)
     if fix or diff:
         if fix and not diff and stdin_dir is not None:

@@ -18,7 +18,6 @@ from govlint.findings import Finding, Severity
 from govlint.rule import RuleContext
 from govlint.selection import Selection
 from govlint.suppressions import Suppressions, UNSUPPRESSIBLE, UNUSED_SUPPRESSION, suppression_problems, unused_suppressions
-from govlint.suppressions import is_suppressed
 from govlint.suppressions import parse as parse_suppressions
 
 DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024
@@ -139,23 +138,24 @@ class Checker:
             return checker.check_file(path)
         shown = self.settings.display_names.get(path) or display_path(path)
         findings, report, source = self._check(path, shown)
-        facts = self._facts(report, source, shown, findings)
-        findings = self._finish(findings, shown, source)
+        suppressions = parse_suppressions(source, self._known_code) if source else Suppressions()
+        facts = self._facts(report, suppressions.to_data(), shown, findings)
+        findings = self._finish(findings, shown, source, suppressions)
         return FileResult(shown, findings, facts)
 
-    def _facts(self, report, source: str, shown: str, findings: list[Finding]) -> dict:
+    def _facts(self, report, suppressions: list, shown: str, findings: list[Finding]) -> dict:
         """The facts of the file (``govlint.corpus.facts``); a failure is GL000 for the file."""
         from govlint.corpus import facts
 
         if report is None:
-            return facts.empty(shown, source)
+            return facts.empty(shown, suppressions)
         if self.on_stage:
             self.on_stage("事实提取")
         try:
-            return facts.extract(report, source, self.aliases, sketch=self.sketch)
+            return facts.extract(report, self.aliases, sketch=self.sketch, suppressions=suppressions)
         except (Exception, SystemExit) as exc:  # noqa: BLE001 - contained like a rule's crash
             findings.append(_internal("事实提取", exc))
-            return facts.empty(shown, source)
+            return facts.empty(shown, suppressions)
 
     def check_data(self, path: str, data: bytes) -> tuple[list[Finding], str]:
         """The final findings of ``path`` as if it held ``data``, and the decoded source, in
@@ -218,18 +218,21 @@ class Checker:
                     findings.append(_stamp(finding, rule))
             except (Exception, SystemExit) as exc:  # noqa: BLE001 - one rule's crash is one finding
                 findings.append(_internal(f"规则 {rule.code}（{rule.plugin}）", exc))
+        findings.extend(_table_excerpts(findings, report))
         if any(f.fix is not None for f in findings):
             _usable_fixes(findings, loader, document.source)
         return findings, report, document.source
 
     def _finish(self, findings: list[Finding], shown: str, source: str,
-                suppressions: Suppressions | None = None, disabled: set[str] | None = None) -> list[Finding]:
+                suppressions: Suppressions | None = None, later: bool = False) -> list[Finding]:
         """Findings with path, name and severity filled in, less those suppressed by the file's
-        comments (``source``), or by ``disabled`` (the codes its comments disable, from its facts)
-        for run-scope findings, whose source is not at hand."""
+        comments (parsed from ``source``, or ``suppressions`` when the source is not at hand).
+        ``later``: run-scope findings, made after the file's own pass, which already reported
+        the file's directive problems (GL004) and unused directives (GL005)."""
         if suppressions is None:
             suppressions = parse_suppressions(source, self._known_code) if source else Suppressions()
-        findings = findings + suppression_problems(suppressions, self.enabled)
+        if not later:
+            findings = findings + suppression_problems(suppressions, self.enabled)
         used: set[tuple[int, str]] = set()
         ignored = self._per_file_ignores(shown)
         out = []
@@ -246,8 +249,7 @@ class Checker:
                 f.severity = self.settings.severity[f.code]
             wanted = self.enabled(f.code) or (f.code in ALWAYS_REPORTED
                                               and not self.settings.selection.ignores(f.code))
-            if not wanted or any(f.code.startswith(p) for p in ignored) \
-                    or (disabled and is_suppressed(f.code, disabled)):
+            if not wanted or any(f.code.startswith(p) for p in ignored):
                 continue
             if suppressions and f.code not in UNSUPPRESSIBLE:
                 hit = suppressions.match(f.code, f.line, f.column)
@@ -255,7 +257,7 @@ class Checker:
                     used.add(hit)
                     continue
             out.append(f)
-        if suppressions and self.enabled(UNUSED_SUPPRESSION):
+        if suppressions and self.enabled(UNUSED_SUPPRESSION) and not later:
             for f in unused_suppressions(suppressions, used, self._checked_here):
                 f.path, f.root_path, f.name = shown, anchor, self.registry.rules[f.code].name
                 f.severity = self.settings.severity.get(f.code, self.registry.rules[f.code].default_severity)
@@ -304,8 +306,8 @@ class Checker:
         out = []
         for path, group in by_path.items():
             record = facts.get(path) if path else None
-            out.extend(self.for_path(path)._finish(group, path, "",
-                                                   disabled=set((record or {}).get("disabled") or ())))
+            suppressions = Suppressions.from_data((record or {}).get("suppressions"))
+            out.extend(self.for_path(path)._finish(group, path, "", suppressions, later=True))
         return out
 
 
@@ -345,6 +347,21 @@ def _stamp(finding: Finding, rule) -> Finding:
     return finding
 
 
+def _table_excerpts(findings: list[Finding], report) -> list[Finding]:
+    """Fills ``Finding.table`` from the cells each finding declares, here where the parsed
+    report exists; a failure costs the excerpt, not the finding (GL000 says so)."""
+    from govlint.reporters.table_view import excerpt
+
+    problems = []
+    for f in findings:
+        if f.cells is not None and f.table is None:
+            try:
+                f.table = excerpt(report, f.cells)
+            except Exception as exc:  # noqa: BLE001 - the finding stands without its excerpt
+                problems.append(_internal(f"表格摘录（{f.code} {f.location}）", exc))
+    return problems
+
+
 def _malformed(f: Finding) -> str:
     from govlint.span import Span
 
@@ -363,12 +380,14 @@ def _malformed(f: Finding) -> str:
             return f"span 的行列应为正整数，实为 {f.span!r}"
     if not isinstance(f.properties, dict):
         return f"properties 应为 dict，实为 {type(f.properties).__name__}"
-    from govlint.findings import Related
+    from govlint.findings import Related, TableCells
 
     if not isinstance(f.related, (tuple, list)) or not all(
             isinstance(r, Related) and isinstance(r.location, str) and isinstance(r.message, str)
             and (r.span is None or isinstance(r.span, Span)) for r in f.related):
         return "related 应为 Related 的序列"
+    if f.cells is not None and not isinstance(f.cells, TableCells):
+        return f"cells 应为 TableCells，实为 {type(f.cells).__name__}"
     if f.fix is not None:
         from govlint.fixes import Edit, Fix
 

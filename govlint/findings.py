@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from govlint.span import Span
+
+if TYPE_CHECKING:
+    from govlint.reporters.table_view import TableExcerpt
 
 
 class Severity(enum.IntEnum):
@@ -48,6 +52,38 @@ class Related:
                 "end_line": span.end_line if span else None, "end_column": span.end_column if span else None}
 
 
+#: a cell of a table by its format keys: (row, column); for 表四 (group, outcome)
+CellKey = tuple[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """An identity between table cells: ``sum(left) relation sum(right)``.
+
+    ``relation`` is ``"="`` (the accounting identities) or ``"<="`` (a bound, as GL206's
+    本年制发件数 ≤ 现行有效件数 + 本年废止件数).
+    """
+
+    left: tuple[CellKey, ...] = ()
+    right: tuple[CellKey, ...] = ()
+    relation: str = "="
+
+
+@dataclass(frozen=True, slots=True)
+class TableCells:
+    """Which cells of which table a finding is about, declared by the rule as data.
+
+    ``table`` is the table's kind (``table3``); ``identities`` the identities the finding
+    states (a finding on one cell has none); ``marked`` the cells shown as wrong. The worker,
+    which has the parsed report, turns this into ``Finding.table`` (the values and labels of
+    those cells, ``govlint.reporters.table_view``), so a rule names cells and never draws.
+    """
+
+    table: str
+    identities: tuple[Identity, ...] = ()
+    marked: tuple[CellKey, ...] = ()
+
+
 @dataclass(slots=True)
 class Finding:
     """One problem found in one file.
@@ -73,6 +109,10 @@ class Finding:
     root_path: str = ""
     #: other findings or cells with the same cause (SARIF relatedLocations, "另见" lines)
     related: tuple[Related, ...] = ()
+    #: the table cells the finding is about, declared by the rule (``TableCells``)
+    cells: TableCells | None = None
+    #: the excerpt of the table those cells make, built in the worker (``to_dict()["table"]``)
+    table: "TableExcerpt | None" = None
     #: the correction, where the rule knows it exactly (``govlint.fixes.Fix``; ``--fix``)
     fix: object = None
 
@@ -120,5 +160,6 @@ class Finding:
             "fingerprint": self.fingerprint(),
             "properties": self.properties,
             **({"related": [r.to_dict() for r in self.related]} if self.related else {}),
+            **({"table": self.table.to_dict()} if self.table is not None else {}),
             **({"fix": self.fix.to_dict()} if self.fix is not None else {}),
         }

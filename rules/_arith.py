@@ -19,15 +19,13 @@ import re
 from dataclasses import dataclass
 
 from govlint.format import table3 as t3
+from govlint.format.cells import BLANK_MARKS  # what reports print for nothing (blank, i.e. 0)
 from govlint.format import table4 as t4
 
 TABLE3_COLUMNS = t3.columns()
 TABLE3_APPLICANT_COLUMNS = t3.applicant_columns()
 TABLE3_LEGAL_PERSON_COLUMNS = t3.LEGAL_PERSON_COLUMNS
 TABLE3_LEGAL_PERSON_SUBTOTAL = t3.LEGAL_PERSON_SUBTOTAL.key
-
-#: placeholders that real reports print for "nothing" (treated as blank, i.e. 0)
-BLANK_MARKS = frozenset({"", "-", "—", "–", "－", "--", "——", "/", "／", "\\", "无", "空"})
 
 
 def is_blank(cell) -> bool:
@@ -155,6 +153,8 @@ class Mismatch:
     inferred: tuple = ()   # cells adopted by a narrowing (row-total) that it relies on
     left: tuple = ()       # the achievable values of each side, sorted
     right: tuple = ()
+    left_cells: tuple = ()   # the (row, col) keys of each side (the finding's table excerpt)
+    right_cells: tuple = ()
 
     @property
     def difference(self):
@@ -179,7 +179,7 @@ def identity(table, key, left, right, blank_cell=None) -> Mismatch | None:
         return None
     return Mismatch(key, lhs.single, rhs.single, blank_cell is not None and is_blank(table.get(*blank_cell)),
                     tuple(sorted(diff.values)), diff.glued, diff.inferred,
-                    tuple(sorted(lhs.values)), tuple(sorted(rhs.values)))
+                    tuple(sorted(lhs.values)), tuple(sorted(rhs.values)), tuple(left), tuple(right))
 
 
 def checkable(table) -> bool:

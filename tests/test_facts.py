@@ -29,6 +29,11 @@ def test_crawler_publisher_is_not_trusted_but_issuer_is():
     assert agency_key(None, {"publisher": "某市人民政府门户网站"})[0] is None
     assert agency_key(None, {"issuer": "某县民政局"})[0] == "某县民政局"
     assert agency_key(None, None, "特向社会公布某县民政局2022年度政府信息公开工作年度报告。")[0] == "某县民政局"
+    # a title split over two lines at the top, after a label; an agency that says it wrote the report
+    assert agency_key(None, None, "正文\n2024 年上海市科委政府信息公开工作\n年度报告\n根据")[0] == "上海市科委"
+    assert agency_key(None, None, "根据《条例》，大英县政府办公室制定了2020年度政府信息公开工作报告")[0] \
+        == "大英县政府办公室"
+    assert agency_key(None, None, "根据《条例》和上级要求编制本报告。")[0] is None
 
 
 def test_facts_are_json_and_rebuild_the_tables_with_their_readings():
@@ -145,7 +150,7 @@ def _record(path, year, row, readings):
         cells = {col: sorted(set(values)) if len(set(values)) > 1 else values[0] for col, values in cells.items()}
     group = [{"runs": ["x"], "cells": [[row, "natural"], [row, "total"]], "values": [list(r) for r in readings]}]
     return {"path": path, "agency": "某局", "agency_name": "某局", "year": year, "published": None,
-            "signature": path, "disabled": [], "template": "2021",
+            "signature": path, "template": "2021",
             "tables": {"table3": {"cells": {row: cells}, "readings": group if len(readings) > 1 else []}}}
 
 
@@ -183,7 +188,7 @@ def test_copied_report_search_finds_the_same_copies_with_the_lsh_forest(monkeypa
             path = f"r{base}_{copy}.txt"
             family[path] = base
             facts.add({"path": path, "agency": f"局{base}{copy}", "agency_name": None, "year": 2020 + copy,
-                       "published": None, "signature": path, "tables": {}, "disabled": [], "sketch": sketch(edited)})
+                       "published": None, "signature": path, "tables": {}, "sketch": sketch(edited)})
     exact = [(f.path, family[f.properties["other"]]) for f in gl802.CopiedReport().check_run(facts, RuleContext())]
     monkeypatch.setattr(gl802, "EXACT_LIMIT", 0)
     forest = [(f.path, family[f.properties["other"]]) for f in gl802.CopiedReport().check_run(facts, RuleContext())]

@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
@@ -16,6 +16,7 @@ from govlint.findings import Finding, Severity
 from govlint.reporters.base import RunInfo
 from govlint.reporters.concise import ConciseReporter
 from govlint.reporters.excerpt import ELLIPSIS, excerpt
+from govlint.reporters.passage import is_markup
 from govlint.reporters.github import GithubReporter
 from govlint.reporters.json import JsonReporter
 from govlint.reporters.progress import MIN_FILES, progress, wanted
@@ -199,9 +200,10 @@ def test_terminal_caret_sits_under_the_cjk_cell():
     pairs = _caret_pairs(render(TerminalReporter(), color=False))
     # 自然人<tab>8: column 5 is "8", after three two-cell characters and a tab shown as 4 spaces
     assert ("自然人    8    0    0", 10, 1) in pairs
-    # （七）总计 is columns 9-13: the caret starts after "<tr><td>" and is 10 cells wide
-    src, offset, width = next(p for p in pairs if p[0] == HTML)
-    assert offset == len("<tr><td>") and width == cell_len("（七）总计")
+    # （七）总计 is columns 9-13 of a line of markup: the cell's text is shown, without tags,
+    # with the caret under the whole label (10 cells)
+    src, offset, width = next(p for p in pairs if "总计" in p[0])
+    assert (src, offset, width) == ("（七）总计", 0, cell_len("（七）总计"))
     # a span over two lines marks the rest of the first line and the start of the second
     assert ("第一行", 4, 2) in pairs and ("第二行", 0, 6) in pairs
 
@@ -230,8 +232,8 @@ def test_terminal_colours_a_tty_when_allowed(monkeypatch):
 
 def test_terminal_windows_a_long_line_around_the_span(monkeypatch):
     monkeypatch.setenv("COLUMNS", "60")
-    line = "表" * 300 + "<td>自然人</td>" + "x" * 300
-    col = 301 + len("<td>")
+    line = "表" * 300 + "，自然人，" + "x" * 300
+    col = 302
     f = Finding("长行", span=Span(1, col, 1, col + 3), code="GL205", severity=Severity.INFO,
                 path="长.html", snippet=line)
     out = render(TerminalReporter(), [f], color=False)
@@ -261,6 +263,7 @@ LINE_CHARS = st.sampled_from(list("ab 1|<>自然人表三（）“”、𠀀😀
 @given(line=st.text(LINE_CHARS, min_size=1, max_size=120), data=st.data(),
        width=st.integers(min_value=20, max_value=100))
 def test_excerpt_caret_offset_is_the_display_width_before_the_span(line, data, width):
+    assume(not is_markup(line))  # a line of markup shows its text (test_passage.py)
     start = data.draw(st.integers(0, len(line) - 1))
     end = data.draw(st.integers(start + 1, len(line)))
     (shown,) = excerpt(line, Span(1, start + 1, 1, end + 1), width)
@@ -331,6 +334,9 @@ def test_text_reporters_never_raise_and_stay_line_oriented(items, color):
 def test_excerpt_of_a_megabyte_line_shows_only_the_neighbourhood():
     line = "<td>表三</td>" * 100_000
     col = 11 * 50_000 + len("<td>") + 1  # the 表 of the 50 001st cell (cells are 11 characters)
+    (shown,) = excerpt(line, Span(1, col, 1, col + 2), 80)
+    assert (shown.text, shown.start, shown.end, shown.caret_width) == ("表三", 0, 2, 4)  # the cell, no tags
+    line = "表三" * 500_000  # a megabyte of text without a sentence end
     (shown,) = excerpt(line, Span(1, col, 1, col + 2), 80)
     assert shown.text.startswith(ELLIPSIS) and shown.text.endswith(ELLIPSIS)
     assert cell_len(shown.text) <= 80

@@ -28,9 +28,14 @@ _REPORT_WORDS = lazy_pattern(
     r"(?:关于)?(?:报送|印发|公布|发布)?"
     rf"(?:{YEAR}年度?)?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)(?:的函|的通知)?.*$")
 _YEAR_WORDS = lazy_pattern(rf"{YEAR}年度?")
-#: the body's first mention of the report: a name, the year, the report's name
-_BODY_MENTION = lazy_pattern(
-    rf"(?:公布|发布|编制|公开)(?P<agency>[^，。；,;：:\s]{{2,40}}?){YEAR}年度?(?:政府信息公开|政务公开)")
+#: the body's mentions of the report, in order of trust: a title line split from its last
+#: words (``2024年上海市科委政府信息公开工作`` at the start, after a short label), then a sentence naming the agency
+#: and the report (``特向社会公布某局2022年度政府信息公开…``, ``某局编制了2024年度政务公开工作报告``)
+_BODY_MENTIONS = (
+    lazy_pattern(rf"^[^，。；]{{0,8}}?{YEAR}年度?(?P<agency>[^，。；,;：:《》\s]{{2,30}}?)(?:政府信息公开|政务公开)"),
+    lazy_pattern(rf"(?:公布|发布|编制|公开)(?P<agency>[^，。；,;：:《》\s]{{2,40}}?){YEAR}年度?(?:政府信息公开|政务公开)"),
+    lazy_pattern(rf"(?P<agency>[^，。；,;：:《》\s]{{2,30}}?)(?:编制|制定|发布)了?{YEAR}年度?(?:政府信息公开|政务公开)"),
+)
 #: ``Document.meta`` keys that name the issuing agency (``发布机构`` is deliberately not one)
 META_KEYS = ("issuer", "agency")
 #: names shorter than this (after normalising) say nothing (``我局``, ``本区``)
@@ -85,9 +90,11 @@ def agency_key(title_agency: str | None = None, meta: dict | None = None, body: 
     """
     candidates = [title_agency]
     candidates += [(meta or {}).get(key) for key in META_KEYS]
-    match = _BODY_MENTION.search(normalize(body[:3000])) if body else None
-    if match:
-        candidates.append(match.group("agency"))
+    text = normalize(body[:3000]) if body else ""
+    for pattern in _BODY_MENTIONS if text else ():
+        match = pattern.search(text)
+        if match:
+            candidates.append(match.group("agency"))
     for name in candidates:
         key = normalize_agency(name)
         if key is not None:

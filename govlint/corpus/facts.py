@@ -18,12 +18,13 @@ key             value
 ``year``        the report year (``Report.metadata.year``), an int or None
 ``template``    ``"2021"``, ``"2019"``, ``"hybrid"``, ``"pre2019"`` or None
 ``title``       the title, or None; ``title_span`` its ``[line, column, end_line,
-                end_column]``
+                end_column]`` (the first section heading's when the title is not in the
+                text): where a finding on the whole report points
 ``published``   the publication date, ``YYYY-MM-DD``, or None
 ``signature``   hex digest of the report's own prose (``_signature``: whitespace and
                 punctuation removed), or None: a page and its text extraction share it
-``disabled``    the codes the file's suppression comments disable, sorted (``["ALL"]``
-                for a bare ``govlint: disable``): run-scope findings on this file honour them
+``suppressions`` the file's suppression comments as plain data
+                (``Suppressions.to_data``): run-scope findings on this file honour them
 ``tables``      ``{"table2"|"table3"|"table4": table}``, each table ``{"cells": {row:
                 {col: cell}}, "readings": [...]}``; a cell is a number, None (empty), a
                 string (the text printed where no number was read: a blank mark such as
@@ -56,14 +57,14 @@ MAX_READING_NUMBERS = 2000
 TEXT_CELL = "?"
 
 
-def extract(report, source: str = "", aliases: dict[str, str] | None = None,
-            sketch: bool = False, num_perm: int | None = None) -> dict:
-    """The facts of a parsed report; ``source`` is the decoded text (for suppression comments),
-    ``aliases`` the config's agency names (``agency.alias_map``), ``sketch`` whether to compute
-    the prose signature for copied-report search."""
+def extract(report, aliases: dict[str, str] | None = None, sketch: bool = False,
+            num_perm: int | None = None, suppressions: list | None = None) -> dict:
+    """The facts of a parsed report: ``aliases`` are the config's agency names
+    (``agency.alias_map``), ``sketch`` whether to compute the prose sketch for the
+    copied-report search, ``suppressions`` the file's directives as plain data
+    (``govlint.suppressions.Suppressions.to_data``)."""
     from govlint.corpus import prose
     from govlint.corpus.agency import report_agency
-    from govlint.suppressions import directives
 
     meta = report.metadata
     key, name = report_agency(report, aliases)
@@ -77,22 +78,21 @@ def extract(report, source: str = "", aliases: dict[str, str] | None = None,
         "year": meta.year,
         "template": report.template,
         "title": meta.title,
-        "title_span": _span(meta.title_span),
+        "title_span": _span(meta.title_span or next((x.span for x in report.sections if x.span), None)),
         "published": meta.published.isoformat() if meta.published else None,
         "signature": _signature(report),
-        "disabled": sorted(directives(source)) if source else [],
+        "suppressions": list(suppressions or ()),
         "tables": tables,
         "sketch": prose.sketch(text, num_perm) if sketch else None,
     }
 
 
-def empty(path: str, source: str = "") -> dict:
-    """The facts of a file that was not parsed (unreadable, or a loader failed): only its path."""
-    from govlint.suppressions import directives
-
+def empty(path: str, suppressions: list | None = None) -> dict:
+    """The facts of a file that was not parsed (unreadable, or a loader failed): its path and
+    its suppression comments."""
     return {"version": FACTS_VERSION, "path": path, "agency": None, "agency_name": None, "year": None,
             "template": None, "title": None, "title_span": None, "published": None, "signature": None,
-            "disabled": sorted(directives(source)) if source else [], "tables": {}, "sketch": None}
+            "suppressions": list(suppressions or ()), "tables": {}, "sketch": None}
 
 
 def _number(value):

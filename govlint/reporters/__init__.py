@@ -7,9 +7,11 @@ from govlint.hookspecs import hookimpl
 def govlint_register_reporters(register):
     from govlint.reporters.concise import ConciseReporter
     from govlint.reporters.github import GithubReporter
+    from govlint.reporters.html import HtmlReporter
     from govlint.reporters.json import JsonLinesReporter, JsonReporter
     from govlint.reporters.sarif import SarifReporter
     from govlint.reporters.terminal import TerminalReporter
 
-    for reporter in (TerminalReporter(), ConciseReporter(), JsonReporter(), JsonLinesReporter(), SarifReporter(), GithubReporter()):
+    for reporter in (TerminalReporter(), ConciseReporter(), JsonReporter(), JsonLinesReporter(), SarifReporter(), GithubReporter(),
+                     HtmlReporter()):
         register(reporter)

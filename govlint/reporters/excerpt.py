@@ -1,23 +1,25 @@
-"""Source excerpts for the terminal: which part of each line to show and where the caret goes.
+"""Source excerpts for the terminal: which text to show for a span and where the caret goes.
 
 Span columns count code points, but a terminal draws CJK characters and most emoji two
-cells wide, so every offset on screen is measured with ``rich.cells.cell_len``. Real HTML
-often keeps a whole table on one line; a line wider than the screen is cut to a window
-around the span, marked with ``...`` (ASCII, so its width is the same in every locale).
+cells wide, so every offset on screen is measured with ``rich.cells.cell_len``. Plain lines
+that fit the screen are shown as they are. A line of markup, or one wider than the screen
+(real HTML often keeps a whole table on one line, some reports are one line), is replaced by
+the sentence that holds the span, markup removed (``passage``); a sentence still wider than
+the screen is cut to a window around the span, marked with ``...`` (ASCII, so its width is
+the same in every locale).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from govlint.reporters.passage import is_markup, passage
 from govlint.reporters.sanitize import visible_char
 
 ELLIPSIS = "..."
 MAX_LINES = 3
 #: cells of context kept before the span when a long line is cut
 LEAD = 12
-#: lines longer than this many code points are first cut to the neighbourhood of the span
-CLIP = 2000
 
 
 @dataclass(frozen=True)
@@ -34,40 +36,57 @@ class ExcerptLine:
     caret_width: int
 
 
-def excerpt(snippet: str, span, width: int = 80) -> list[ExcerptLine]:
-    """The lines of ``snippet`` (whose first line is ``span.line``) that the span covers."""
+def excerpt(snippet: str, span, width: int = 80, first: int | None = None) -> list[ExcerptLine]:
+    """What to show of ``snippet`` (source lines from line ``first``, by default ``span.line``)
+    for ``span``: the lines it covers when they are plain text that fits the screen, else the
+    sentence that holds it with markup removed (``passage``), as one line; nothing when the
+    span covers markup only."""
     from rich.cells import cell_len
 
     width = max(width, 20)
+    lines = [raw[:-1] if raw.endswith("\r") else raw for raw in snippet.split("\n")]
+    first = max(span.line, 1) if first is None else first
+    top = min(max(span.line, 1) - first, len(lines) - 1)
+    bottom = min(max(span.end_line - first, top), len(lines) - 1)
+    covered = lines[top:bottom + 1]
+    if any(is_markup(line) or len(line) > width // 2 and cell_len(line) > width for line in covered):
+        return _sentence(lines, top, bottom, span, width, cell_len)
     first = max(span.line, 1)
     last = max(span.end_line, first)
     out = []
-    for index, raw in enumerate(snippet.split("\n")[:MAX_LINES]):
+    for index, line in enumerate(covered[:MAX_LINES]):
         number = first + index
         if number > last:
             break
-        line = raw[:-1] if raw.endswith("\r") else raw
         start = span.column - 1 if number == first else 0
         end = span.end_column - 1 if number == last else len(line)
         start = min(max(start, 0), len(line))
         end = min(max(end, start), len(line))
-        # a minified page can be one line of a megabyte: look only near the span
-        lo, hi = 0, len(line)
-        if len(line) > CLIP:
-            lo, hi = max(0, start - width), min(len(line), start + 2 * width + 1)
-        out.append(_window(number, line[lo:hi], start - lo, min(end, hi) - lo, width, cell_len,
-                           point=number == first, clipped=(lo > 0, hi < len(line))))
+        out.append(_window(number, line, start, end, width, cell_len, point=number == first))
     return out
 
 
-def _window(number, line, start, end, width, cell_len, point, clipped=(False, False)) -> ExcerptLine:
+def _sentence(lines, top, bottom, span, width, cell_len) -> list[ExcerptLine]:
+    """The sentence around the span, as one excerpt line numbered as the span's first line."""
+    offsets = [0]
+    for line in lines[:-1]:
+        offsets.append(offsets[-1] + len(line) + 1)
+    start = offsets[top] + min(max(span.column - 1, 0), len(lines[top]))
+    end = offsets[bottom] + min(max(span.end_column - 1, 0), len(lines[bottom]))
+    found = passage("\n".join(lines), start, max(end, start))
+    if not found.text:
+        return []
+    return [_window(max(span.line, 1), found.text, found.start, found.end, width, cell_len, point=True)]
+
+
+def _window(number, line, start, end, width, cell_len, point) -> ExcerptLine:
     shown = [visible_char(ch) for ch in line]
     cells = [cell_len(s) for s in shown]
     lo, hi = 0, len(line)
-    if any(clipped) or sum(cells) > width:
+    if sum(cells) > width:
         lo, hi = _cut(cells, start, end, width - 2 * len(ELLIPSIS))
-    head = ELLIPSIS if lo > 0 or clipped[0] else ""
-    tail = ELLIPSIS if hi < len(line) or clipped[1] else ""
+    head = ELLIPSIS if lo > 0 else ""
+    tail = ELLIPSIS if hi < len(line) else ""
     before = head + "".join(shown[lo:max(start, lo)])
     marked = "".join(shown[max(start, lo):max(min(end, hi), lo)])
     text = before + marked + "".join(shown[max(min(end, hi), lo):hi]) + tail

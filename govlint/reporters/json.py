@@ -26,6 +26,9 @@ def finding_dict(f) -> dict:
     related = getattr(f, "related", ())
     if related:
         out["related"] = [r.to_dict() for r in related]
+    table = getattr(f, "table", None)
+    if table is not None:
+        out["table"] = jsonable(table.to_dict())
     fix = getattr(f, "fix", None)
     if fix is not None:
         out["fix"] = fix.to_dict()

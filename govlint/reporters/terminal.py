@@ -1,5 +1,8 @@
 """Human output: findings grouped by file with a source excerpt, then a per-rule summary.
 
+A finding on table cells shows the part of the table it is about (``table_draw``); any other
+finding with a position shows the sentence it points into, markup removed (``excerpt``).
+
 rich is imported inside ``write`` so that ``govlint --version`` and the machine formats do
 not pay for it. Output is rendered one file at a time into a buffer and written with
 ``safe_write``, so a stream that cannot encode Chinese gets escapes instead of a traceback.
@@ -52,6 +55,7 @@ class TerminalReporter(Reporter):
 
     # -- one file -------------------------------------------------------------------------
     def _file(self, console, path, group, source=None):
+        from rich.console import Group
         from rich.text import Text
 
         # one print per file: rich's per-call overhead dominates with thousands of findings
@@ -60,7 +64,7 @@ class TerminalReporter(Reporter):
         for finding in group:
             lines.extend(self._finding(finding, console.width, text_lines))
         lines.append(Text(""))
-        console.print(Text("\n").join(lines))
+        console.print(Group(*_joined(lines)))
 
     def _finding(self, f, width: int, text_lines=None) -> list:
         from rich.text import Text
@@ -81,13 +85,20 @@ class TerminalReporter(Reporter):
             lines.append(Text.assemble("    ", (label, "dim"), said,
                                        (one_line(f"  {r.location}" if r.message and r.location else ""), "cyan"),
                                        at))
-        if f.span is not None:
-            snippet = f.snippet or (text_lines.around(f.span) if text_lines is not None else "")
+        table = getattr(f, "table", None)
+        if table is not None:
+            from govlint.reporters.table_draw import draw
+
+            lines.extend(draw(table, width))
+        elif f.span is not None:
+            snippet, first = f.snippet, f.span.line
+            if not snippet and text_lines is not None:
+                snippet, first = text_lines.around(f.span)
             if snippet:
-                lines.extend(self._excerpt(f, width, snippet))
+                lines.extend(self._excerpt(f, width, snippet, first))
         return lines
 
-    def _excerpt(self, f, width: int, snippet: str) -> list:
+    def _excerpt(self, f, width: int, snippet: str, first: int) -> list:
         from rich.text import Text
 
         from govlint.reporters.excerpt import excerpt
@@ -96,7 +107,7 @@ class TerminalReporter(Reporter):
         indent = "    "
         room = width - len(indent) - number_width - len(GUTTER)
         lines = []
-        for line in excerpt(snippet, f.span, room):
+        for line in excerpt(snippet, f.span, room, first):
             text = Text(line.text)
             text.stylize(HIGHLIGHT, line.start, line.end)
             lines.append(Text.assemble((f"{indent}{line.number:>{number_width}}{GUTTER}", "dim"), text))
@@ -170,13 +181,38 @@ class TerminalSink(Sink):
         self._flush()
 
 
+def _joined(parts: list) -> list:
+    """Runs of consecutive ``Text`` lines joined into one (rich prints one Text faster than
+    many), tables and other renderables kept as they are."""
+    from rich.text import Text
+
+    out: list = []
+    run: list = []
+    for part in parts:
+        if isinstance(part, Text):
+            run.append(part)
+            continue
+        if run:
+            out.append(Text("\n").join(run))
+            run = []
+        out.append(part)
+    if run:
+        out.append(Text("\n").join(run))
+    return out
+
+
 class _SourceLines:
     """The lines of one file's source, read once, and only if a finding needs an excerpt."""
+
+    #: lines of context on each side of a span: a Word export breaks its sentences over many
+    #: lines of markup (``passage`` keeps only the sentence)
+    CONTEXT = 20
 
     def __init__(self, source, path: str):
         self.source, self.path, self.lines = source, path, None
 
-    def around(self, span) -> str:
+    def around(self, span) -> tuple[str, int]:
+        """The lines around ``span`` and the number of the first one."""
         if self.lines is None:
             text = None
             if self.source is not None:
@@ -185,4 +221,6 @@ class _SourceLines:
                 except Exception:  # noqa: BLE001 - an excerpt is a convenience, never a failure
                     text = None
             self.lines = text.split("\n") if text else []
-        return "\n".join(self.lines[span.line - 1:min(span.end_line, span.line + 2)])
+        top = max(span.line - 1 - self.CONTEXT, 0)
+        bottom = min(max(span.end_line, span.line), span.line + 2) + self.CONTEXT
+        return "\n".join(self.lines[top:bottom]), top + 1

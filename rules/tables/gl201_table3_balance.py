@@ -1,4 +1,4 @@
-from govlint.findings import Finding
+from govlint.findings import Finding, Identity, TableCells
 from govlint.format import location
 from govlint.format.table3 import column_label
 from govlint.format.records import TEMPLATES
@@ -62,4 +62,5 @@ class Table3Balance(Rule):
                 span=cell_span(table, "total", m.key), location=location("table3", column=m.key),
                 properties={"column": m.key, "expected": plain(m.expected), "found": plain(m.found),
                             "difference": plain(m.difference), **readings_properties(m)},
-                related=related)
+                related=related,
+                cells=TableCells("table3", (Identity(m.left_cells, m.right_cells),), marked=(("total", m.key),)))

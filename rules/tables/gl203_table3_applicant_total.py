@@ -1,4 +1,4 @@
-from govlint.findings import Finding
+from govlint.findings import Finding, Identity, TableCells
 from govlint.format.records import TEMPLATES
 from govlint.rule import Rule
 
@@ -50,7 +50,8 @@ class Table3ApplicantTotal(Rule):
                 message + unaffected_note(table, m) + inferred_note(m.inferred),
                 span=cell_span(table, m.key, "total"), location=location("table3", m.key, "total"),
                 properties={"row": m.key, "expected": plain(m.expected), "found": plain(m.found),
-                            "difference": plain(m.difference), "blank": m.blank, **readings_properties(m)})
+                            "difference": plain(m.difference), "blank": m.blank, **readings_properties(m)},
+                cells=TableCells("table3", (Identity(m.left_cells, m.right_cells),), marked=((m.key, "total"),)))
         for m in table3_legal_subtotal(table):
             label = row_label(m.key)
             if m.glued and None in (m.expected, m.found):
@@ -63,4 +64,6 @@ class Table3ApplicantTotal(Rule):
                 span=cell_span(table, m.key, TABLE3_LEGAL_PERSON_SUBTOTAL), location=location("table3", m.key, TABLE3_LEGAL_PERSON_SUBTOTAL),
                 properties={"row": m.key, "column": TABLE3_LEGAL_PERSON_SUBTOTAL, "expected": plain(m.expected),
                             "found": plain(m.found), "difference": plain(m.difference), "blank": m.blank,
-                            **readings_properties(m)})
+                            **readings_properties(m)},
+                cells=TableCells("table3", (Identity(m.left_cells, m.right_cells),),
+                                 marked=((m.key, TABLE3_LEGAL_PERSON_SUBTOTAL),)))

@@ -1,4 +1,4 @@
-from govlint.findings import Finding
+from govlint.findings import Finding, Identity, TableCells
 from govlint.format import location
 from govlint.format import table4 as t4
 from govlint.format.records import TEMPLATES
@@ -52,4 +52,5 @@ class Table4Total(Rule):
                 message + unaffected_note(table, m) + inferred_note(m.inferred),
                 span=cell_span(table, m.key, "total"), location=location("table4", m.key),
                 properties={"group": m.key, "expected": plain(m.expected), "found": plain(m.found),
-                            "difference": plain(m.difference), "blank": m.blank, **readings_properties(m)})
+                            "difference": plain(m.difference), "blank": m.blank, **readings_properties(m)},
+                cells=TableCells("table4", (Identity(m.left_cells, m.right_cells),), marked=((m.key, "total"),)))

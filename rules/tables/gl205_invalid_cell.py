@@ -3,7 +3,7 @@ from decimal import Decimal
 
 from govlint.format import location, table_name
 from govlint.format import table2 as t2
-from govlint.findings import Finding, Severity
+from govlint.findings import Finding, Severity, TableCells
 from govlint.format.records import TEMPLATES
 from govlint.lazy_re import lazy_pattern
 from govlint.rule import Rule
@@ -76,6 +76,7 @@ class InvalidCell(Rule):
                     blanks.append(cell)
                     continue
                 where = cell.location or location(kind, cell.row, cell.col)
+                marked = TableCells(kind, marked=((cell.row, cell.col),))
                 if is_text(cell):
                     if _amount_cell(kind, cell) and _AMOUNT_WITH_UNIT.match(re.sub(r"\s+", "", cell.raw)):
                         continue
@@ -83,12 +84,12 @@ class InvalidCell(Rule):
                     if long:
                         digits = len(long["int"].replace(",", ""))
                         yield Finding(f"{name}单元格“{where}”的数字有 {digits} 位，不是有效的数值",
-                                      span=cell.span, location=where,
+                                      span=cell.span, location=where, cells=marked,
                                       properties={"table": kind, "row": cell.row, "col": cell.col,
                                                   "problem": "too_long", "digits": digits})
                         continue
                     yield Finding(f"{name}单元格“{where}”应为数字，实际为“{cell.raw.strip()}”",
-                                  span=cell.span, location=where,
+                                  span=cell.span, location=where, cells=marked,
                                   properties={"table": kind, "row": cell.row, "col": cell.col,
                                               "problem": "text", "expected": "number",
                                               "found": cell.raw.strip()})
@@ -96,12 +97,12 @@ class InvalidCell(Rule):
                 v = cell.value
                 if v < 0 and not (kind == "table2" and cell.col in t2.signed_columns()):
                     yield Finding(f"{name}单元格“{where}”不应为负数，实际为 {fmt(v)}",
-                                  span=cell.span, location=where,
+                                  span=cell.span, location=where, cells=marked,
                                   properties={"table": kind, "row": cell.row, "col": cell.col,
                                               "problem": "negative", "expected": ">= 0", "found": plain(v)})
                 elif isinstance(v, Decimal) and v != v.to_integral_value() and not _amount_cell(kind, cell):
                     yield Finding(f"{name}单元格“{where}”应为整数（件数），实际为 {fmt(v)}",
-                                  span=cell.span, location=where,
+                                  span=cell.span, location=where, cells=marked,
                                   properties={"table": kind, "row": cell.row, "col": cell.col,
                                               "problem": "fraction", "expected": "integer", "found": plain(v)})
             if blanks:

@@ -1,6 +1,6 @@
 from govlint.format import location
 from govlint.format import table2 as t2
-from govlint.findings import Finding
+from govlint.findings import Finding, Identity, TableCells
 from govlint.format.records import TEMPLATES
 from govlint.rule import Rule
 
@@ -50,4 +50,6 @@ class Table2Implausible(Rule):
                 f"{in_force_label}+{repealed_label}="
                 f"{fmt(in_force)}+{fmt(repealed)}={fmt(in_force + repealed)}",
                 span=cell_span(table, row, "issued"), location=location("table2", row, "issued"),
-                properties={"row": row, "expected": f"<= {plain(in_force + repealed)}", "found": plain(issued)})
+                properties={"row": row, "expected": f"<= {plain(in_force + repealed)}", "found": plain(issued)},
+                cells=TableCells("table2", (Identity(((row, "issued"),), ((row, "in_force"), (row, "repealed")), "<="),),
+                                 marked=((row, "issued"),)))

@@ -1,4 +1,4 @@
-from govlint.findings import Finding
+from govlint.findings import Finding, Identity, TableCells
 from govlint.format import location
 from govlint.format.table3 import column_label
 from govlint.rule import Rule
@@ -42,11 +42,16 @@ class Table3MisassignedApplicant(Rule):
         if table is None:
             return
         for replaced, identity, mismatches in _IDENTITIES:
-            for plus, minus, k in misassigned_pairs(list(mismatches(table))):
+            failing = list(mismatches(table))
+            by_column = {m.key: m for m in failing}
+            for plus, minus, k in misassigned_pairs(failing):
                 a, b = column_label(plus), column_label(minus)
                 yield Finding(
                     f"表三“{a}”列与“{b}”列：{identity}分别相差 +{fmt(k)} 和 −{fmt(k)}，而总计列平衡，"
                     f"似有 {fmt(k)} 件申请计入了错误的申请人列（“{a}”列多计、“{b}”列少计，或相反）",
                     span=cell_span(table, "total", plus),
                     location=f"{location('table3', column=plus)}、{column_label(minus)}",
-                    properties={"identity": replaced, "columns": [plus, minus], "difference": k})
+                    properties={"identity": replaced, "columns": [plus, minus], "difference": k},
+                    cells=TableCells("table3", tuple(Identity(by_column[c].left_cells, by_column[c].right_cells)
+                                                     for c in (plus, minus)),
+                                     marked=(("total", plus), ("total", minus))))
