@@ -373,8 +373,12 @@ def row_memory(tmp: Path, pages: list[bytes], small_n: int, big_n: int, formats:
             run_child(base + ["--jobs", jobs, "--format", "json", str(first), str(rest)], timeout,
                       sample_memory=True)
         late = " (timeout)" if run.timed_out else ""
-        print(f"   --jobs {jobs}: {big_n / run.wall:.1f} reports/s over {big_n} reports "
+        rate = big_n / run.wall
+        print(f"   --jobs {jobs}: {rate:.1f} reports/s over {big_n} reports "
               f"({run.wall:.0f} s wall, tree peak {run.tree_kib / 1024:.0f} MiB){late}")
+        if jobs == "0":
+            print(f"   projection: 1,000,000 such reports on this {os.cpu_count()}-core machine with --jobs 0: "
+                  f"{1_000_000 / rate / 3600:.1f} h at this rate")
 
 
 def row_growth(tmp: Path, sizes: list[float], timeout: float) -> None:
@@ -383,8 +387,9 @@ def row_growth(tmp: Path, sizes: list[float], timeout: float) -> None:
     header = "".join(f"{s:>9g}MB" for s in sizes)
     print("   (column sizes are targets: a page is the base report plus at least one unit of the shape, so the "
           "first HTML pages are 0.12-0.24 MB; time per MB and the exponent use each page's actual size; "
-          "max/min is the spread of the time per MB)")
-    print(f"   {'format':<9}{'shape':<13}{header}{'exponent':>10}{'max/min':>9}")
+          "max/min is the spread of the time per MB; exp. 2nd+ is the exponent from the second size on, "
+          "where the shape rather than the base report makes up the page)")
+    print(f"   {'format':<9}{'shape':<13}{header}{'exponent':>10}{'max/min':>9}{'exp. 2nd+':>11}")
     script = tmp / "growth_child.py"
     script.write_text(GROWTH_SCRIPT, encoding="utf-8")
     suffix = {"html": ".html", "text": ".txt", "markdown": ".md"}
@@ -419,12 +424,15 @@ def row_growth(tmp: Path, sizes: list[float], timeout: float) -> None:
                 points.append((mb, seconds))
                 cells.append(f"{seconds / mb:.3f}")
             exponent = growth_exponent(points)
+            # the smallest page is mostly the base report; from the second size on the shape dominates
+            later = growth_exponent(points[1:]) if len(points) > 2 else None
             per_mb = [t / s for s, t in points]
             spread = f"{max(per_mb) / min(per_mb):.1f}" if len(per_mb) > 1 else "-"
             shown = "-" if exponent is None else f"{exponent:.2f}"
             if any(c == "timeout" for c in cells):
                 shown = f">{shown}" if exponent is not None else "-"
-            print(f"   {kind:<9}{shape:<13}" + "".join(f"{c:>11}" for c in cells) + f"{shown:>10}{spread:>9}")
+            print(f"   {kind:<9}{shape:<13}" + "".join(f"{c:>11}" for c in cells) + f"{shown:>10}{spread:>9}"
+                  + f"{'-' if later is None else format(later, '.2f'):>11}")
 
 
 # -- main --------------------------------------------------------------------------------------

@@ -245,7 +245,7 @@ def _default_format() -> str:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "-f", "fmt", metavar="FORMAT",
-              help="terminal|concise|json|jsonl|sarif|github|html (default: terminal on a TTY, concise otherwise, github in GitHub Actions)")
+              help="terminal|concise|json|jsonl|sarif|github|html|xlsx (default: terminal on a TTY, concise otherwise, github in GitHub Actions)")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE.")
 @click.option("--select", multiple=True, help="Codes or prefixes to check (e.g. GL2,GL301); replaces the config.")
 @click.option("--extend-select", multiple=True, help="Codes or prefixes to add to the selection.")
@@ -423,6 +423,12 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
                    source=_source_reader(registry, options,
                                          {shown: real for real, shown in settings.display_names.items()}))
     reporter = registry.reporters[fmt]
+    problem = reporter.missing() if hasattr(reporter, "missing") else None
+    if problem:
+        raise _fail(problem)
+    binary = getattr(reporter, "binary", False)
+    if binary and not output and not write_baseline and sys.stdout.isatty():
+        raise _fail(f"{fmt} 是二进制格式，不能写到终端：请用 --output 指定文件（如 -o 结果.{fmt}）")
     from govlint.reporters.statistics import StatisticsSink, Tally, count_line
 
     def open_sink(out):
@@ -461,14 +467,14 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
             report(None)
         elif output:
             try:
-                with open(output, "w", encoding="utf-8", newline="\n") as out:
+                with (open(output, "wb") if binary else open(output, "w", encoding="utf-8", newline="\n")) as out:
                     sink = open_sink(out)
                     report(sink)
                     sink.close()
             except OSError as exc:
                 raise _fail(f"无法写入 {output}: {exc.strerror or exc}")
         else:
-            sink = open_sink(sys.stdout)
+            sink = open_sink(sys.stdout.buffer if binary else sys.stdout)
             report(sink)
             sink.close()
 
@@ -496,10 +502,12 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
 # -- parse --------------------------------------------------------------------------------
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["json", "terminal"]), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "terminal", "csv", "jsonl"]), default="json", show_default=True,
+              help="json/terminal: everything read; csv/jsonl: one dataset row per report (docs/output.md).")
 @click.option("--cells", is_flag=True, help="Also list every table cell with its source position.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="With csv/jsonl: write the dataset to FILE.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False))
-def parse(paths, fmt, cells, config_path):
+def parse(paths, fmt, cells, output, config_path):
     """Show what govlint understood of reports: metadata, sections, table cells."""
     import json
 
@@ -509,8 +517,15 @@ def parse(paths, fmt, cells, config_path):
     missing = [p for p in paths if not os.path.exists(p)]
     if missing:
         raise _fail(f"路径不存在: {', '.join(missing)}")
+    if output and fmt not in ("csv", "jsonl"):
+        raise _fail("--output 仅用于 --format csv 或 jsonl")
+    if output and not os.path.isdir(os.path.dirname(os.path.abspath(output))):
+        raise _fail(f"无法写入 {output}: 目录不存在")
     config, registry, options = _setup(config_path, False)
     files = discover(paths, registry.suffixes)
+    if fmt in ("csv", "jsonl"):
+        _export(files, registry, options, fmt, output, config.agencies)
+        return
     results = parse_paths(files, registry, cells=cells, max_size=options.get("max-file-size"),
                           agencies=config.agencies)
     if fmt == "json":
@@ -522,6 +537,22 @@ def parse(paths, fmt, cells, config_path):
         from govlint.parse_view import print_terminal
 
         print_terminal(results)
+
+
+def _export(files, registry, options, fmt, output, agencies) -> None:
+    """The dataset rows of ``files``, streamed to ``output`` or standard output."""
+    from govlint.export.writers import export
+
+    max_size = options.get("max-file-size")
+    if not output:
+        sys.stdout.flush()
+        export(files, registry, sys.stdout.buffer, fmt, max_size, agencies)
+        return
+    try:
+        with open(output, "wb") as out:
+            export(files, registry, out, fmt, max_size, agencies)
+    except OSError as exc:
+        raise _fail(f"无法写入 {output}: {exc.strerror or exc}")
 
 
 # -- rules, rule, plugins, init ----------------------------------------------------------------

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Union
 
-from govlint.span import Span
+from govlint.span import Span, deferred_span
 
 if TYPE_CHECKING:
     from govlint.findings import Finding
@@ -24,11 +24,14 @@ class Paragraph:
 
     ``heading`` is a hint from the source format (an HTML ``<h1>``–``<h6>``, a Markdown ``#``
     line); the parser decides what is really a section heading.
+    ``at`` is the (start, end) offsets in ``Document.source`` of the range ``span`` covers,
+    when the loader knows them (the parser then needs no line arithmetic to find the text).
     """
 
     text: str
     span: Span | None = None
     heading: bool = False
+    at: tuple[int, int] | None = None
 
 
 @dataclass(slots=True)
@@ -36,7 +39,8 @@ class Cell:
     """One cell of an expanded table grid.
 
     A cell that spans several rows or columns appears at each grid position it covers; the
-    copies have ``origin=False`` and share the text and span of the origin cell.
+    copies have ``origin=False`` and share the text and span of the origin cell. ``at`` is as
+    for ``Paragraph``.
     """
 
     text: str
@@ -46,6 +50,7 @@ class Cell:
     rowspan: int = 1
     colspan: int = 1
     origin: bool = True
+    at: tuple[int, int] | None = None
 
 
 @dataclass(slots=True)
@@ -68,6 +73,11 @@ class Grid:
 
 
 Block = Union[Paragraph, Grid]
+
+#: a paragraph and a cell whose span a loader works out only when something reads it
+#: (``govlint.span.deferred_span``; the HTML loader knows offsets, lines cost a search)
+DeferredParagraph = deferred_span(Paragraph, "DeferredParagraph")
+DeferredCell = deferred_span(Cell, "DeferredCell")
 
 
 @dataclass(slots=True)

@@ -72,6 +72,12 @@ def is_wide(ch: str) -> bool:
     return "\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\uffef" or "\u3000" <= ch <= "\u303f"
 
 
+def display_width(text: str) -> int:
+    """How many columns ``text`` takes in a fixed-width grid (a spreadsheet column, a
+    terminal): a wide character counts two. A multi-line text is as wide as its widest line."""
+    return max((sum(2 if is_wide(ch) else 1 for ch in line) for line in text.splitlines()), default=0)
+
+
 # --- numbers ----------------------------------------------------------------------------
 _NUMERALS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
              "七": 7, "八": 8, "九": 9}

@@ -44,32 +44,43 @@ def _read(path, max_size: int) -> tuple[bytes | None, str | None]:
     return data, None
 
 
-def _parse_one(path, shown, registry, cells, max_size, aliases=None) -> dict:
-    from govlint.corpus.agency import report_agency
+def load_report(path, shown, registry, max_size: int):
+    """``(report, None, problems)`` for a file the parser read, else ``(None, failure,
+    problems)`` with ``failure`` the ``{"path", "error"[, "problems"]}`` that ``govlint parse``
+    shows for it; ``problems`` are the loader's messages. Shared by every parse output."""
     from govlint.parser import parse
-    from govlint.parser.serialize import report_cells, report_to_dict
 
     data, error = _read(path, max_size)
     if error is not None:
-        return {"path": shown, "error": error}
+        return None, {"path": shown, "error": error}, []
     loader = registry.loader_for(path, data[:1024])
     if loader is None:
-        return {"path": shown, "error": "不支持的文件类型"}
+        return None, {"path": shown, "error": "不支持的文件类型"}, []
     try:
         document = loader.load(shown, data)
     except Exception as exc:  # noqa: BLE001 - parse must show every file
-        return {"path": shown, "error": f"{type(exc).__name__}: {exc}"}
+        return None, {"path": shown, "error": f"{type(exc).__name__}: {exc}"}, []
     problems = [f.message for f in document.problems]
     unreadable = [f.message for f in document.problems if f.code == "GL001"]
     if unreadable:  # as in govlint check, a GL001 stops the file before the parser
-        result = {"path": shown, "error": unreadable[0]}
+        failure = {"path": shown, "error": unreadable[0]}
         if len(problems) > 1:
-            result["problems"] = problems
-        return result
+            failure["problems"] = problems
+        return None, failure, problems
     try:
         report = parse(document)
     except Exception as exc:  # noqa: BLE001 - parse must show every file
-        return {"path": shown, "error": f"{type(exc).__name__}: {exc}"}
+        return None, {"path": shown, "error": f"{type(exc).__name__}: {exc}"}, problems
+    return report, None, problems
+
+
+def _parse_one(path, shown, registry, cells, max_size, aliases=None) -> dict:
+    from govlint.corpus.agency import report_agency
+    from govlint.parser.serialize import report_cells, report_to_dict
+
+    report, failure, problems = load_report(path, shown, registry, max_size)
+    if report is None:
+        return failure
     result = report_to_dict(report)
     result["metadata"]["agency_key"] = report_agency(report, aliases)[0]
     if problems:

@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Iterator, Union
 
 from govlint.document import Document
-from govlint.span import Span
+from govlint.span import Span, deferred_span
 
 Number = Union[int, Decimal]
 
@@ -84,6 +84,11 @@ class Label:
     text: str
     key: str | None
     span: Span | None = None
+
+
+#: a cell and a label whose span the parser works out only when something reads it
+DeferredTableCell = deferred_span(TableCell, "DeferredTableCell")
+DeferredLabel = deferred_span(Label, "DeferredLabel")
 
 
 @dataclass(slots=True)
@@ -207,6 +212,21 @@ class Report:
     tables: dict[str, Table] = field(default_factory=dict)
     template: str | None = None
     preamble: str = ""
+    #: views derived from the report by ``view`` (not part of the report's data)
+    views: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def view(self, name: str, build):
+        """``build(self)``, computed once per report and kept under ``name``.
+
+        Several rules read the same derived view (the prose runs, the fee statements): each
+        would otherwise derive it again. A parsed report is not changed afterwards, so the
+        first answer stays right.
+        """
+        try:
+            return self.views[name]
+        except KeyError:
+            value = self.views[name] = build(self)
+            return value
 
     def section(self, key: str) -> Section | None:
         for section in self.sections:

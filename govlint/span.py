@@ -51,3 +51,55 @@ class LineIndex:
         line, col = self.position(start)
         end_line, end_col = self.position(max(end, start + 1))
         return Span(line, col, end_line, end_col)
+
+
+def deferred_span(cls, name: str):
+    """A subclass of the slots dataclass ``cls`` whose ``span`` is worked out on first read.
+
+    The parser places hundreds of cells and labels per report; a few of them end up in a
+    finding, and only ``govlint parse`` reads them all. Such an object is built as ``cls`` is
+    (with ``span`` None) and then given ``defer(resolve, start, end)``: reading ``span`` calls
+    ``resolve(start, end)`` once and keeps the answer, so every reader sees the same Span as
+    if it had been computed up front. Assigning ``span`` drops a deferred one. The subclass
+    goes by ``cls``'s name (reprs and type names read as before); ``name`` is what it is
+    assigned to in its module. Copies and pickles are plain ``cls`` objects.
+    """
+    slot = cls.__dict__["span"]  # the slot of the plain class, where the Span is kept
+
+    def get(self):
+        where = getattr(self, "_where", None)
+        if where is not None:
+            self._where = None
+            slot.__set__(self, where[0](where[1], where[2]))
+        return slot.__get__(self, cls)
+
+    def set_(self, value):
+        self._where = None
+        slot.__set__(self, value)
+
+    def defer(self, resolve, start: int, end: int):
+        self._where = (resolve, start, end)
+        return self
+
+    from dataclasses import fields
+
+    names = [f.name for f in fields(cls) if f.init]
+
+    def values(self) -> tuple:
+        return tuple(getattr(self, name) for name in names)
+
+    def eq(self, other):
+        # equal to a plain ``cls`` with the same fields, as if the span had been computed up front
+        if not isinstance(other, cls):
+            return NotImplemented
+        return values(self) == tuple(getattr(other, name) for name in names)
+
+    def reduce(self):
+        # copies and pickles are plain ``cls`` objects, with the span worked out
+        return cls, values(self)
+
+    namespace = {"__slots__": ("_where",), "span": property(get, set_), "defer": defer,
+                 "__eq__": eq, "__hash__": None, "__reduce__": reduce,
+                 "__doc__": cls.__doc__, "__module__": cls.__module__, "__qualname__": cls.__qualname__,
+                 "deferred_name": name}
+    return type(cls.__name__, (cls,), namespace)

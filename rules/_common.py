@@ -151,7 +151,13 @@ def prose(report, include_preamble: bool = True) -> list[Prose]:
     """The report's prose in reading order, tables excluded, each run with its section.
 
     Uses the sections' paragraphs when the parser kept them (positions), else their text.
+    Derived once per report (several rules read it); each caller gets its own list.
     """
+    name = "prose" if include_preamble else "prose-body"
+    return list(report.view(name, lambda rep: tuple(_prose(rep, include_preamble))))
+
+
+def _prose(report, include_preamble: bool) -> list[Prose]:
     out: list[Prose] = []
     if include_preamble:
         out.extend(_preamble_runs(report))

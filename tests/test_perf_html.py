@@ -190,3 +190,34 @@ def test_locate_walks_like_the_plain_locator(source, pieces):
                     fast.cursor = plain.cursor = cursor  # as a line hint or a cell tag moves it
                 assert fast.locate(text) == plain.locate(text)
                 assert fast.cursor == plain.cursor
+
+
+# -- cell start tags: the first, bisect-per-tag scan is the oracle ---------------------------
+def _plain_cells(source):
+    from bisect import bisect_right
+
+    spans = [m.span() for m in html_source._MARKUP.finditer(source)]
+    starts = [a for a, _ in spans]
+    cells = []
+    for match in html_source._CELL_TAG.finditer(source):
+        i = bisect_right(starts, match.start()) - 1
+        if i >= 0 and starts[i] == match.start():
+            cells.append(spans[i])
+    return cells
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["<td>", "<TH class='x'>", "</td>", "<!-- <td> -->", "<script><td></script>",
+                                 "<tdx>", "td", "<t", "d>", "文字", " ", "<tr>"]), max_size=40).map("".join))
+def test_cell_tags_equal_the_plain_scan(source):
+    loc = html_source.SourceLocator(source)
+    assert loc._cells == _plain_cells(source)
+    assert loc._cell_starts == [a for a, _ in loc._cells]
+    assert list(zip(loc._mstarts, loc._mends)) == [m.span() for m in html_source._MARKUP.finditer(source)]
+
+
+def test_cell_tags_on_real_pages(fixtures):
+    for page in sorted((fixtures / "corpus").glob("*.html")):
+        source = page.read_text(encoding="utf-8", errors="replace")
+        cells = html_source.SourceLocator(source)._cells
+        assert len(cells) > 50 and cells == _plain_cells(source), page.name

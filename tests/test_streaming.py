@@ -63,6 +63,7 @@ def test_json_lines_hold_one_finding_each(items):
     assert [json.loads(line) for line in lines] == [json.loads(json.dumps(jsonable(finding_dict(f)))) for f in items]
 
 
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(items=st.lists(any_finding(), max_size=8))
 def test_a_tally_counts_what_the_findings_count(items):
     tally = Tally()

@@ -20,10 +20,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .location import legacy_locations, location, table_name
+from .location import legacy_locations, location, location_parts, table_name
 
 __all__ = ["UnknownCellKey", "cell_keys", "check_cell_key", "column_labels", "legacy_locations",
-           "location", "table_name"]
+           "location", "location_parts", "table_name"]
 
 
 @lru_cache(maxsize=1)

@@ -76,3 +76,41 @@ def _legacy() -> dict[str, tuple[str, ...]]:
                 old = f"{table3.NAME} / {table3.row(row.group).label} / {number}.{row.short} / {col.label}"
                 out[location("table3", row.key, col.key)] = (old,)
     return out
+
+
+def location_parts(text: str) -> tuple[str, str, str]:
+    """A location split back into (table, row, column), e.g. ``表三 / （七）总计 / 自然人`` →
+    ``("表三", "（七）总计", "自然人")``; parts a location lacks are ``""``.
+
+    Exact for every location ``location`` composes (the inverse is built from the same
+    records); a location that names no table (a section, a sentence) is ``("", "", "")``, and
+    one that starts with a table's name but holds keys the format does not know keeps the
+    rest as its row. Tabular outputs (the xlsx workbook) show the three in their own columns.
+    """
+    known = _parts().get(text)
+    if known is not None:
+        return known
+    head, _, rest = text.partition(" / ")
+    if head in TABLE_NAMES.values():
+        return head, rest, ""
+    return "", "", ""
+
+
+@lru_cache(maxsize=1)
+def _parts() -> dict[str, tuple[str, str, str]]:
+    """Every location of a row, a column or a cell, with its parts: a few hundred entries."""
+    kinds = {
+        "table2": ([r.key for r in table2.ROWS], [c.key for c in table2.COLUMNS]),
+        "table3": ([r.key for r in table3.ROWS], [c.key for c in table3.COLUMNS + (table3.LEGAL_PERSON_SUBTOTAL,)]),
+        "table4": ([g.key for g in table4.GROUPS], [o.key for o in table4.OUTCOMES]),
+    }
+    out: dict[str, tuple[str, str, str]] = {}
+    for kind, (rows, columns) in kinds.items():
+        name = table_name(kind)
+        prefix = len(name) + len(" / ")
+        for row in (None, *rows):
+            row_text = location(kind, row)[prefix:] if row is not None else ""
+            for column in (None, *columns):
+                column_text = location(kind, None, column)[prefix:] if column is not None else ""
+                out[location(kind, row, column)] = (name, row_text, column_text)
+    return out

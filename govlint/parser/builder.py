@@ -8,7 +8,7 @@ in ``finish`` once every cell of the row is placed; a recogniser may then narrow
 from __future__ import annotations
 
 from govlint.parser.values import Unseparable, Value, number
-from govlint.report import Label, Readings, Table, TableCell
+from govlint.report import DeferredLabel, DeferredTableCell, Readings, Table
 from govlint.normalize import strip_space
 
 
@@ -25,7 +25,7 @@ class TableBuilder:
     def label(self, hit, key):
         start, end = hit.start, hit.end
         text = strip_space(self.stream.raw[start:end].replace("\x1f", ""))
-        self.table.labels.append(Label(text, key, self.stream.span(start, end)))
+        self.table.labels.append(DeferredLabel(text, key).defer(self.stream.span, start, end))
         self._extend(start, end)
 
     def cell(self, row: str, col: str, value: Value, location: str, amount: bool = False):
@@ -43,8 +43,8 @@ class TableBuilder:
                 raw = f"{value.text}（拆分自“{value.split_from}”）"
         else:
             parsed = None
-        self.table.cells[(row, col)] = TableCell(row, col, parsed, raw.strip(), stream.span(start, end),
-                                                 location, values)
+        self.table.cells[(row, col)] = DeferredTableCell(row, col, parsed, raw.strip(), None, location,
+                                                         values).defer(stream.span, start, end)
         if value.glued is not None:
             self._glued.setdefault(id(value.glued), (value.glued, []))[1].append(((row, col), amount))
         if self.start is None or start < self.start:

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from govlint.document import Grid, Paragraph
-from govlint.span import Span
+from govlint.span import Span, deferred_span
 from govlint.normalize import fold
 
 #: separator between pieces; never part of a loader's text
@@ -36,6 +36,10 @@ class Piece:
         return self.start + len(self.text)
 
 
+#: a piece whose span (its block's or cell's) is read only when asked for
+DeferredPiece = deferred_span(Piece, "DeferredPiece")
+
+
 class Stream:
     def __init__(self, document, splitter=None):
         self.source = document.source or ""
@@ -52,9 +56,9 @@ class Stream:
         for number, block in enumerate(document.blocks):
             cols = None
             if isinstance(block, Paragraph):
-                items = [(block.text or "", block.span, "para", block.heading)]
+                items = [(block.text or "", block, "para", block.heading)]
             elif isinstance(block, Grid):
-                items = [(cell.text or "", cell.span, "cell", False) for cell in block.cells()]
+                items = [(cell.text or "", cell, "cell", False) for cell in block.cells()]
                 if positional:
                     cols = [cell.col for cell in block.cells()]
             else:
@@ -69,22 +73,23 @@ class Stream:
         pieces = self.pieces
         offset = 0
         for number, items, cols in blocks:
-            for index, (text, span, kind, heading) in enumerate(items):
+            for index, (text, where, kind, heading) in enumerate(items):
                 size = len(text)
                 folded = folded_all[at:at + size]
                 at += size + 1
-                base = self._locate(text, span)
+                base = self._locate(text, where)
                 if cols is not None:
                     self.columns[offset] = (number, cols[index])
                 cuts = list(splitter(folded)) if splitter is not None and text else None
                 if not cuts:
                     # the usual piece: whole, no heading inside
-                    pieces.append(Piece(text, span, offset, kind, heading, base))
+                    pieces.append(DeferredPiece(text, None, offset, kind, heading, base).defer(
+                        getattr, where, "span"))
                     raw_parts.append(text)
                     folded_parts.append(folded)
                     offset += size + 1
                     continue
-                for part, a, part_base, part_span, found in self._split(text, cuts, span, base):
+                for part, a, part_base, part_span, found in self._split(text, cuts, where, base):
                     piece = Piece(part, part_span, offset, kind, heading, part_base)
                     if found is not None:
                         self.split_headings.append((offset, offset + found[0], found[1]))
@@ -114,9 +119,20 @@ class Stream:
             return None
         return starts[line - 1] + column - 1
 
-    def _locate(self, text: str, span: Span | None) -> int | None:
-        """Where ``text`` sits verbatim in the source inside its span, if it does."""
-        if span is None or not text or not self.source:
+    def _locate(self, text: str, where) -> int | None:
+        """Where ``text`` sits verbatim in the source inside the span of block or cell ``where``,
+        if it does. A loader that knows the span's offsets (``at``) spares the line arithmetic."""
+        if not text or not self.source:
+            return None
+        at = where.at
+        if at is not None:
+            start, end = at
+            if self.source.startswith(text, start):
+                return start
+            found = self.source.find(text, start, max(end, start + 1) + 1)
+            return found if found != -1 else None
+        span = where.span
+        if span is None:
             return None
         starts = self._starts if self._starts is not None else self._line_starts()
         line = span.line
@@ -131,7 +147,7 @@ class Stream:
         found = self.source.find(text, start, end + 1)
         return found if found != -1 else None
 
-    def _split(self, text, cuts, span, base):
+    def _split(self, text, cuts, where, base):
         """The piece, cut before (and after) every heading in ``cuts``: (part, its offset in
         ``text``, base, span, heading found at its start) each."""
         bounds = []
@@ -145,13 +161,8 @@ class Stream:
             if not part.strip() and a not in heads:
                 continue
             part_base = None if base is None else base + a
-            part_span = self._span_in(span, base, a, b)
+            part_span = where.span if base is None else self._source_span(base + a, base + b)
             yield part, a, part_base, part_span, heads.get(a)
-
-    def _span_in(self, span, base, a, b):
-        if base is None:
-            return span
-        return self._source_span(base + a, base + b)
 
     def _source_span(self, start: int, end: int) -> Span:
         starts = self._starts if self._starts is not None else self._line_starts()

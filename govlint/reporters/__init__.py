@@ -11,7 +11,8 @@ def govlint_register_reporters(register):
     from govlint.reporters.json import JsonLinesReporter, JsonReporter
     from govlint.reporters.sarif import SarifReporter
     from govlint.reporters.terminal import TerminalReporter
+    from govlint.reporters.xlsx import XlsxReporter
 
     for reporter in (TerminalReporter(), ConciseReporter(), JsonReporter(), JsonLinesReporter(), SarifReporter(), GithubReporter(),
-                     HtmlReporter()):
+                     HtmlReporter(), XlsxReporter()):
         register(reporter)

@@ -69,6 +69,14 @@ class Reporter:
     name: str = ""
     summary: str = ""
     plugin: str = ""
+    #: True for a format written as bytes (xlsx): ``open`` gets a binary stream, and the
+    #: command line asks for ``--output`` rather than write it to a terminal
+    binary: bool = False
+
+    def missing(self) -> str | None:
+        """Why this reporter cannot write here (an optional dependency not installed), in
+        Chinese, or None. Asked before any file is checked or output file created."""
+        return None
 
     def open(self, info: RunInfo, out: TextIO) -> Sink:
         return Sink(self, info, out)

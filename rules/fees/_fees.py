@@ -83,18 +83,10 @@ def _yuan(number: str, unit: str) -> Decimal:
     return amount * 10000 if unit == "万元" else amount
 
 
-#: the last report's facts, keyed by its prose (GL401, GL402 and GL403 each ask for them)
-_LAST: list = [None, None]
-
-
 def fee_facts(report) -> FeeFacts:
-    runs = prose(report)
-    key = tuple((run.text, run.span, run.section) for run in runs)
-    if _LAST[0] == key:
-        return _LAST[1]
-    facts = _read_facts(runs)
-    _LAST[:] = [key, facts]
-    return facts
+    """The fee statements of the report's prose, read once per report (GL401, GL402 and GL403
+    each ask for them)."""
+    return report.view("fee-facts", lambda rep: _read_facts(prose(rep)))
 
 
 def _read_facts(runs) -> FeeFacts:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from itertools import islice
 
-from govlint.document import Paragraph
+from govlint.document import Cell, DeferredCell, DeferredParagraph, Paragraph
 from govlint.loaders import chrome
 from govlint.loaders.html.grid import build_grid
 from govlint.loaders.html.source import SourceLocator
@@ -152,10 +152,19 @@ class BlockBuilder:
         elif pieces.line is None:
             pieces.line = line
 
-    def _span(self, pieces: _Pieces):
+    def _paragraph(self, text: str, pieces: _Pieces, heading: bool = False) -> Paragraph:
+        """The paragraph of ``pieces``; its span is worked out when read (most never are)."""
         if pieces.start is not None:
-            return self.loc.span(pieces.start, pieces.end)
-        return self.loc.line_span(pieces.line)
+            start, end = pieces.start, pieces.end
+            return DeferredParagraph(text, None, heading, (start, end)).defer(self.loc.span, start, end)
+        return Paragraph(text, self.loc.line_span(pieces.line), heading)
+
+    def _cell(self, text, where, row, col, rowspan, colspan, origin) -> Cell:
+        """``build_grid``'s cell: ``where`` is located offsets (span deferred) or a Span."""
+        if where.__class__ is tuple:
+            return DeferredCell(text, None, row, col, rowspan, colspan, origin, where).defer(
+                self.loc.span, where[0], where[1])
+        return Cell(text, where, row, col, rowspan, colspan, origin)
 
     def _flush(self, heading: str | None = None) -> None:
         pieces = self._cur
@@ -170,7 +179,7 @@ class BlockBuilder:
             if heading == "h1":
                 self.chrome_h1.append(text)
             return
-        self.blocks.append(Paragraph(text, self._span(pieces), heading=heading is not None))
+        self.blocks.append(self._paragraph(text, pieces, heading is not None))
         if heading == "h1":
             if self._last_was_h1:
                 self.h1_runs[-1].append(text)
@@ -256,7 +265,7 @@ class BlockBuilder:
                 caption = _Pieces()
                 self._gather(el, caption)
                 if caption.text():
-                    self.blocks.append(Paragraph(caption.text(), self._span(caption)))
+                    self.blocks.append(self._paragraph(caption.text(), caption))
                 continue
             row = []
             for cell in el:
@@ -268,13 +277,14 @@ class BlockBuilder:
                     table_start = tag_at[0]
                 pieces = _Pieces()
                 self._gather(cell, pieces)
+                # where the cell is: located offsets (its span worked out when read), else a Span
                 if pieces.start is not None:
-                    span = loc.span(pieces.start, pieces.end)
+                    span = (pieces.start, pieces.end)
                 elif tag_at:
                     # A blank cell: point at its start tag (first line of it).
                     tag_end = tag_at[1]
                     newline = loc.source.find("\n", tag_at[0], tag_end)
-                    span = loc.span(tag_at[0], newline if newline != -1 else tag_end)
+                    span = (tag_at[0], newline if newline != -1 else tag_end)
                 else:
                     span = loc.line_span(pieces.line)
                     if span is None:
@@ -284,7 +294,7 @@ class BlockBuilder:
             rows.append(row)
         grid_span = loc.span(table_start, table_start + 1) if table_start is not None \
             else loc.line_span(table.sourceline)
-        grid = build_grid(rows, grid_span)
+        grid = build_grid(rows, grid_span, self._cell)
         if not grid.rows:
             return
         pairs = None

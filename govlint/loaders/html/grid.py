@@ -40,10 +40,12 @@ def _span_value(raw: str | None) -> int | None:
     return int(digits) if digits else None
 
 
-def build_grid(rows: list[list[RawCell]], span: Span | None = None) -> Grid:
+def build_grid(rows: list[list[RawCell]], span: Span | None = None, make=Cell) -> Grid:
     """Lay ``rows`` out on a grid; cells covered by a span get ``origin=False`` copies.
 
-    A row holds ``(text, span, rowspan, colspan)`` tuples (``RawCell`` or plain tuples).
+    A row holds ``(text, span, rowspan, colspan)`` tuples (``RawCell`` or plain tuples);
+    ``make(text, span, row, col, rowspan, colspan, origin)`` builds each cell (``Cell``, or
+    the loader's own when its ``span`` is a place to work the span out from).
     """
     n_rows = len(rows)
     # the cells placed so far, one {column: cell} per row (spans from above fill rows below)
@@ -59,7 +61,7 @@ def build_grid(rows: list[list[RawCell]], span: Span | None = None) -> Grid:
                 # the common cell: no span attributes at all
                 if budget <= 0:
                     break
-                here[c] = Cell(text, cell_span, r, c, 1, 1, True)
+                here[c] = make(text, cell_span, r, c, 1, 1, True)
                 budget -= 1
                 c += 1
                 continue
@@ -77,12 +79,12 @@ def build_grid(rows: list[list[RawCell]], span: Span | None = None) -> Grid:
                 # Trim the span rather than the table: keep the origin cell at least.
                 colspan = max(1, min(colspan, budget // rowspan or 1))
                 rowspan = max(1, min(rowspan, budget // colspan or 1))
-            here[c] = Cell(text, cell_span, r, c, rowspan, colspan, True)
+            here[c] = make(text, cell_span, r, c, rowspan, colspan, True)
             for dr in range(rowspan):
                 below = taken[r + dr]
                 for dc in range(colspan):
                     if (dr or dc) and c + dc not in below:
-                        below[c + dc] = Cell(text, cell_span, r + dr, c + dc, rowspan, colspan, False)
+                        below[c + dc] = make(text, cell_span, r + dr, c + dc, rowspan, colspan, False)
             budget -= rowspan * colspan
             c += colspan
     kept: list[list[Cell]] = []

@@ -50,15 +50,18 @@ class SourceLocator:
     def __init__(self, source: str):
         self.source = source
         spans = [m.span() for m in _MARKUP.finditer(source)]
-        self._mstarts = starts = [a for a, _ in spans]
-        self._mends = ends = [b for _, b in spans]
-        cells = []
-        for match in _CELL_TAG.finditer(source):
-            i = bisect_right(starts, match.start()) - 1
-            if i >= 0 and starts[i] == match.start():  # a real tag, not text inside a comment
-                cells.append((starts[i], ends[i]))
-        self._cell_starts = [c[0] for c in cells]
-        self._cells = cells
+        # columns of the (start, end) pairs, split at C speed: these are the page's largest lists
+        self._mstarts, self._mends = (list(column) for column in zip(*spans)) if spans else ([], [])
+        # A cell start tag is one where a markup run starts (not text inside a comment or a
+        # script): matched against the markup's starts as sets, its end read from a dict.
+        tags = {m.start() for m in _CELL_TAG.finditer(source)}
+        cells = sorted(tags.intersection(self._mstarts)) if tags else []
+        if cells:
+            end_of = dict(spans)
+            self._cells = [(start, end_of[start]) for start in cells]
+        else:
+            self._cells = []
+        self._cell_starts = cells
         self._lines = [0]
         find = source.find
         pos = find("\n")

@@ -1,0 +1,97 @@
+"""Spans worked out on demand are the spans worked out up front.
+
+The parser defers the span of every table cell and label (``govlint.span.deferred_span``):
+few are ever read. The oracle is the parser resolving each one as it is placed.
+"""
+
+from __future__ import annotations
+
+import copy
+import pickle
+
+import pytest
+
+from govlint.document import DeferredCell, DeferredParagraph, Grid
+from govlint.parser.sections import split_headings
+from govlint.parser.serialize import report_to_dict
+from govlint.parser.stream import DeferredPiece, Stream
+from govlint.report import DeferredLabel, DeferredTableCell, TableCell
+from govlint.span import Span
+from govlint.testing import load_document, parse_file
+
+
+def _reports(fixtures):
+    pages = sorted((fixtures / "corpus").iterdir())
+    assert len(pages) > 20
+    for page in pages:
+        yield page, parse_file(page)
+
+
+def test_deferred_spans_equal_the_eager_ones_on_the_corpus(fixtures, monkeypatch):
+    lazy = {page.name: report_to_dict(report) for page, report in _reports(fixtures)}
+
+    def eager(self, resolve, start, end):
+        self.span = resolve(start, end)
+        return self
+
+    for cls in (DeferredTableCell, DeferredLabel, DeferredCell, DeferredParagraph, DeferredPiece):
+        monkeypatch.setattr(cls, "defer", eager)
+    cells = 0
+    for page, report in _reports(fixtures):
+        assert report_to_dict(report) == lazy[page.name], page.name
+        cells += sum(len(t.cells) for t in report.tables.values())
+    assert cells > 1000
+
+
+def test_a_deferred_cell_behaves_as_a_plain_one():
+    calls = []
+
+    def resolve(start, end):
+        calls.append((start, end))
+        return Span(1, start, 1, end)
+
+    plain = TableCell("r", "c", 1, "1", Span(1, 3, 1, 5), "表三")
+    cell = DeferredTableCell("r", "c", 1, "1", None, "表三").defer(resolve, 3, 5)
+    assert cell == plain and plain == cell and isinstance(cell, TableCell)
+    assert cell.span == Span(1, 3, 1, 5) and cell.span is cell.span
+    assert calls == [(3, 5)]  # worked out once
+    for copied in (copy.deepcopy(cell), pickle.loads(pickle.dumps(cell))):
+        assert type(copied) is TableCell and copied == plain
+    cell.span = None  # an assigned span replaces a deferred one
+    assert cell.span is None
+    late = DeferredTableCell("r", "c", 1, "1", None, "表三").defer(resolve, 7, 9)
+    late.span = Span(2, 1, 2, 2)
+    assert late.span == Span(2, 1, 2, 2) and calls == [(3, 5)]
+
+
+@pytest.mark.parametrize("cls", [DeferredTableCell, DeferredLabel])
+def test_unread_spans_are_never_worked_out(cls):
+    def resolve(start, end):
+        raise AssertionError("read")
+
+    args = ("r", "c", 1, "1") if cls is DeferredTableCell else ("标签", "key")
+    obj = cls(*args).defer(resolve, 0, 1)
+    assert obj.__class__.__name__ == cls.__mro__[1].__name__
+    with pytest.raises(AssertionError):
+        obj.span
+
+
+def test_loader_offsets_give_the_stream_what_spans_gave(fixtures):
+    # the HTML loader hands the parser each block's offsets (``at``); without them the stream
+    # finds the text from the line/column span, as it does for every other loader
+    pages = sorted((fixtures / "corpus").glob("*.html")) + sorted((fixtures / "seeds_html").glob("*.html"))
+    assert pages
+    for page in pages:
+        document = load_document(page)
+        fast = Stream(document, splitter=split_headings)
+        blocks = [b for b in document.blocks]
+        cells = [c for b in blocks if isinstance(b, Grid) for row in b.rows for c in row]
+        assert sum(c.at is not None for c in cells) > 10
+        for item in blocks + cells:
+            if not isinstance(item, Grid):
+                item.span = item.span  # resolved now, kept when ``at`` goes
+                item.at = None
+        plain = Stream(document, splitter=split_headings)
+        assert [(p.text, p.start, p.base, p.span) for p in fast.pieces] == \
+            [(p.text, p.start, p.base, p.span) for p in plain.pieces], page.name
+        assert fast.text == plain.text and fast.split_headings == plain.split_headings
