@@ -11,6 +11,7 @@ from govlint.corpus.facts import span as facts_span
 from govlint.corpus.facts import table as facts_table
 from govlint.corpus.provider import Facts, MemoryFacts, order_key
 from govlint.document import Cell, Document, Grid, Paragraph
+from govlint.executors import Executor, ExecutorOptions
 from govlint.findings import Finding, Identity, Severity, TableCells
 from govlint.hookspecs import hookimpl
 from govlint.loaders.base import Loader
@@ -26,7 +27,7 @@ from govlint.span import Span
 is_cjk = is_wide
 
 __all__ = [
-    "Cell", "Document", "Facts", "Finding", "Grid", "Identity", "Label", "LazyLoader", "Loader", "MemoryFacts",
+    "Cell", "Document", "Executor", "ExecutorOptions", "Facts", "Finding", "Grid", "Identity", "Label", "LazyLoader", "Loader", "MemoryFacts",
     "Metadata", "Paragraph", "Period", "Report", "Reporter", "Rule", "RuleContext", "RunInfo", "Section", "Severity",
     "SourceBuilder", "Span", "Table", "TableCell", "TableCells", "facts_span", "facts_table", "hookimpl", "is_cjk",
     "is_wide", "join_pieces", "order_key", "rule",

@@ -125,10 +125,10 @@ def _apply_fixes(files, checker, registry, settings, unsafe: bool, diff: bool) -
     which files cannot be fixed. Returns the number of files changed."""
     from collections import Counter
 
-    from govlint.engine import _limit, display_path
+    from govlint.engine import display_path, time_limit_for
     from govlint.fixer import fix_file, write
 
-    limit = _limit(settings)
+    limit = time_limit_for(settings)
     fixed, files_changed, unfixable = Counter(), 0, []
     for path in sorted(files, key=lambda p: settings.display_names.get(p) or display_path(p)):
         shown = settings.display_names.get(path) or display_path(path)
@@ -220,6 +220,15 @@ def _setup(config_path, strict_plugins: bool):
     return config, registry, options
 
 
+def _open_store(config, checker, options, cache_dir, no_cache):
+    """The run's store (``govlint.store``): the cache, or a temporary one with ``--no-cache``."""
+    from govlint.engine import DEFAULT_MAX_FILE_SIZE
+    from govlint.store.opening import open_run_store
+
+    return open_run_store(config, checker, options.get("max-file-size", DEFAULT_MAX_FILE_SIZE),
+                          cache_dir, no_cache, lambda message: click.echo(f"govlint: 警告: {message}", err=True))
+
+
 #: formats whose --statistics is the per-rule table alone
 TEXT_FORMATS = ("terminal", "concise")
 #: formats that end with a count line on standard error (the terminal prints its own summary)
@@ -272,9 +281,17 @@ def _default_format() -> str:
               help="Per-file time limit; replaces the config's timeout "
                    "(default: 10 s plus 2 s per MB).")
 @click.option("--verbose", "-v", is_flag=True, help="Show warnings of the libraries and plugins govlint runs.")
+@click.option("--executor", default="local", show_default=True, metavar="NAME",
+              help="What checks the files: local (worker processes of --jobs) or one a plugin adds (dask).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Scheduler address for executors that use one (dask: tcp://host:8786; default: a local cluster).")
+@click.option("--cache-dir", envvar="GOVLINT_CACHE_DIR",
+              help="Folder of the result cache (default: .govlint_cache next to the config, else here).")
+@click.option("--no-cache", is_flag=True, help="Check every file again; read and write no cache.")
 def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, exit_zero, fail_on,
           statistics, exclude, extend_exclude, respect_gitignore, force_exclude, show_files, show_settings,
-          stdin_filename, fix, unsafe_fixes, diff, report_unused_suppressions, quiet, baseline, write_baseline, strict_plugins, no_color, timeout, verbose):
+          stdin_filename, fix, unsafe_fixes, diff, report_unused_suppressions, quiet, baseline, write_baseline, strict_plugins, no_color, timeout, verbose,
+          executor, scheduler, cache_dir, no_cache):
     """Check report files and directories."""
     from govlint.verbosity import quiet_libraries
 
@@ -282,11 +299,13 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
     from govlint.baseline import BaselineError, is_known, read_baseline
     from govlint.baseline import write_baseline as save_baseline
     import itertools
+    from contextlib import closing
 
     from govlint.engine import Checker, Settings, discover, display_path, iter_results, run_findings
     from govlint.findings import Severity
     from govlint.reporters.base import RunInfo
     from govlint.selection import Selection
+    from govlint.store.facts import StoreFacts
 
     missing = [p for p in paths if p != "-" and not os.path.exists(p)]
     if missing:
@@ -301,6 +320,8 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
             raise _fail(f"--timeout {problem}")
     config, registry, options = _setup(config_path, strict_plugins)
     fmt = fmt or _default_format()
+    if executor not in registry.executors:
+        raise _fail(f"未知的执行器 {executor!r}（可用: {', '.join(sorted(registry.executors))}）")
     if fmt not in registry.reporters:
         raise _fail(f"未知的输出格式 {fmt!r}（可用: {', '.join(sorted(registry.reporters))}）")
 
@@ -385,6 +406,7 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
         if diff:
             raise click.exceptions.Exit(EXIT_FINDINGS if changed and not exit_zero else EXIT_OK)
     jobs = jobs or os.cpu_count() or 1
+    store = _open_store(config, checker, options, cache_dir, no_cache)
 
     # the whole list of findings is kept only when something needs it; otherwise each file's
     # findings are written as soon as they are final, and only counts stay in memory
@@ -421,7 +443,8 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
 
     def report(sink) -> None:
         nonlocal hidden, failed
-        results = iter_results(files, checker, jobs=jobs, progress=advance)
+        results = iter_results(files, checker, jobs=jobs, progress=advance, facts=StoreFacts(store.store),
+                               executor=registry.executors[executor], scheduler=scheduler, cache=store)
         # each file's facts reach the sink just before that file's findings, files without findings too
         groups = ((result.findings, result) for result in results)
         run_groups = ((group, None) for group in _run_groups(lambda: run_findings(checker, results.facts)))
@@ -439,7 +462,7 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
                     sink.file(result.path, result.facts)
                 sink.add(group)
 
-    with progress(len(files), fmt == "terminal" and not output and not quiet) as advance:
+    with progress(len(files), fmt == "terminal" and not output and not quiet) as advance, closing(store):
         if write_baseline:
             report(None)
         elif output:

@@ -431,7 +431,8 @@ class iter_results:
     memory unless another provider is given) when run-scope rules will read them. Iterate once.
     """
 
-    def __init__(self, paths: list[str], checker: Checker, jobs: int = 1, progress=None, facts=None):
+    def __init__(self, paths: list[str], checker: Checker, jobs: int = 1, progress=None, facts=None,
+                 executor=None, scheduler: str | None = None, cache=None):
         from govlint.corpus.provider import MemoryFacts
 
         # path order is the order findings are written in: sort by the path they show
@@ -439,15 +440,28 @@ class iter_results:
         self.paths = sorted(paths, key=lambda p: names.get(p) or display_path(p))
         self.checker, self.jobs, self.progress = checker, jobs, progress
         self.facts = facts if facts is not None else MemoryFacts()
+        #: ``govlint.executors.Executor`` (None: ``local``) and the ``--scheduler`` it may use
+        self.executor, self.scheduler = executor, scheduler
+        #: ``govlint.store.incremental.Incremental``: answers unchanged files from the store
+        self.cache = cache
 
     def __iter__(self):
-        from govlint.workers import check_files
+        from govlint.executors import ExecutorOptions
 
         if not self.paths:
             return
         checker = self.checker
-        results = check_files(self.paths, checker, self.jobs, _limit(checker.settings),
-                              lambda *lost: _lost(checker, *lost))
+        if self.executor is None:
+            from govlint.executors.local import LocalExecutor
+
+            self.executor = LocalExecutor()
+        options = ExecutorOptions(jobs=self.jobs, scheduler=self.scheduler)
+
+        def check(paths):
+            return self.executor.check(paths, checker, options)
+
+        results = check(self.paths) if self.cache is None \
+            else self.cache.results(self.paths, check, checker.settings.display_names)
         keep = bool(checker.run_rules)
         for done, result in enumerate(results, 1):
             if keep and result.facts is not None:
@@ -466,7 +480,8 @@ def run_findings(checker: Checker, facts) -> list[Finding]:
     return findings
 
 
-def _limit(settings: Settings):
+def time_limit_for(settings: Settings):
+    """``limit(path)``: the seconds a file may take (the configured timeout, or by its size)."""
     if settings.timeout is not None:
         return lambda path: settings.timeout
     from govlint.workers import default_timeout
@@ -479,7 +494,7 @@ def _limit(settings: Settings):
     return limit
 
 
-def _lost(checker: Checker, path: str, limit: float, stage: str, exitcode: int | None) -> FileResult:
+def lost_result(checker: Checker, path: str, limit: float, stage: str, exitcode: int | None) -> FileResult:
     """The result of a file whose worker ran out of time or died: GL000 naming where it was."""
     where = f"，停在{stage}" if stage else ""
     if exitcode is None:

@@ -73,6 +73,18 @@ def govlint_register_reporters(register: Callable[[Reporter], None]) -> None:
 
 
 @hookspec
+def govlint_register_executors(register: Callable[[Any], None]) -> None:
+    """Register executors: what runs the per-file stage over a run's files.
+
+    Call ``register(executor)`` with an instance of ``govlint.api.Executor``; its ``name``
+    becomes a value of ``govlint check --executor`` (``local`` is govlint's own worker
+    processes). ``executor.check(paths, checker, options)`` yields each path's ``FileResult``
+    in the order of ``paths``; ``options.jobs`` and ``options.scheduler`` come from
+    ``--jobs`` and ``--scheduler``. ``plugins/govlint-dask`` is a complete example.
+    """
+
+
+@hookspec
 def govlint_config_options(register: RegisterOption) -> None:
     """Contribute configuration options with their defaults and types.
 

@@ -40,6 +40,7 @@ BUILTIN_PLUGINS: tuple[tuple[str, str], ...] = (
     ("loaders", "govlint.loaders"),
     ("reporters", "govlint.reporters"),
     ("rules", "govlint_rules"),
+    ("executors", "govlint.executors"),
 )
 
 
@@ -102,6 +103,8 @@ class Registry:
     loaders: list = field(default_factory=list)
     reporters: dict[str, Any] = field(default_factory=dict)
     options: dict[str, Option] = field(default_factory=dict)
+    #: ``--executor`` names → ``govlint.executors.Executor``
+    executors: dict[str, Any] = field(default_factory=dict)
     plugins: list[PluginInfo] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     manager: pluggy.PluginManager | None = None
@@ -131,6 +134,13 @@ class Registry:
         reporter.plugin = plugin
         self.reporters[reporter.name] = reporter
         return reporter.name
+
+    def add_executor(self, plugin: str, executor) -> str:
+        if not getattr(executor, "name", "") or executor.name in self.executors:
+            raise Refused(f"注册的执行器 {getattr(executor, 'name', '')!r} 无名称或已存在，已跳过")
+        executor.plugin = plugin
+        self.executors[executor.name] = executor
+        return executor.name
 
     def add_option(self, plugin: str, key: str, default, help: str = "", choices=None) -> str:
         self.options[key] = Option(key, default, help, tuple(choices) if choices else None, plugin)
@@ -169,6 +179,7 @@ HOOKS: tuple[Hook, ...] = (
     Hook("govlint_register_reporters", "reporters", Registry.add_reporter),
     Hook("govlint_register_rules", "rules", Registry.add_rule),
     Hook("govlint_config_options", "options", Registry.add_option),
+    Hook("govlint_register_executors", "executors", Registry.add_executor),
 )
 
 

@@ -10,6 +10,15 @@ FIXTURES = TESTS / "fixtures"
 ROOT = TESTS.parent
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory, monkeypatch) -> Path:
+    """Each test its own result cache, so that no test answers from another's (or the
+    checkout's) results and none writes a .govlint_cache into the repository."""
+    folder = tmp_path_factory.mktemp("govlint-cache")
+    monkeypatch.setenv("GOVLINT_CACHE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def fixtures() -> Path:
     return FIXTURES

@@ -429,7 +429,7 @@ def _settings_of_run(monkeypatch, *args):
     captured = {}
 
     class FakeResults:
-        def __init__(self, files, checker, jobs=1, progress=None):
+        def __init__(self, files, checker, jobs=1, progress=None, **executor_and_store):
             from govlint.corpus.provider import MemoryFacts
 
             captured["settings"] = checker.settings
