@@ -4,4 +4,4 @@ Importing this package is cheap on purpose: it only defines the version. The pub
 (``Rule``, ``rule``, ``Finding``, the model classes, ``hookimpl``) lives in ``govlint.api``.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
