@@ -125,3 +125,44 @@ def test_hook_leaves_the_repositorys_own_readme_alone(publishing_repo):
             (publishing_repo / name).unlink()
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Passed" in result.stdout and "GL002" not in result.stdout
+
+
+def _readme_snippet() -> str:
+    """The .pre-commit-config.yaml block of the README's pre-commit section, as written."""
+    import re
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("## In a repository that publishes reports"):]
+    block = re.search(r"```yaml\n(.*?)```", section, re.S)
+    assert block, "the README's pre-commit section has no yaml block"
+    return block.group(1)
+
+
+def test_the_readmes_snippet_works_as_written(tmp_path):
+    """Exactly the README's snippet, with only the repository URL replaced by a clone of this
+    repository: its rev must name a commit the history really has."""
+    import re
+
+    snippet = _readme_snippet()
+    rev = re.search(r"^\s*rev:\s*(\S+)", snippet, re.M).group(1)
+    clone = tmp_path / "govlint-clone"
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True, capture_output=True)
+    # the rev exists in the clone (a released commit of the history, not a branch that moves)
+    assert _git("rev-parse", "--verify", f"{rev}^{{commit}}", cwd=clone)
+    config = re.sub(r"^(\s*-\s*repo:\s*)\S+", lambda m: m.group(1) + str(clone), snippet, count=1, flags=re.M)
+    assert config.replace(str(clone), "URL") == re.sub(
+        r"^(\s*-\s*repo:\s*)\S+", lambda m: m.group(1) + "URL", snippet, count=1, flags=re.M)
+    repo = tmp_path / "publisher"
+    repo.mkdir()
+    _git("init", "-q", cwd=repo)
+    (repo / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    (repo / ".govlint.yaml").write_text("select: [GL0, GL1, GL2]\n", encoding="utf-8")
+    (repo / "reports").mkdir()
+    shutil.copy(SEED, repo / "reports" / "2023.txt")
+    _git("add", ".", cwd=repo)
+    clean = _run(repo, "govlint")
+    assert clean.returncode == 0 and "Passed" in clean.stdout, clean.stdout + clean.stderr
+    report = repo / "reports" / "2023.txt"
+    report.write_text(report.read_text(encoding="utf-8").replace(BROKEN[0], BROKEN[1], 1), encoding="utf-8")
+    broken = _run(repo, "govlint")
+    assert broken.returncode == 1 and " GL201 " in broken.stdout, broken.stdout + broken.stderr
