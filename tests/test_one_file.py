@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from govlint import workers
-from govlint.engine import Checker, Settings, _limit, _lost, iter_results
+from govlint.engine import Checker, Settings, iter_results, lost_result, time_limit_for
 from govlint.selection import Selection
 from govlint.time_limit import TimeLimitExceeded, time_limit
 from test_engine_containment import BODY, PLUGIN
@@ -36,8 +36,8 @@ def test_in_process_gives_exactly_the_findings_of_a_worker():
     checker = Checker(registry(), Settings(selection=Selection(select=("ALL",))))
     paths = [os.path.relpath(p) for p in REPORTS if p.suffix in checker.registry.suffixes]
     assert len(paths) > 20
-    limit = _limit(checker.settings)
-    lost = lambda *args: _lost(checker, *args)  # noqa: E731
+    limit = time_limit_for(checker.settings)
+    lost = lambda *args: lost_result(checker, *args)  # noqa: E731
     in_workers = list(workers.check_in_workers(paths, checker, 1, limit, lost))
     assert sum(len(result.findings) for result in in_workers) > 50  # the comparison has substance
     for path, forked in zip(paths, in_workers):
@@ -84,7 +84,7 @@ def test_one_file_past_its_limit_is_the_workers_gl000(hostile):
     [here] = list(iter_results(["r.txt"], checker(timeout=1.0)))
     assert time.monotonic() - started < 30  # a hang guard, not a speed claim
     [forked] = list(workers.check_in_workers(["r.txt"], checker(timeout=1.0), 1, lambda path: 1.0,
-                                             lambda *lost: _lost(checker(), *lost)))
+                                             lambda *lost: lost_result(checker(), *lost)))
     assert _dicts(here) == _dicts(forked)
     assert [f.code for f in here.findings] == ["GL000"]
     assert "检查超时" in here.findings[0].message and "规则 HX001" in here.findings[0].message
