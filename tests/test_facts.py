@@ -194,3 +194,11 @@ def test_copied_report_search_finds_the_same_copies_with_the_lsh_forest(monkeypa
     forest = [(f.path, family[f.properties["other"]]) for f in gl802.CopiedReport().check_run(facts, RuleContext())]
     expected = sorted((f"r{b}_{c}.txt", b) for b in range(6) for c in range(1, 4))
     assert sorted(exact) == sorted(forest) == expected
+
+
+def test_memory_facts_keep_an_undecodable_file_name():
+    from govlint.corpus.provider import MemoryFacts
+
+    facts = MemoryFacts()
+    facts.add({"path": "年报\udcff.txt", "agency": "某局", "year": 2023, "published": None})
+    assert [record["path"] for record in facts] == ["年报\udcff.txt"]

@@ -70,7 +70,8 @@ class MemoryFacts(Facts):
 
     def add(self, record: dict) -> None:
         path = record["path"]
-        data = zlib.compress(json.dumps(record, ensure_ascii=False).encode("utf-8"), 1)
+        # surrogatepass: an undecodable file name (surrogate escapes) must round-trip, not raise
+        data = zlib.compress(json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass"), 1)
         self._spool.seek(0, 2)
         self._where[path] = (self._spool.tell(), len(data))
         self._spool.write(data)
@@ -93,7 +94,7 @@ class MemoryFacts(Facts):
         if where is None:
             return None
         self._spool.seek(where[0])
-        return json.loads(zlib.decompress(self._spool.read(where[1])))
+        return json.loads(zlib.decompress(self._spool.read(where[1])).decode("utf-8", "surrogatepass"))
 
     def agencies(self) -> list[str]:
         return sorted(k for k, v in self._agencies.items() if v)
