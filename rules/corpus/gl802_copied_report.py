@@ -53,12 +53,12 @@ class CopiedReport(Rule):
         return None
 
     def check_run(self, facts, ctx):
-        import numpy
-
         threshold = float(ctx.option("copied-report-threshold", DEFAULT_THRESHOLD))
         entries, sketches = _publications(facts)
         if len(entries) < 2:
             return
+        import numpy  # only when there is something to compare: a one-file run never loads it
+
         matrix = numpy.vstack(sketches)
         del sketches
         candidates = _exact(matrix) if len(entries) <= EXACT_LIMIT else _forest(matrix)
@@ -93,13 +93,13 @@ class CopiedReport(Rule):
 def _publications(facts):
     """(order key, agency, year, path) and the sketch of each report with one, copies of one
     publication (same agency, year and signature) reduced to the best-read one."""
-    import numpy
-
     best: dict[tuple, tuple] = {}
     alone = []
     for record in facts:
         if not record.get("sketch"):
-            continue
+            continue  # a run without sketches (one file) imports no numpy at all
+        import numpy
+
         entry = ((order_key(record), record.get("agency"), record.get("year"), record["path"]),
                  numpy.array(record["sketch"], dtype=numpy.uint32))
         if not record.get("signature"):
