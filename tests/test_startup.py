@@ -33,6 +33,25 @@ def test_light_commands_import_nothing_heavy(args):
     assert heavy == []
 
 
+#: what a check of one named file never needs: the corpus rules' numbers (nothing to compare),
+#: the pattern matcher of directory walks, the TOML reader (no pyproject names govlint here),
+#: the browser, spreadsheet and cluster libraries of other formats and executors
+ONE_FILE_NEVER = ("numpy", "datasketch", "scipy", "pathspec", "tomllib", "xlsxwriter", "dask",
+                  "distributed", "selenium")
+
+
+def test_a_one_file_check_imports_only_what_it_uses(tmp_path):
+    report = Path(__file__).parent / "fixtures" / "corpus" / "2024_pingtan_jsp.html"
+    target = tmp_path / report.name
+    target.write_bytes(report.read_bytes())
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "govlint", "check", str(target),
+                           "--no-cache", "-q", "-f", "concise"], capture_output=True, text=True, cwd=tmp_path)
+    modules = {line.rsplit("|", 1)[1].strip() for line in proc.stderr.splitlines()
+               if line.startswith("import time:") and "|" in line}
+    assert "govlint.parser" in modules  # the file was checked
+    assert sorted(m for m in modules if m.split(".")[0] in ONE_FILE_NEVER) == []
+
+
 # -- regular expressions compile on first use --------------------------------------------------
 #: run in a fresh interpreter: records, for every regular expression compiled (in this process
 #: and in the worker it forks), the file of the code that asked for it, then runs the command;
