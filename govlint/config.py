@@ -17,6 +17,7 @@ before ruamel builds a tree, so a hostile file is a config error, never a hang o
 from __future__ import annotations
 
 import math
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -91,6 +92,9 @@ def config_in(directory: Path) -> Path | None:
         candidate = directory / name
         if candidate.is_file():
             return candidate
+        if os.path.lexists(candidate) and not candidate.is_symlink():
+            # a pipe, device or folder by the config's name: say so rather than skip it silently
+            raise ConfigError(f"{candidate}: 配置文件不是普通文件（目录、管道或设备），无法读取")
     candidate = directory / PYPROJECT
     if candidate.is_file():
         from govlint.pyproject import has_table

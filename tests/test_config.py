@@ -470,3 +470,16 @@ def test_default_time_limit_is_the_documented_one():
     # --help spells the figures out (the command line does not import the key table to start)
     result = CliRunner().invoke(cli, ["check", "--help"])
     assert f"{DEFAULT_TIMEOUT:g} s plus {TIMEOUT_PER_MB:g} s per MB" in " ".join(result.output.split())
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="needs named pipes")
+def test_a_config_that_is_a_pipe_or_a_folder_is_an_error_not_skipped(workdir):
+    import os
+
+    os.mkfifo(workdir / ".govlint.yaml")
+    with pytest.raises(ConfigError, match="不是普通文件"):
+        find_config(workdir)
+    os.unlink(workdir / ".govlint.yaml")
+    (workdir / ".govlint.yaml").mkdir()
+    with pytest.raises(ConfigError, match="不是普通文件"):
+        find_config(workdir)
