@@ -32,9 +32,11 @@ from govlint.reporters.terminal import TerminalReporter
 from govlint.span import Span
 
 CLEAN = Path(__file__).parent / "rules" / "cases" / "reports" / "clean_2023.md"
-#: C0 (with TAB, CR, LF), DEL, C1 (with NEL), the separators and every bidi control
+#: C0 (with TAB, CR, LF), DEL, C1 (with NEL), the separators, every bidi control and the
+#: invisible characters (zero-width space and joiners, word joiner, BOM, tag characters)
 UNSAFE = ([chr(c) for c in range(0x20)] + [chr(c) for c in range(0x7F, 0xA0)]
-          + list("\u2028\u2029\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+          + list("\u2028\u2029\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+          + list("\u200b\u200c\u200d\u2060\ufeff") + [chr(0xE0001), chr(0xE0041), chr(0xE007F)])
 RAW = re.compile("[" + re.escape("".join(UNSAFE)) + "]")
 #: SGR colour codes: the only escapes a coloured terminal report may contain
 SGR = re.compile(r"\x1b\[[0-9;]*m")

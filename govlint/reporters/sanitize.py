@@ -5,7 +5,8 @@ control characters, bidi overrides or lone surrogates (undecodable file names). 
 that may break a line-oriented format, inject terminal escapes or workflow commands, reorder
 what a reader sees, or crash a UTF-8 writer. The characters no reporter writes raw
 (``UNSAFE``): C0 controls, DEL, C1 controls (with U+0085 NEL), the line and paragraph
-separators U+2028/U+2029, bidi controls, and lone surrogates. How each format shows them
+separators U+2028/U+2029, bidi controls, invisible characters (zero-width space and joiners,
+U+2060, U+FEFF, the tag characters U+E0000–U+E007F), and lone surrogates. How each format shows them
 is one convention per format, documented in docs/output.md:
 
 - text formats (terminal, concise, github, statistics): ``visible_char``: a C0 control
@@ -24,11 +25,15 @@ from govlint.lazy_re import lazy_pattern
 
 # Bidi controls reorder what a terminal shows ("Trojan source"); they are shown, not obeyed.
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Invisible characters hide text or make two strings that look alike differ (zero-width space,
+# joiners, word joiner, BOM, and the tag characters U+E0000–U+E007F): shown, not kept invisible.
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff")
 #: every character that no reporter writes raw (see the module docstring)
 UNSAFE = lazy_pattern("[\x00-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-                      "\ud800-\udfff]")
+                      "\u200b-\u200d\u2060\ufeff\U000e0000-\U000e007f\ud800-\udfff]")
 #: the unsafe characters ``json.dumps`` leaves raw (it escapes C0; lone surrogates are cleaned)
-_JSON_RAW = lazy_pattern("[\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_JSON_RAW = lazy_pattern("[\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+                         "\u200b-\u200d\u2060\ufeff\U000e0000-\U000e007f]")
 
 
 def clean_text(text: str) -> str:
@@ -55,7 +60,8 @@ def visible_char(ch: str) -> str:
         return chr(0x2400 + code)  # ␀…␟ control pictures
     if code == 0x7F:
         return "\u2421"
-    if 0x80 <= code < 0xA0 or code in (0x2028, 0x2029) or ch in _BIDI or 0xD800 <= code <= 0xDFFF:
+    if 0x80 <= code < 0xA0 or code in (0x2028, 0x2029) or ch in _BIDI or 0xD800 <= code <= 0xDFFF \
+            or ch in _INVISIBLE or 0xE0000 <= code <= 0xE007F:
         return "\ufffd"
     return ch
 
@@ -92,7 +98,15 @@ def json_safe(text: str) -> str:
     Safe on the whole document: JSON's own syntax is ASCII, so these can only occur inside
     strings, where the escape stands for the same character.
     """
-    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _JSON_RAW.sub(_json_escape, text)
+
+
+def _json_escape(match) -> str:
+    code = ord(match.group())
+    if code > 0xFFFF:  # a tag character: JSON escapes it as a surrogate pair
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
 
 
 def jsonable(value):
