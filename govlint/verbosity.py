@@ -10,10 +10,22 @@ them, and ``warnings`` are ignored. ``govlint check -v`` shows them instead.
 from __future__ import annotations
 
 
+_VERBOSE = False
+
+
+def is_verbose() -> bool:
+    """Whether this process shows libraries' warnings (``check -v``): a loader that silences
+    a library's warnings of its own accord asks this first."""
+    return _VERBOSE
+
+
 def quiet_libraries(verbose: bool) -> None:
     """Apply the choice in this process (the main process, and each worker as it starts)."""
     import logging
     import warnings
+
+    global _VERBOSE
+    _VERBOSE = bool(verbose)
 
     root = logging.getLogger()
     if verbose:

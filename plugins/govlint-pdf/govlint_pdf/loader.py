@@ -116,14 +116,28 @@ def _quiet():
     """pdfminer and pdfplumber log a warning for each oddity of a damaged file, and with no
     logging configured Python prints those to standard error; govlint reports the file
     itself (GL001), so they are kept out of the output. A NullHandler leaves them to any
-    logging the application does configure; ``warnings`` are ignored while a PDF loads."""
+    logging the application does configure. ``warnings`` are left to the application too:
+    govlint ignores them unless ``check -v`` asks to see them (``govlint.verbosity``), and
+    elsewhere they are ignored while a PDF loads."""
     for name in ("pdfminer", "pdfplumber"):
         logger = logging.getLogger(name)
         if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
             logger.addHandler(logging.NullHandler())
+    if _verbose():
+        yield
+        return
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         yield
+
+
+def _verbose() -> bool:
+    """Whether the host asked to see libraries' warnings (``govlint check -v``)."""
+    try:
+        from govlint.verbosity import is_verbose
+    except ImportError:  # an older govlint
+        return False
+    return is_verbose()
 
 
 def _read_pages(pdf, doc: Document) -> list:

@@ -303,3 +303,24 @@ def test_library_warnings_stay_off_stderr_and_other_files_keep_their_results(tmp
         lines = result.stdout.splitlines()
         assert sorted(line.split(":")[0] for line in lines if " GL001 " in line) == sorted(files)
         assert not any("GL000" in line or "huaian" in line for line in lines)
+
+
+def test_library_warnings_are_shown_with_verbose_and_hidden_without():
+    import warnings
+
+    from govlint import verbosity
+    from govlint_pdf.loader import _quiet
+
+    def caught_while_loading(verbose: bool) -> list:
+        with warnings.catch_warnings(record=True) as caught:  # restores the filters afterwards
+            verbosity.quiet_libraries(verbose)
+            warnings.simplefilter("always")
+            with _quiet():
+                warnings.warn("pdfminer: an odd object")
+        return caught
+
+    try:
+        assert [str(w.message) for w in caught_while_loading(True)] == ["pdfminer: an odd object"]
+        assert caught_while_loading(False) == []
+    finally:
+        verbosity._VERBOSE = False
