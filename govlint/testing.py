@@ -383,3 +383,44 @@ def run_cli(*args: str, cwd: str | Path | None = None, timeout: float = 120):
     env.pop("GITHUB_ACTIONS", None)
     return subprocess.run([sys.executable, "-m", "govlint", *args], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=timeout)
+
+
+#: run in a fresh interpreter by ``load_in_child``: load one file, report the problems and the
+#: process's own peak memory
+_LOAD_IN_CHILD = """
+import importlib, json, resource, sys
+
+def peak_kb():
+    # VmHWM is this program's own peak; ru_maxrss on Linux also keeps the peak of the process
+    # that forked it before exec (a large test runner), which would hide what is measured
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+module, _, name = sys.argv[1].partition(":")
+loader = getattr(importlib.import_module(module), name)()
+path = sys.argv[2]
+doc = loader.load(path.rsplit("/", 1)[-1], open(path, "rb").read())
+print(json.dumps({"problems": [[f.code, f.message] for f in doc.problems], "maxrss_kb": peak_kb()}))
+"""
+
+
+def load_in_child(loader: str, path: str | Path, timeout: float = 300) -> dict:
+    """Load ``path`` with ``loader`` (``"package.module:LoaderClass"``) in a fresh interpreter,
+    as a worker would, and return ``problems`` ([code, message] pairs), ``maxrss_kb`` (that
+    process's own peak memory) and ``stderr``: how a loader's memory bounds against hostile
+    files (decompression bombs) are tested without the test runner's memory in the figure."""
+    import json
+    import subprocess
+    import sys
+
+    # the timeout only guards against a hang
+    done = subprocess.run([sys.executable, "-c", _LOAD_IN_CHILD, loader, str(path)],
+                          capture_output=True, text=True, timeout=timeout)
+    assert done.returncode == 0, done.stderr
+    return {**json.loads(done.stdout), "stderr": done.stderr}

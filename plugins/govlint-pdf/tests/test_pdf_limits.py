@@ -7,16 +7,13 @@ a subprocess; work is counted (pages built, pages laid out, bytes inflated), nev
 from __future__ import annotations
 
 import io
-import json
-import subprocess
-import sys
 import zlib
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from govlint.testing import run_cli
+from govlint.testing import load_in_child, run_cli
 from govlint_pdf import decoding
 from govlint_pdf.decoding import DecodeBudget, DecodeLimitExceeded, bounded
 from govlint_pdf.loader import PdfLoader
@@ -26,34 +23,11 @@ import hostile_pdf
 
 HUAIAN = Path(__file__).parent / "data" / "2024_huaian.pdf"
 
-_PEAK_MEMORY = """
-import json, resource, sys
-
-def peak_kb():
-    # VmHWM is this program's own peak; ru_maxrss on Linux also keeps the peak of the process
-    # that forked it before exec (a large test runner), which would hide what is measured
-    try:
-        with open("/proc/self/status") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-
-from govlint_pdf.loader import PdfLoader
-doc = PdfLoader().load("bomb.pdf", open(sys.argv[1], "rb").read())
-print(json.dumps({"problems": [[f.code, f.message] for f in doc.problems],
-                  "maxrss_kb": peak_kb()}))
-"""
-
 
 def _load_in_subprocess(path: Path) -> dict:
-    done = subprocess.run([sys.executable, "-c", _PEAK_MEMORY, str(path)], capture_output=True,
-                          text=True, timeout=300)  # the timeout only guards against a hang
-    assert done.returncode == 0, done.stderr
-    assert done.stderr == ""
-    return json.loads(done.stdout)
+    result = load_in_child("govlint_pdf.loader:PdfLoader", path)
+    assert result["stderr"] == ""
+    return result
 
 
 # -- decompression bombs --------------------------------------------------------------------------
