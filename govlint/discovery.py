@@ -46,9 +46,8 @@ class _Ignored:
         self.root = Path(os.path.abspath(selection.root))
         self.patterns = pathspec.GitIgnoreSpec.from_lines(selection.exclude + selection.extend_exclude)
         self.use_gitignore = selection.respect_gitignore
-        self._gitignores: dict[Path, object] = {}
         self._tops: dict[Path, Path | None] = {}
-        self._repo_top = self._git_top(self.root) if self.use_gitignore else None
+        self._chains: dict[Path, tuple] = {}
 
     def _git_top(self, start: Path) -> Path | None:
         """The repository a folder belongs to (remembered per folder: a walk asks once each)."""
@@ -60,19 +59,31 @@ class _Ignored:
                 self._tops[start] = None if parent == start else self._git_top(parent)
         return self._tops[start]
 
+    def _specs_above(self, folder: Path) -> tuple:
+        """(folder, spec) of every ``.gitignore`` from the repository's top down to ``folder``,
+        worked out once per folder (a walk asks for each of its files)."""
+        found = self._chains.get(folder)
+        if found is None:
+            top = self._git_top(folder)
+            if top is None:
+                found = ()
+            else:
+                above = () if folder == top or folder.parent == folder else self._specs_above(folder.parent)
+                spec = self._spec_of(folder)
+                found = above + (((folder, spec),) if spec is not None else ())
+            self._chains[folder] = found
+        return found
+
     def _spec_of(self, directory: Path):
-        spec = self._gitignores.get(directory, False)
-        if spec is False:
-            spec = None
-            candidate = directory / ".gitignore"
-            try:
-                if candidate.is_file():
-                    lines = candidate.read_text(encoding="utf-8", errors="replace").splitlines()
-                    spec = self.pathspec.GitIgnoreSpec.from_lines(lines)
-            except OSError:
-                spec = None
-            self._gitignores[directory] = spec
-        return spec
+        """The folder's own ``.gitignore``, or None (read once: ``_specs_above`` remembers it)."""
+        candidate = directory / ".gitignore"
+        try:
+            if candidate.is_file():
+                lines = candidate.read_text(encoding="utf-8", errors="replace").splitlines()
+                return self.pathspec.GitIgnoreSpec.from_lines(lines)
+        except OSError:
+            pass
+        return None
 
     def __call__(self, path: Path, is_dir: bool) -> bool:
         absolute = Path(os.path.abspath(path))  # no symlink resolution: a lookup per file is enough
@@ -88,16 +99,9 @@ class _Ignored:
             return True
         if not self.use_gitignore:
             return False
-        top = self._repo_top if self._repo_top is not None and (
-            self._repo_top in absolute.parents) else self._git_top(absolute.parent)
-        if top is None:
-            return False
         decided = False
-        chain = [d for d in reversed(absolute.parents) if d == top or top in d.parents]
-        for directory in chain:  # from the repository's top down: deeper files decide last
-            spec = self._spec_of(directory)
-            if spec is None:
-                continue
+        # from the repository's top down: deeper files decide last
+        for directory, spec in self._specs_above(absolute.parent):
             result = spec.check_file(absolute.relative_to(directory).as_posix() + suffix)
             if result.include is not None:
                 decided = result.include
