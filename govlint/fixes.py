@@ -95,11 +95,12 @@ def usable(fix: Fix, source: str, lines: _Lines | None = None) -> bool:
         return False
     for start, end, edit in found:
         printed = source[start:end]
-        if printed != edit.old and normalize(printed) != normalize(edit.old):
+        if printed == edit.old:
+            continue
+        # a normalised match is enough (full-width digits, quote forms), unless markup or an
+        # entity stands inside: then the text is not contiguous in the source
+        if "<" in printed or "&" in printed or normalize(printed) != normalize(edit.old):
             return False
-        if "<" in printed or "&" in printed:  # markup inside: the text is not contiguous
-            if printed != edit.old:
-                return False
     return True
 
 

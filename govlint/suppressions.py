@@ -228,18 +228,3 @@ def unused_suppressions(found: Suppressions, used: set, checked) -> list:
         out.append(Finding(f"抑制指令“{d.text}”没有抑制{what}，可以删除", span=_span(d), location="抑制指令",
                            code=UNUSED_SUPPRESSION, properties={"directive": d.text, "unused": unused}))
     return out
-
-
-def directives(source: str) -> set[str]:
-    """The codes (or prefixes) disabled for the whole file in ``source``; ``{"ALL"}``
-    disables everything. (The older, file-wide view of ``parse``.)"""
-    found = parse(source)
-    out: set[str] = set()
-    for kind, _start, _end, codes, _index in found.scopes:
-        if kind == FILE:
-            out.update(codes or (ALL,))
-    return out
-
-
-def is_suppressed(code: str, disabled: set[str]) -> bool:
-    return bool(disabled) and (ALL in disabled or any(code.startswith(p) for p in disabled))

@@ -230,9 +230,13 @@ def test_cli_select_replaces_config_extend_select(local_plugin):
 
 
 def test_directives_accept_crlf_lines_and_space_separated_codes():
-    from govlint.suppressions import directives, is_suppressed
+    from govlint.suppressions import FILE, parse
 
-    assert directives("正文\r\ngovlint: disable=GL6\r\n结尾") == {"GL6"}
-    assert directives("<!-- govlint: disable=GL302 GL205 -->") == {"GL302", "GL205"}
-    assert is_suppressed("GL602", {"GL6"}) and not is_suppressed("GL702", {"GL6"})
-    assert directives("正文中的 govlint: disable=GL6 不是指令") == set()
+    def file_wide(source):
+        return {code for kind, _, _, codes, _ in parse(source).scopes if kind == FILE for code in codes}
+
+    assert file_wide("正文\r\ngovlint: disable=GL6\r\n结尾") == {"GL6"}
+    assert file_wide("<!-- govlint: disable=GL302 GL205 -->") == {"GL302", "GL205"}
+    prefix = parse("正文\r\ngovlint: disable=GL6\r\n结尾")
+    assert prefix.match("GL602", 1, 1) is not None and prefix.match("GL702", 1, 1) is None
+    assert file_wide("正文中的 govlint: disable=GL6 不是指令") == set()
