@@ -63,8 +63,8 @@ def test_spelt_out_prefixes_match_as_the_nested_ones(kind):
 
 def _naive_scan(entries, first, text):
     """Leftmost first: at each position the first label (by weight, then order) that matches."""
-    ordered = sorted(entries, key=lambda e: -e[3])
-    forms = [(re.compile(pattern), tag, key) for tag, key, pattern, _ in ordered]
+    ordered = sorted(entries, key=lambda e: -e.weight)
+    forms = [(re.compile(e.pattern), e.tag, e.key) for e in ordered]
     out, pos = [], 0
     while pos < len(text):
         found = None
@@ -82,44 +82,83 @@ def _naive_scan(entries, first, text):
     return out
 
 
-def _table3_entries():
-    """The entries and first characters that ``table3_labels`` hands to ``LabelSet``."""
+def _entries(make):
+    """The entries that ``make`` (a label set's builder) hands to ``LabelSet``, and the
+    characters they may start with."""
     captured = []
     original = labels.LabelSet
 
     class Capture(original):
-        def __init__(self, entries, first):
-            captured.append((list(entries), set(first)))
-            super().__init__(entries, first)
+        def __init__(self, entries):
+            captured.append((list(entries), {ch for e in entries for ch, _ in e.ways}))
+            super().__init__(entries)
 
     labels.LabelSet = Capture
     try:
-        labels.table3_labels.__wrapped__()
+        make.__wrapped__()
     finally:
         labels.LabelSet = original
     return captured[0]
 
 
-T3_ENTRIES, T3_FIRST = _table3_entries()
-T3_WORDS = sorted({t for r in format_table3.ROWS for t in r.aliases}
-                  | {t for c in format_table3.COLUMNS + (format_table3.LEGAL_PERSON_SUBTOTAL,) for t in c.aliases})
-table_text = st.lists(st.one_of(st.sampled_from(T3_WORDS), pieces,
-                                st.sampled_from(["（一）", "三、", "四.", "1.", "2、", "（七）", "12 0 3"])),
-                      max_size=12).map("".join)
+def _words(entries):
+    """Every label's own text, as the format records write it."""
+    from govlint.format import table2 as t2, table4 as t4
+
+    t3 = format_table3
+    return {
+        "table3": sorted({t for r in t3.ROWS for t in r.aliases}
+                         | {t for c in t3.COLUMNS + (t3.LEGAL_PERSON_SUBTOTAL,) for t in c.aliases}
+                         | set(t3.HEADER_TEXTS) | {"本列数据的勾稽关系为：", "（本列数据的钩稽关系"}),
+        "table2": sorted({b.label for b in t2.BLOCKS} | {t for r in t2.ROWS for t in r.aliases}
+                         | {t for c in t2.COLUMNS for t in c.aliases} | set(t2.HEADER_TEXTS)
+                         | {t2.TRUNCATED_NEW.label, "本年新收"}),
+        "table4": sorted({t for g in t4.GROUPS for t in g.aliases} | {t for o in t4.OUTCOMES for t in o.aliases}),
+    }[entries]
 
 
-@settings(max_examples=100, deadline=None)
-@given(table_text)
-def test_table3_scan_equals_a_naive_scan(text):
-    label_set = labels.table3_labels()
-    assert list(label_set.scan(text)) == _naive_scan(T3_ENTRIES, T3_FIRST, text)
+SETS = {"table3": labels.table3_labels, "table2": labels.table2_labels, "table4": labels.table4_labels}
+ENTRIES = {name: _entries(make) for name, make in SETS.items()}
+T3_ENTRIES, T3_FIRST = ENTRIES["table3"]
 
 
-def test_every_branch_opens_on_a_literal_or_class():
-    # the point of label_pattern: no label opens on a group or an optional prefix (the one
-    # hand-written header note excepted)
-    for tag, key, pattern, _ in T3_ENTRIES:
-        if key is None and pattern.startswith("（?"):
-            continue
-        assert not pattern.startswith("("), (tag, key, pattern)
-        assert re.match(r"\[[^\]]+\]\(\?:|[^\\(\[?*+{]", pattern), (tag, key, pattern)
+def _table_text(name):
+    """Text made of a set's real labels (whole, cut short or glued), numbering and noise."""
+    words = _words(name)
+    word = st.sampled_from(words)
+    cut = st.tuples(word, st.integers(1, 6)).map(lambda w: w[0][:w[1]])
+    spaced = word.map(lambda w: " ".join(w))
+    return st.lists(st.one_of(word, cut, spaced, pieces,
+                              st.sampled_from(["（一）", "三、", "四.", "1.", "2、", "（七）", "12 0 3", "00000002."])),
+                    max_size=12).map("".join)
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_the_dispatched_scan_equals_a_naive_per_label_scan(name):
+    """One expression dispatching on the first character finds what trying every label's own
+    pattern, heaviest first, at every position finds."""
+    entries, first = ENTRIES[name]
+    label_set = SETS[name]()
+
+    @settings(max_examples=150, deadline=None)
+    @given(_table_text(name))
+    def check(text):
+        assert list(label_set.scan(text)) == _naive_scan(entries, first, text)
+
+    check()
+
+
+def test_every_label_pattern_opens_on_a_literal_or_class():
+    # the point of label_pattern: no label opens on a group or an optional prefix
+    for entries, _ in ENTRIES.values():
+        for entry in entries:
+            pattern = entry.pattern
+            assert not pattern.startswith("("), entry
+            assert re.match(r"\[[^\]]+\]\(\?:|[^\\(\[?*+{]", pattern), entry
+
+
+def test_each_character_opens_one_branch_of_the_set():
+    """The dispatch is exact only when no two branches open on the same character."""
+    for make in SETS.values():
+        firsts = make().firsts
+        assert len(firsts) == len(set(firsts)) and all(len(ch) == 1 and not ch.isspace() for ch in firsts)

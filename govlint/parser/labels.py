@@ -14,8 +14,8 @@ on a line of its own (``本年新`` / ``制作数量``). Loaders keep the pieces
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from govlint import regex_cache
 
@@ -24,8 +24,10 @@ from govlint import regex_cache
 _JOIN = r"\s{0,3}"
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
+    """A label found in the stream: ``text[start:end]``. A tuple, as cheap to make as any
+    object (a report has a few hundred)."""
+
     tag: str
     key: str | None
     start: int
@@ -64,45 +66,91 @@ def _item_prefix(number: str, required: bool = False) -> tuple:
     return (dotted, (first, rf"{more}(?<![0-9.]{re.escape(number)})\s{{0,2}}"), None)
 
 
+class Entry(NamedTuple):
+    """One label of a set: what a hit on it is (``tag``, ``key``), how it may start, its rest.
+
+    ``ways`` are (first character, pattern of what follows that character up to the label's
+    text), one per numbering prefix form in the order the engine should try them; ``tail``
+    is the pattern of the rest (the label's text after its first character, and any
+    ``extra``). ``weight`` orders the labels of a set: heavier (longer) ones are tried first.
+    """
+
+    tag: str
+    key: str | None
+    ways: tuple[tuple[str, str], ...]
+    tail: str
+    weight: int
+
+    @property
+    def pattern(self) -> str:
+        """The label alone as one pattern (the plain form the set's scan is tested against)."""
+        if len(self.ways) == 1:
+            first, way = self.ways[0]
+            return re.escape(first) + way + self.tail
+        firsts = "".join(dict.fromkeys(re.escape(first) for first, _ in self.ways))
+        ways = "|".join(f"(?<={re.escape(first)}){way}" for first, way in self.ways)
+        return f"[{firsts}](?:{ways})" + self.tail
+
+
+def label_ways(prefixes: tuple, text: str, extra: str = "") -> tuple[tuple[tuple[str, str], ...], str]:
+    """(ways, tail) of ``text`` with any of the prefix forms before it, tried in order.
+
+    ``(?:一P)?本年…`` becomes the ways ``一`` → ``P本`` and ``本`` → (nothing), and the tail
+    ``年…``: every way opens on one character, so the set's scan can go straight to the
+    labels that may start with the character it stands on (see ``LabelSet``).
+    """
+    head = re.escape(text[0])
+    tail = (_JOIN + literal(text[1:]) if len(text) > 1 else "") + extra
+    if not prefixes:
+        return ((text[0], ""),), tail
+    ways = tuple((text[0], "") if form is None else (form[0], form[1] + head) for form in prefixes)
+    return ways, tail
+
+
 def label_pattern(prefixes: tuple, text: str, extra: str = "") -> str:
     """The pattern of ``text`` (any prefix form before it, tried in order), opening on a
     character class of its possible first characters.
 
-    ``(?:一P)?本年…`` is written ``[一本](?:(?<=一)P本|(?<=本))年…``: one branch per label
-    that the regex engine passes over at the cost of one lookup where neither character
-    stands (a branch opening on a group or an optional prefix is entered at every position),
-    and the label's text written once.
+    ``(?:一P)?本年…`` is written ``[一本](?:(?<=一)P本|(?<=本))年…``: the label's text written
+    once, and no branch opening on a group or an optional prefix (which the engine would
+    enter at every position).
     """
-    head, tail = re.escape(text[0]), (_JOIN + literal(text[1:]) if len(text) > 1 else "")
-    if not prefixes:
-        return head + tail + extra
-    firsts, ways = [], []
-    for form in prefixes:
-        first, rest = (text[0], "") if form is None else form
-        if first not in firsts:
-            firsts.append(first)
-        ways.append(f"(?<={re.escape(first)})" + ("" if form is None else rest + head))
-    chars = "".join(re.escape(c) for c in firsts)
-    return f"[{chars}](?:{'|'.join(ways)})" + tail + extra
+    ways, tail = label_ways(prefixes, text, extra)
+    return Entry("", None, ways, tail, 0).pattern
 
 
 class LabelSet:
-    """A compiled alternation of label patterns; ``scan(text)`` yields hits left to right."""
+    """The labels of one table as one compiled expression; ``scan(text)`` yields hits left to
+    right: at each position the heaviest label that matches there, then on after it.
 
-    def __init__(self, entries: list[tuple[str, str | None, str, int]], first: str):
-        # entries: (tag, key, pattern, weight); heavier (longer) labels are tried first. Each
-        # pattern is a branch ending in an empty group that names the label (a named group
-        # around the branch would make the engine enter every branch at every position).
-        # ``first`` holds every character a label can start with: a cheap test that lets the
-        # engine skip most positions before trying the alternation.
-        entries = sorted(entries, key=lambda e: -e[3])
+    The expression dispatches on the character a hit starts with: one branch per first
+    character, holding in weight order the ways of every label that can start with it
+    (``本`` → 本年新收…, 本年度办理结果, 本机关不掌握…). Written as one branch per label, the
+    engine tried each of some two hundred labels at every candidate position; now it tries
+    the few that can start there. Each label's way ends in an empty group that names it
+    (a label starting with several characters has one such group under each).
+    Where no label starts, the engine passes on after one test of the character (the branches
+    all opening on a literal, it knows the set of first characters).
+    """
+
+    def __init__(self, entries: list[Entry]):
+        entries = sorted(entries, key=lambda e: -e.weight)
         self._meta: list[tuple[str, str | None]] = [("", None)]  # by group number
+        branches: dict[str, list[tuple[str, Entry]]] = {}  # first character → ways, in order
+        for entry in entries:
+            by_first: dict[str, list[str]] = {}
+            for ch, way in entry.ways:
+                by_first.setdefault(ch, []).append(way)
+            for ch, ways in by_first.items():
+                body = ways[0] if len(ways) == 1 else "(?:" + "|".join(ways) + ")"
+                branches.setdefault(ch, []).append((f"{body}{entry.tail}()", entry))
+        self.firsts = tuple(branches)
         parts = []
-        for tag, key, pattern, _ in entries:
-            parts.append(f"{pattern}()")
-            self._meta.append((tag, key))
-        chars = "".join(sorted(set(first)))
-        self._regex = regex_cache.compile(f"(?=[{re.escape(chars)}])(?:" + "|".join(parts) + ")")
+        for ch, alternatives in branches.items():
+            parts.append(re.escape(ch) + "(?:" + "|".join(way for way, _ in alternatives) + ")")
+            # group numbers follow the order the empty groups are written in
+            self._meta.extend((entry.tag, entry.key) for _, entry in alternatives)
+        self._regex = regex_cache.compile("|".join(parts))
 
     def scan(self, text: str, start: int = 0, end: int | None = None):
         meta = self._meta
@@ -111,16 +159,9 @@ class LabelSet:
             yield Hit(tag, key, match.start(), match.end())
 
 
-_NUMBERING_FIRST = "（一二三四五六七八九0123456789"
-
-
-def _first(entries) -> str:
-    """First characters of the labels (text starts; prefixes add ``_NUMBERING_FIRST``)."""
-    return _NUMBERING_FIRST + "".join(text[0] for text in entries)
-
-
-def _entry(tag, key, prefix, text, extra=""):
-    return (tag, key, label_pattern(prefix, text, extra), len(text) + (1 if prefix else 0))
+def _entry(tag, key, prefix, text, extra="") -> Entry:
+    ways, tail = label_ways(prefix, text, extra)
+    return Entry(tag, key, ways, tail, len(text) + (1 if prefix else 0))
 
 
 @lru_cache(maxsize=1)
@@ -152,11 +193,10 @@ def table3_labels() -> LabelSet:
             entries.append(_entry(tag, column.key, (), text))
     for text in t3.HEADER_TEXTS:
         entries.append(_entry("hdr", None, (), text))
-    entries.append(("hdr", None, r"（?\s?本列数据的\s?[勾钩]\s?稽关系[^）\x1f]{0,60}）?", 30))
-    texts = [t for r in t3.ROWS for t in r.aliases]
-    texts += [t for c in columns for t in c.aliases]
-    texts += list(t3.HEADER_TEXTS) + ["本"]
-    return LabelSet(entries, _first(texts))
+    # the note 本列数据的勾稽关系为…, in brackets or not (a space before it is never a start)
+    note = r"列数据的\s?[勾钩]\s?稽关系[^）\x1f]{0,60}）?"
+    entries.append(Entry("hdr", None, (("（", r"\s?本"), ("本", "")), note, 30))
+    return LabelSet(entries)
 
 
 @lru_cache(maxsize=1)
@@ -170,9 +210,7 @@ def table4_labels() -> LabelSet:
     for outcome in t4.OUTCOMES:
         for text in outcome.aliases:
             entries.append(_entry("out", outcome.key, "", text))
-    texts = [t for g in t4.GROUPS for t in g.aliases]
-    texts += [t for o in t4.OUTCOMES for t in o.aliases]
-    return LabelSet(entries, "".join(t[0] for t in texts))
+    return LabelSet(entries)
 
 
 @lru_cache(maxsize=1)
@@ -193,7 +231,4 @@ def table2_labels() -> LabelSet:
     entries.append(_entry("col_new", None, "", truncated, r"(?!\s{0,3}收)"))
     for text in t2.HEADER_TEXTS:
         entries.append(_entry("hdr", None, (), text))
-    texts = [b.label for b in t2.BLOCKS] + list(t2.HEADER_TEXTS)
-    texts += [t for r in t2.ROWS for t in r.aliases]
-    texts += [t for c in t2.COLUMNS for t in c.aliases] + [truncated]
-    return LabelSet(entries, "".join(t[0] for t in texts))
+    return LabelSet(entries)
