@@ -5,7 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from govlint import normalize as toolkit
 from govlint.normalize import (
     YEAR_NIAN, chinese_number, clean_title, find_date, first_year, fold, is_cjk, is_wide, normalize,
 )
@@ -26,6 +29,20 @@ def test_fold_keeps_offsets():
     for text in ("（１）ａ:“x”", "商业\u3000企业", "本年增／减", "第二十条第(一)项"):
         assert len(fold(text)) == len(text)
     assert fold("（１）ａ:“x”") == '（1）a："x"'
+
+
+#: characters the table maps (to themselves or not), Chinese text, and anything else
+_FOLDED = st.sampled_from(sorted(map(chr, toolkit._MAP)))
+_TEXT = st.lists(st.one_of(_FOLDED, st.sampled_from("中文本年予以公开，。（）12 \x1f\n"), st.characters()),
+                 max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_fold_translates_as_the_whole_table_would(text):
+    # the fast path (only the runs that change are translated) against the plain one
+    assert fold(text) == text.translate(toolkit._FOLD)
+    assert normalize(text) == "".join(text.translate(toolkit._FOLD).split())
 
 
 def test_normalize_drops_whitespace_and_unifies_brackets():

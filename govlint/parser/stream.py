@@ -67,6 +67,11 @@ class Stream:
         # Every text folded in one call: folding maps characters one to one, so the folded
         # text of any slice is the same slice of the folded whole.
         folded_all = fold(SEP.join([item[0] for _, items, _ in blocks for item in items]))
+        # a splitter may name, over the whole text at once, the places where it could cut: the
+        # pieces without one are not handed to it
+        candidates = getattr(splitter, "candidates", None)
+        marks = candidates(folded_all) if candidates is not None else None
+        mark = 0
         at = 0
         raw_parts: list[str] = []
         folded_parts: list[str] = []
@@ -76,11 +81,17 @@ class Stream:
             for index, (text, where, kind, heading) in enumerate(items):
                 size = len(text)
                 folded = folded_all[at:at + size]
+                if marks is not None:
+                    while mark < len(marks) and marks[mark] < at:
+                        mark += 1
+                    may_cut = mark < len(marks) and marks[mark] < at + size
+                else:
+                    may_cut = True
                 at += size + 1
                 base = self._locate(text, where)
                 if cols is not None:
                     self.columns[offset] = (number, cols[index])
-                cuts = list(splitter(folded)) if splitter is not None and text else None
+                cuts = list(splitter(folded)) if may_cut and splitter is not None and text else None
                 if not cuts:
                     # the usual piece: whole, no heading inside
                     pieces.append(DeferredPiece(text, None, offset, kind, heading, base).defer(
