@@ -29,25 +29,26 @@ _PROSE_LEN = 12
 
 
 @dataclass(slots=True)
-class Token:
-    kind: str        # "num", "mark" or "blank"
-    start: int
-    end: int
-    text: str        # the value text as folded (digits, mark), "" for blank
-    piece: int = 0   # which piece of the gap it is in (cells are pieces)
-
-
-@dataclass(slots=True)
 class Value:
-    """One cell assigned to a column: stream range, text and how it was read."""
+    """One cell assigned to a column: stream range, text and how it was read.
+
+    ``read_gap`` reads each value as printed straight into one of these (a *token*), and
+    ``take`` hands those on as the row's values unless it has to cut or join them: one
+    object per cell, never changed once made.
+    """
 
     start: int
     end: int
-    text: str
+    text: str                      # the value text as folded (digits, mark), "" for blank
     kind: str                      # "num", "mark", "blank"
     split_from: str | None = None  # the glued run it was cut from
     options: tuple[str, ...] | None = None  # the texts it may hold (several readings)
     glued: "Glued | None" = None   # the row's readings, shared by its values
+    piece: int = 0                 # which piece of its gap it is in (cells are pieces)
+
+
+#: a value as ``read_gap`` reads it
+Token = Value
 
 
 @dataclass(slots=True)
@@ -87,7 +88,7 @@ def read_gap(text: str, start: int, end: int) -> Gap:
             kind = "num"
         if kind == "sep":
             if piece_open and not piece_has:
-                tokens.append(Token("blank", sep_at + 1, sep_at + 1, "", piece))
+                tokens.append(Value(sep_at + 1, sep_at + 1, "", "blank", None, None, None, piece))
             piece_open, piece_has, sep_at = True, False, match.start()
             piece += 1
             continue
@@ -98,10 +99,10 @@ def read_gap(text: str, start: int, end: int) -> Gap:
             text_end = match.end()
             continue
         if kind == "num":
-            tokens.append(Token("num", match.start("num"), match.end(), match.group("num"), piece))
+            tokens.append(Value(match.start("num"), match.end(), match.group("num"), "num", None, None, None, piece))
             last, seen_value, piece_has = match.end(), True, True
         elif kind == "mark":
-            tokens.append(Token("mark", match.start(), match.end(), match.group(), piece))
+            tokens.append(Value(match.start(), match.end(), match.group(), "mark", None, None, None, piece))
             last, seen_value, piece_has = match.end(), True, True
         else:
             body = match.group()
@@ -128,7 +129,7 @@ def take(gap: Gap, needed: int) -> tuple[list[Value] | None, str | None]:
     values = [t for t in gap.tokens if t.kind != "blank"]
     blanks = [t for t in gap.tokens if t.kind == "blank"]
     if len(values) == needed:
-        return [_value(t) for t in values], None
+        return values, None
     if len(values) < needed and len(values) + len(blanks) >= needed:
         # blank cells stand for values; blank pieces beyond the row (padding) are dropped
         every = list(gap.tokens)
@@ -136,7 +137,7 @@ def take(gap: Gap, needed: int) -> tuple[list[Value] | None, str | None]:
         lead = next((i for i, t in enumerate(every) if t.kind != "blank"), len(every))
         trail = next((i for i, t in enumerate(reversed(every)) if t.kind != "blank"), len(every))
         if excess == 0:
-            return [_value(t) for t in every], None
+            return every, None
         if lead + trail >= excess:
             # blanks to drop on both sides (a merged label's cells before, padding after):
             # when which ones decides where the values go, the row is not guessed
@@ -145,7 +146,7 @@ def take(gap: Gap, needed: int) -> tuple[list[Value] | None, str | None]:
             if len(fits) > 1:
                 return None, f"空白单元格无法与{needed}列唯一对应"
             j = max(0, excess - trail)
-            return [_value(t) for t in every[j:len(every) - (excess - j)]], None
+            return every[j:len(every) - (excess - j)], None
     if len(values) > needed:
         merged = _merge_spaced_digits(values, needed)
         if merged is not None:
@@ -166,7 +167,7 @@ def take(gap: Gap, needed: int) -> tuple[list[Value] | None, str | None]:
     out: list[Value] = []
     for token, parts in zip(values, cells):
         if len(parts) == 1:
-            out.append(_value(token))
+            out.append(token)
             continue
         pos = token.start
         for part in parts:
@@ -228,16 +229,12 @@ def _merge_spaced_digits(values: list[Token], needed: int) -> list[Value] | None
     return out
 
 
-def _value(token: Token) -> Value:
-    return Value(token.start, token.end, token.text, token.kind)
-
-
-
-
 def number(text: str, amount: bool = False):
     # a value with more digits before the point than MAX_DIGITS is no count or amount (and
     # int() refuses past 4,300 digits, a sum of two such values past printing): not a number
     """The number a value text holds: int for counts, Decimal for amounts or decimals."""
+    if not amount and text.isdecimal():  # the usual cell: a count, digits only
+        return int(text) if len(text) <= MAX_DIGITS else None
     clean = text.replace(",", "")
     if len(clean.partition(".")[0].lstrip("+-")) > MAX_DIGITS:
         return None
