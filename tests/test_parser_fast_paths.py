@@ -13,8 +13,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import re
+
 from govlint.format import sections as format_sections
-from govlint.parser.sections import heading_candidates, split_headings
+from govlint.normalize import chinese_number
+from govlint.parser import find_tables
+from govlint.parser import sections
+from govlint.parser.sections import find_headings, heading_candidates, split_headings
 from govlint.parser.stream import SEP, Stream
 from govlint.testing import load_document
 
@@ -28,8 +33,8 @@ _PIECE = st.lists(st.one_of(_BITS, st.sampled_from(_TITLES)), max_size=8).map(""
 
 
 def _plain(folded: str):
-    """``split_headings`` asked about every piece (it names no candidates)."""
-    return split_headings(folded)
+    """The plain way to cut pieces: every piece asked, with the inline pattern as first written."""
+    return _plain_split(folded)
 
 
 def _assert_candidates_cover(pieces):
@@ -57,6 +62,68 @@ def test_the_candidates_cover_real_heading_forms(piece):
     assert list(split_headings(piece))
     _assert_candidates_cover(["正文", piece, "正文"])
     _assert_candidates_cover([piece])
+
+
+def _plain_split(folded: str):
+    """``split_headings`` with the inline pattern as first written (a lookbehind, then an
+    optional ``第``), tried at every position of the squeezed piece."""
+    titles = "|".join(f"(?P<{s.key}>{'|'.join(f'(?:{p})' for p in s.patterns)})" for s in format_sections.SECTIONS)
+    inline = re.compile(rf"(?<![^{sections._BEFORE}])(?:第)?(?P<num>{sections._NUM})(?:部分)?[、.，,](?:{titles})")
+    _, start = sections._strict()
+    squeezed, index = sections._squeeze(folded)
+    first = start.match(squeezed)
+    hits = ([first] if first else []) + [m for m in inline.finditer(squeezed) if m.start() > 0]
+    seen, out = set(), []
+    for match in hits:
+        if match.start() in seen:
+            continue
+        seen.add(match.start())
+        number, key = chinese_number(match.group("num")), sections._key_of(match)
+        if number is not None and key is not None:
+            out.append((index[match.start()], index[match.end() - 1] + 1, (number, key)))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PIECE)
+def test_the_inline_heading_pattern_finds_what_the_plain_one_finds(piece):
+    assert list(split_headings(piece)) == _plain_split(piece)
+
+
+@pytest.mark.parametrize("piece", ["正文。二、主动公开政府信息情况", "正文。第三部分，收到和处理政府信息公开申请情况",
+                                   "1|十二、其他需要报告的事项", "是二、主动公开政府信息情况", "。第 二 、主动公开政府信息情况"])
+def test_the_inline_heading_pattern_on_known_forms(piece):
+    assert list(split_headings(piece)) == _plain_split(piece)
+
+
+def _plain_headings(stream, tables):
+    """``find_headings`` testing every region for every piece."""
+    out = []
+    strict_at = {start: (end, number, key) for start, end, (number, key) in stream.split_headings}
+    for piece in stream.pieces:
+        if any(a <= piece.start < b for a, b in tables):
+            continue
+        if piece.start in strict_at:
+            end, number, key = strict_at[piece.start]
+            out.append(sections.Heading(piece.start, end, number, key))
+            continue
+        found = sections.loose_heading(piece.text)
+        if found:
+            out.append(sections.Heading(piece.start, piece.end, found[0], found[1]))
+    return out
+
+
+@pytest.mark.parametrize("page", CORPUS, ids=lambda p: p.name)
+def test_headings_walked_beside_the_regions_are_the_plain_ones(page):
+    stream = Stream(load_document(page), splitter=split_headings)
+    _, regions = find_tables(stream)
+    assert find_headings(stream, sorted(regions)) == _plain_headings(stream, regions)
+    # regions ending and starting at the pieces that are headings, overlapping, empty, unordered
+    heads = [h.start for h in _plain_headings(stream, [])]
+    size = len(stream.text)
+    odd = [(a - 2, a) for a in heads[::2]] + [(a, a + 1) for a in heads[1::3]]
+    odd += [(size // 3, size // 2), (size // 4, size // 3), (size // 2, size // 2), (10, 5)]
+    assert find_headings(stream, odd) == _plain_headings(stream, odd)
 
 
 @pytest.mark.parametrize("page", CORPUS, ids=lambda p: p.name)

@@ -15,7 +15,7 @@ Steps (one module each):
 from __future__ import annotations
 
 
-from govlint.document import Paragraph
+from govlint.document import DeferredParagraph
 from govlint.format.pre2019 import PRE2019
 from govlint.lazy_re import lazy_pattern
 from govlint.parser import metadata as _metadata
@@ -63,7 +63,8 @@ def overall_template(tables: dict) -> str | None:
 
 
 def _prose(stream, start: int, end: int, regions):
-    """Paragraphs of the text in ``[start, end)`` outside table regions, with their spans."""
+    """Paragraphs of the text in ``[start, end)`` outside table regions, with their spans
+    (worked out when read: a report has hundreds of paragraphs and few findings)."""
     if start >= end:
         return
     pieces = stream.pieces
@@ -81,7 +82,7 @@ def _prose(stream, start: int, end: int, regions):
                 continue
             lead = len(raw) - len(raw.lstrip())
             trail = len(raw) - len(raw.rstrip())
-            yield Paragraph(text, stream.span(s + lead, e - trail), piece.heading)
+            yield DeferredParagraph(text, None, piece.heading).defer(stream.span, s + lead, e - trail)
 
 
 def _subtract(a: int, b: int, regions):

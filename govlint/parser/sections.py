@@ -50,7 +50,13 @@ def _squeeze(text: str) -> tuple[str, list[int]]:
 def _strict():
     titles = "|".join(f"(?P<{key}>{'|'.join(f'(?:{p})' for p in patterns)})"
                       for key, patterns in ((s.key, s.patterns) for s in format_sections.SECTIONS))
-    inline = regex_cache.compile(rf"(?<![^{_BEFORE}])(?:第)?(?P<num>{_NUM})(?:部分)?[、.，,](?:{titles})")
+    # ``(?<![^B])(?:第)?(?P<num>N)…`` written to open on the class of its first character (the
+    # engine then passes over other characters at the cost of one test each): the character
+    # before the taken one is checked from after it, and a numeral taken first starts ``more``
+    numerals = _NUM[:-5]
+    inline = regex_cache.compile(rf"[第{numerals[1:-1]}](?<![^{_BEFORE}][\s\S])"
+                                 rf"(?:(?<=第)(?P<num>{_NUM})|(?<={numerals})(?P<more>{numerals}{{0,2}}))"
+                                 rf"(?:部分)?[、.，,](?:{titles})")
     start = regex_cache.compile(rf"^[#*]*(?:第)?(?P<num>{_NUM})(?:部分)?[、.，,]?(?:{titles})")
     return inline, start
 
@@ -84,7 +90,10 @@ def split_headings(folded: str):
         if match.start() in seen:
             continue
         seen.add(match.start())
-        number = chinese_number(match.group("num"))
+        numeral = match.group("num")
+        if numeral is None:  # an inline heading whose first character is its numeral
+            numeral = match.string[match.start():match.end("more")]
+        number = chinese_number(numeral)
         key = _key_of(match)
         if number is None or key is None:
             continue
@@ -143,21 +152,29 @@ def loose_heading(text: str) -> tuple[int, str] | None:
 
 def find_headings(stream, tables: list[tuple[int, int]]) -> list[Heading]:
     """Section headings in reading order, none inside a table's region."""
-    def in_table(pos):
-        return any(a <= pos < b for a, b in tables)
-
+    # the regions as disjoint sorted ranges, walked alongside the pieces (which come in order)
+    merged: list[list[int]] = []
+    for a, b in sorted(tables):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        elif a < b:
+            merged.append([a, b])
+    region = 0
     out: list[Heading] = []
     strict_at = {}
     for start, end, (number, key) in stream.split_headings:
         strict_at[start] = (end, number, key)
     for piece in stream.pieces:
-        if in_table(piece.start):
-            continue
-        if piece.start in strict_at:
-            end, number, key = strict_at[piece.start]
-            out.append(Heading(piece.start, end, number, key))
+        pos = piece.start
+        while region < len(merged) and merged[region][1] <= pos:
+            region += 1
+        if region < len(merged) and merged[region][0] <= pos:
+            continue  # inside a table
+        if pos in strict_at:
+            end, number, key = strict_at[pos]
+            out.append(Heading(pos, end, number, key))
             continue
         found = loose_heading(piece.text)
         if found:
-            out.append(Heading(piece.start, piece.end, found[0], found[1]))
+            out.append(Heading(pos, piece.end, found[0], found[1]))
     return out
