@@ -134,3 +134,25 @@ def test_the_stream_cuts_the_pieces_it_would_cut_asking_about_every_piece(page):
     assert fast.text == plain.text and fast.raw == plain.raw
     assert [(p.text, p.start, p.base, p.kind) for p in fast.pieces] == \
         [(p.text, p.start, p.base, p.kind) for p in plain.pieces]
+
+
+_GAP_BITS = st.sampled_from(["\x1f", "\x1f", "0", "12", "3", "1,234", "5.5", " ", "|", "-", "无", "件", "万元", "合计",
+                             "０", "٣", "注：本表数据", "。"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_GAP_BITS, max_size=16).map("".join), st.integers(0, 3), st.integers(0, 3))
+def test_a_gap_of_counts_reads_as_token_by_token(text, lead, trail):
+    # the fast path for a row of counts against the general tokenizer, on any gap
+    from govlint.parser.values import _read_tokens, read_gap
+
+    start, end = min(lead, len(text)), max(min(lead, len(text)), len(text) - trail)
+    assert read_gap(text, start, end) == _read_tokens(text, start, end)
+
+
+@pytest.mark.parametrize("gap", ["\x1f1\x1f0\x1f12\x1f", "\x1f1\x1f0\x1f12", "\x1f7"])
+def test_the_fast_path_reads_rows_of_counts(gap):
+    from govlint.parser.values import _read_tokens, read_gap
+
+    found = read_gap(gap, 0, len(gap))
+    assert found == _read_tokens(gap, 0, len(gap)) and found.tokens and not found.prose

@@ -67,6 +67,10 @@ def _prose(stream, start: int, end: int, regions):
     (worked out when read: a report has hundreds of paragraphs and few findings)."""
     if start >= end:
         return
+    # the table regions this stretch overlaps (none in most sections): the others cannot cut
+    # any of its pieces
+    near = [(ra, rb) for ra, rb in regions if ra < end and rb > start]
+    raw_text, span = stream.raw, stream.span
     pieces = stream.pieces
     i = stream.piece_index(start)
     while i < len(pieces) and pieces[i].start < end:
@@ -75,14 +79,15 @@ def _prose(stream, start: int, end: int, regions):
         a, b = max(start, piece.start), min(end, piece.end)
         if a >= b:
             continue
-        for s, e in _subtract(a, b, regions):
-            raw = stream.raw[s:e]
+        for s, e in (_subtract(a, b, near) if near else ((a, b),)):
+            raw = raw_text[s:e]
             text = raw.strip()
             if _DEBRIS.fullmatch(text):
                 continue
-            lead = len(raw) - len(raw.lstrip())
-            trail = len(raw) - len(raw.rstrip())
-            yield DeferredParagraph(text, None, piece.heading).defer(stream.span, s + lead, e - trail)
+            if len(text) != len(raw):
+                s += len(raw) - len(raw.lstrip())
+                e -= len(raw) - len(raw.rstrip())
+            yield DeferredParagraph(text, None, piece.heading).defer(span, s, e)
 
 
 def _subtract(a: int, b: int, regions):
