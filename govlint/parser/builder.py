@@ -7,6 +7,7 @@ in ``finish`` once every cell of the row is placed; a recogniser may then narrow
 
 from __future__ import annotations
 
+from govlint.format.location import location as cell_location
 from govlint.parser.values import Unseparable, Value, number
 from govlint.report import DeferredLabel, DeferredTableCell, Readings, Table
 from govlint.normalize import strip_space
@@ -51,6 +52,32 @@ class TableBuilder:
             self.start = start
         if self.end is None or end > self.end:
             self.end = end
+
+    def row(self, row: str, columns, values, amounts=()):
+        """Place a row's values in ``columns`` (``amounts``: the columns holding amounts).
+
+        ``cell`` for each, with what every cell of the row shares looked up once: a report
+        places a few hundred cells, and a value read as printed (no cut, no readings) needs
+        no more than its text, its number and its deferred span.
+        """
+        kind, cells = self.table.kind, self.table.cells
+        raw_text, span = self.stream.raw, self.stream.span
+        start, end = self.start, self.end
+        for col, value in zip(columns, values):
+            amount = col in amounts
+            if value.options is not None or value.glued is not None or value.split_from is not None:
+                self.cell(row, col, value, cell_location(kind, row, col), amount)
+                start, end = self.start, self.end
+                continue
+            a, b = value.start, value.end
+            parsed = number(value.text, amount) if value.kind == "num" else None
+            cells[(row, col)] = DeferredTableCell(row, col, parsed, raw_text[a:b].strip(), None,
+                                                  cell_location(kind, row, col), None).defer(span, a, b)
+            if start is None or a < start:
+                start = a
+            if end is None or b > end:
+                end = b
+        self.start, self.end = start, end
 
     def problem(self, message: str, reason: str | None = None):
         """Record what the published table lacks; a ``reason`` that is ``Unseparable`` is about

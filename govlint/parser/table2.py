@@ -81,8 +81,7 @@ def parse_table2(stream, hits: list, limit: int):
         if values is None:
             builder.problem(f"“{t2.label(row)}”行{reason}", reason)
             continue
-        for col, value in zip(columns, values):
-            builder.cell(row, col, value, location(row, col), amount=col in t2.amount_columns())
+        builder.row(row, columns, values, t2.amount_columns())
     table = builder.table
     table.template = _template(printed, table)
     _check_complete(builder, rows_found, table.template)

@@ -60,8 +60,7 @@ def parse_table3(stream, hits: list, limit: int):
         if values is None:
             builder.problem(f"“{row_label(key)}”行{reason}", reason)
             return True
-        for col, value in zip(columns, values):
-            builder.cell(key, col, value, location(key, col))
+        builder.row(key, columns, values)
         return True
 
     for index, hit in enumerate(hits):
@@ -181,8 +180,7 @@ def _last_row(stream, builder, hits, limit, columns, found) -> None:
             return
         found[key] = True
         builder.label(hit, key)
-        for col, value in zip(columns, values):
-            builder.cell(key, col, value, location(key, col))
+        builder.row(key, columns, values)
         return
 
 

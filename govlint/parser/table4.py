@@ -96,8 +96,7 @@ def parse_table4(stream, hits: list, limit: int):
                 break
     if values is None and len(per_group) == 3:
         for group in _GROUPS:
-            for outcome, value in zip(_OUTCOMES, per_group[group]):
-                builder.cell(group, outcome, value, location(group, outcome))
+            builder.row(group, _OUTCOMES, per_group[group])
         return builder
     if data is None and _blank_row(last_gap):
         # a data row left blank (the blank Word template): 15 blank cells, not a missing row
