@@ -77,6 +77,31 @@ def test_label_hits_are_tested_against_the_headings_in_linear_work():
     assert growth(work, 150) <= LINEAR
 
 
+def test_headings_are_looked_for_beside_many_regions_in_linear_work():
+    """Many pieces and many table regions: each piece used to be tested against every region."""
+    from govlint.parser.sections import find_headings
+
+    def work(k):
+        texts = ["一、总体情况", "正文。", "表格"] * k
+        stream = Stream(_document(texts or ["正文"]), splitter=split_headings)
+        regions = [(p.start, p.end) for p in stream.pieces if p.text == "表格"]
+        return calls(find_headings, stream, regions)
+
+    assert growth(work, 150) <= LINEAR
+
+
+def test_a_run_of_blank_cells_is_read_once_by_the_heading_candidates():
+    """The scan for pieces that may hold a heading: an attempt from a piece break reads that
+    piece's leading white space only, never into the next piece, so a long run of blank cells
+    (each a break) is read once, not once per break."""
+    from govlint.parser.sections import _OPENS_PIECE, heading_candidates
+
+    assert _OPENS_PIECE.match("\x1f \x1f一") is None
+    assert _OPENS_PIECE.search("\x1f \x1f  ## 第 一").start(1) == 10
+    blank = "\x1f  " * 2000
+    assert heading_candidates(blank + "\x1f一、总体情况") == [len(blank) + 1]
+
+
 @pytest.mark.parametrize("statement", ["本年受理政府信息公开申请5件，", "予以公开3件，不予公开1件，因不掌握无法提供2件，"])
 def test_statements_of_one_long_sentence_cost_linear_work(statement):
     """One sentence full of statements: each used to search the sentence up to itself."""

@@ -107,7 +107,10 @@ def split_headings(folded: str):
 #: ``部分``). Each opens on a literal or a class, so the search passes over other characters
 #: at the cost of one test each.
 _NUMERAL = "[一二三四五六七八九十]"
-_OPENS_PIECE = lazy_pattern(rf"\x1f(?=[\s#*第一二三四五六七八九十])[\s#*]*(?:第\s*)?({_NUMERAL})")
+#: (``[^\S\x1f]`` is white space other than the piece break: an attempt from one break never
+#: reads on into the next piece, so a run of blank cells is read once)
+_OPENS_PIECE = lazy_pattern(rf"\x1f(?=[^\S\x1f]|[#*第一二三四五六七八九十])(?:[^\S\x1f]|[#*])*"
+                            rf"(?:第[^\S\x1f]*)?({_NUMERAL})")
 _BEFORE_SEPARATOR = lazy_pattern(rf"({_NUMERAL})\s*(?:部\s*分\s*)?[、.，,]")
 
 
@@ -122,7 +125,7 @@ def heading_candidates(text: str) -> list[int]:
     found = [m.start(1) for m in _OPENS_PIECE.finditer("\x1f" + text)]
     found = [at - 1 for at in found]
     found.extend(m.start(1) for m in _BEFORE_SEPARATOR.finditer(text))
-    return sorted(found)
+    return sorted(set(found))
 
 
 split_headings.candidates = heading_candidates
