@@ -43,6 +43,10 @@ _MAP.update({
     0x3000: " ", 0xA0: " ", 0x200B: " ", 0xFEFF: " ",
 })
 _FOLD = str.maketrans(_MAP)
+#: below this length a text is translated whole: a sentence, a label or a title (some titles
+#: are folded when a rule module is imported, where no pattern may compile); the pattern pays
+#: for itself on a report's whole text and prose
+_SHORT = 200
 #: runs of the characters that folding changes (most of a report's text it leaves as it is)
 _CHANGED = lazy_pattern("[" + "".join(f"\\U{code:08x}" for code, to in sorted(_MAP.items()) if chr(code) != to) + "]+")
 
@@ -51,9 +55,12 @@ def fold(text: str) -> str:
     """One-to-one character folding; ``len(fold(t)) == len(t)`` always.
 
     ``str.translate`` alone looks every character up in the table, and a Chinese character
-    missing from it costs a raised and caught ``KeyError``: five times the cost of finding
-    the few runs that change and translating those.
+    missing from it costs a raised and caught ``KeyError``: on a report's text five times the
+    cost of finding the few runs that change and translating those. A short text is
+    translated whole (see ``_SHORT``).
     """
+    if len(text) < _SHORT:
+        return text.translate(_FOLD)
     return _CHANGED.sub(_fold_run, text)
 
 

@@ -40,9 +40,12 @@ _TEXT = st.lists(st.one_of(_FOLDED, st.sampled_from("中文本年予以公开，
 @settings(max_examples=300, deadline=None)
 @given(_TEXT)
 def test_fold_translates_as_the_whole_table_would(text):
-    # the fast path (only the runs that change are translated) against the plain one
-    assert fold(text) == text.translate(toolkit._FOLD)
-    assert normalize(text) == "".join(text.translate(toolkit._FOLD).split())
+    # the fast path (only the runs that change are translated, past ``_SHORT`` characters)
+    # against the plain one
+    long = text + "中文" * toolkit._SHORT + text
+    for sample in (text, long):
+        assert fold(sample) == sample.translate(toolkit._FOLD)
+        assert normalize(sample) == "".join(sample.translate(toolkit._FOLD).split())
 
 
 def test_normalize_drops_whitespace_and_unifies_brackets():
