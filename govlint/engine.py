@@ -17,8 +17,6 @@ from govlint.config import Config
 from govlint.findings import Finding, Severity
 from govlint.rule import RuleContext
 from govlint.selection import Selection
-from govlint.suppressions import Suppressions, UNSUPPRESSIBLE, UNUSED_SUPPRESSION, suppression_problems, unused_suppressions
-from govlint.suppressions import parse as parse_suppressions
 
 DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024
 #: loader plugins that govlint ships in plugins/, named in the GL001 for a file nobody claims
@@ -138,8 +136,8 @@ class Checker:
             return checker.check_file(path)
         shown = self.settings.display_names.get(path) or display_path(path)
         findings, report, source = self._check(path, shown)
-        suppressions = parse_suppressions(source, self._known_code) if source else Suppressions()
-        facts = self._facts(report, suppressions.to_data(), shown, findings)
+        suppressions = _directives(source, self._known_code)
+        facts = self._facts(report, suppressions.to_data() if suppressions is not None else [], shown, findings)
         findings = self._finish(findings, shown, source, suppressions)
         return FileResult(shown, findings, facts)
 
@@ -224,14 +222,16 @@ class Checker:
         return findings, report, document.source
 
     def _finish(self, findings: list[Finding], shown: str, source: str,
-                suppressions: Suppressions | None = None, later: bool = False) -> list[Finding]:
+                suppressions=None, later: bool = False) -> list[Finding]:
         """Findings with path, name and severity filled in, less those suppressed by the file's
         comments (parsed from ``source``, or ``suppressions`` when the source is not at hand).
         ``later``: run-scope findings, made after the file's own pass, which already reported
         the file's directive problems (GL004) and unused directives (GL005)."""
         if suppressions is None:
-            suppressions = parse_suppressions(source, self._known_code) if source else Suppressions()
-        if not later:
+            suppressions = _directives(source, self._known_code)
+        if suppressions is not None:
+            from govlint.suppressions import UNSUPPRESSIBLE, UNUSED_SUPPRESSION, suppression_problems
+        if suppressions is not None and not later:
             findings = findings + suppression_problems(suppressions, self.enabled)
         used: set[tuple[int, str]] = set()
         ignored = self._per_file_ignores(shown)
@@ -258,6 +258,8 @@ class Checker:
                     continue
             out.append(f)
         if suppressions and self.enabled(UNUSED_SUPPRESSION) and not later:
+            from govlint.suppressions import unused_suppressions
+
             for f in unused_suppressions(suppressions, used, self._checked_here):
                 f.path, f.root_path, f.name = shown, anchor, self.registry.rules[f.code].name
                 f.severity = self.settings.severity.get(f.code, self.registry.rules[f.code].default_severity)
@@ -306,9 +308,24 @@ class Checker:
         out = []
         for path, group in by_path.items():
             record = facts.get(path) if path else None
-            suppressions = Suppressions.from_data((record or {}).get("suppressions"))
+            data = (record or {}).get("suppressions")
+            suppressions = None
+            if data:
+                from govlint.suppressions import Suppressions
+
+                suppressions = Suppressions.from_data(data)
             out.extend(self.for_path(path)._finish(group, path, "", suppressions, later=True))
         return out
+
+
+def _directives(source: str, known):
+    """The file's suppression directives (``govlint.suppressions.Suppressions``), or None when
+    its source names none: the suppression machinery is imported for such a file only."""
+    if not source or "govlint:" not in source:
+        return None
+    from govlint.suppressions import parse
+
+    return parse(source, known)
 
 
 def _usable_fixes(findings, loader, source: str) -> None:
@@ -350,11 +367,11 @@ def _stamp(finding: Finding, rule) -> Finding:
 def _table_excerpts(findings: list[Finding], report) -> list[Finding]:
     """Fills ``Finding.table`` from the cells each finding declares, here where the parsed
     report exists; a failure costs the excerpt, not the finding (GL000 says so)."""
-    from govlint.reporters.table_view import excerpt
-
     problems = []
     for f in findings:
         if f.cells is not None and f.table is None:
+            from govlint.reporters.table_view import excerpt  # only when a finding names cells
+
             try:
                 f.table = excerpt(report, f.cells)
             except Exception as exc:  # noqa: BLE001 - the finding stands without its excerpt
