@@ -10,11 +10,11 @@ from __future__ import annotations
 import fnmatch
 import os
 import stat
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from govlint.config import Config
 from govlint.findings import Finding, Severity
+from govlint.record import Record
 from govlint.rule import RuleContext
 from govlint.selection import Selection
 
@@ -25,30 +25,39 @@ LOADER_PLUGINS = {".docx": "govlint-docx", ".pdf": "govlint-pdf"}
 ALWAYS_REPORTED = ("GL000", "GL001")
 
 
-@dataclass
-class Settings:
+class Settings(Record):
     """What a worker needs to check a file: picklable, so it can cross to a process."""
 
-    selection: Selection = field(default_factory=Selection)
-    severity: dict[str, Severity] = field(default_factory=dict)
-    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    options: dict = field(default_factory=dict)
-    root: str = "."
-    plugins: tuple[str, ...] = ()
-    #: config ``agencies``: canonical agency name → its other names (``govlint.corpus.agency``)
-    agencies: dict[str, list[str]] = field(default_factory=dict)
-    #: config ``summaries``: parent agency → its child agencies (names as written)
-    summaries: dict[str, list[str]] = field(default_factory=dict)
-    #: whether the facts may carry the prose sketch (when a run rule reads it): a run of one
-    #: file has nothing to compare it with
-    sketch: bool = True
-    #: seconds allowed per file (``timeout`` key or ``--timeout``); None: ``workers.default_timeout``
-    #: (10 s plus 2 s per MB)
-    timeout: float | None = None
-    #: let third-party libraries' warnings reach standard error (``check -v``)
-    verbose: bool = False
-    #: the name a file is shown under when it is not its path (standard input: ``--stdin-filename``)
-    display_names: dict[str, str] = field(default_factory=dict)
+    __slots__ = _fields = ("selection", "severity", "per_file_ignores", "options", "root", "plugins",
+                           "agencies", "summaries", "sketch", "timeout", "verbose", "display_names")
+
+    def __init__(self, selection: Selection | None = None, severity: dict[str, Severity] | None = None,
+                 per_file_ignores: dict[str, tuple[str, ...]] | None = None,
+                 options: dict | None = None, root: str = ".", plugins: tuple[str, ...] = (),
+                 agencies: dict[str, list[str]] | None = None,
+                 summaries: dict[str, list[str]] | None = None, sketch: bool = True,
+                 timeout: float | None = None, verbose: bool = False,
+                 display_names: dict[str, str] | None = None) -> None:
+        self.selection = Selection() if selection is None else selection
+        self.severity = {} if severity is None else severity
+        self.per_file_ignores = {} if per_file_ignores is None else per_file_ignores
+        self.options = {} if options is None else options
+        self.root = root
+        self.plugins = plugins
+        #: config ``agencies``: canonical agency name → its other names (``govlint.corpus.agency``)
+        self.agencies = {} if agencies is None else agencies
+        #: config ``summaries``: parent agency → its child agencies (names as written)
+        self.summaries = {} if summaries is None else summaries
+        #: whether the facts may carry the prose sketch (when a run rule reads it): a run of one
+        #: file has nothing to compare it with
+        self.sketch = sketch
+        #: seconds allowed per file (``timeout`` key or ``--timeout``); None: ``workers.default_timeout``
+        #: (10 s plus 2 s per MB)
+        self.timeout = timeout
+        #: let third-party libraries' warnings reach standard error (``check -v``)
+        self.verbose = verbose
+        #: the name a file is shown under when it is not its path (standard input: ``--stdin-filename``)
+        self.display_names = {} if display_names is None else display_names
 
     @classmethod
     def from_config(cls, config: Config, options: dict, selection: Selection,
@@ -61,14 +70,16 @@ class Settings:
                    timeout=config.timeout if timeout is None else float(timeout))
 
 
-@dataclass
-class FileResult:
+class FileResult(Record):
     """One file's outcome as a worker sends it back: its findings and its facts
     (``govlint.corpus.facts``: a small JSON-serialisable dict, never the parsed report)."""
 
-    path: str
-    findings: list[Finding]
-    facts: dict | None = None
+    __slots__ = _fields = ("path", "findings", "facts")
+
+    def __init__(self, path: str, findings: list[Finding], facts: dict | None = None) -> None:
+        self.path = path
+        self.findings = findings
+        self.facts = facts
 
 
 def discover(paths, suffixes: set[str], selection=None) -> list[str]:
@@ -425,10 +436,12 @@ def _internal(what: str, exc: BaseException) -> Finding:
 
 
 # -- the whole run ---------------------------------------------------------------------------
-@dataclass
-class RunResult:
-    findings: list[Finding]
-    files: int
+class RunResult(Record):
+    __slots__ = _fields = ("findings", "files")
+
+    def __init__(self, findings: list[Finding], files: int) -> None:
+        self.findings = findings
+        self.files = files
 
 
 def run(paths: list[str], checker: Checker, jobs: int = 1, progress=None) -> RunResult:

@@ -59,9 +59,7 @@ class MemoryFacts(Facts):
     SPOOL_BYTES = 64 * 1024 * 1024
 
     def __init__(self, records=()):
-        import tempfile
-
-        self._spool = tempfile.SpooledTemporaryFile(max_size=self.SPOOL_BYTES)
+        self._spool = None  # made by the first ``add``: a run that keeps no facts needs none
         self._where: dict[str, tuple[int, int]] = {}
         self._agencies: dict[str, dict[str, tuple]] = {}
         self._agency_of: dict[str, str] = {}
@@ -72,6 +70,10 @@ class MemoryFacts(Facts):
         path = record["path"]
         # surrogatepass: an undecodable file name (surrogate escapes) must round-trip, not raise
         data = zlib.compress(json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass"), 1)
+        if self._spool is None:
+            import tempfile
+
+            self._spool = tempfile.SpooledTemporaryFile(max_size=self.SPOOL_BYTES)
         self._spool.seek(0, 2)
         self._where[path] = (self._spool.tell(), len(data))
         self._spool.write(data)
