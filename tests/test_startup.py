@@ -46,7 +46,7 @@ ONE_FILE_NEVER = ("numpy", "datasketch", "scipy", "pathspec", "tomllib", "xlsxwr
 #: the store (a temporary SQLite file without a cache), baselines, suppression directives,
 #: fixes, table excerpts, the reporters of other formats; and of the standard library, the
 #: logging machinery (no library logs) and dataclasses (records are plain classes)
-ONE_FILE_PLAIN_NEVER = ("sqlite3", "logging", "dataclasses", "govlint.store", "govlint.baseline",
+ONE_FILE_PLAIN_NEVER = ("sqlite3", "tempfile", "hashlib", "logging", "dataclasses", "govlint.store", "govlint.baseline",
                         "govlint.suppressions", "govlint.fixes", "govlint.fixer", "govlint.reporters.table_view",
                         "govlint.reporters.json", "govlint.reporters.sarif", "govlint.reporters.html",
                         "govlint.reporters.xlsx", "govlint.reporters.terminal", "govlint.reporters.github")
@@ -81,7 +81,10 @@ def one_file_check_modules(tmp_path, report: Path, *args) -> set[str]:
 def test_a_one_file_check_imports_only_what_it_uses(tmp_path):
     modules = one_file_check_modules(tmp_path, Path(__file__).parent / "fixtures" / "corpus" / "2024_pingtan_jsp.html")
     assert sorted(m for m in modules if m.split(".")[0] in ONE_FILE_NEVER) == []
-    assert sorted(m for m in modules if m in ONE_FILE_PLAIN_NEVER or m.startswith(("govlint.store.", "sqlite3."))) == []
+    never = set(ONE_FILE_PLAIN_NEVER)
+    if "importlib.metadata" in modules:  # the entry-point cache missed (the working folder is new
+        never.discard("tempfile")        # on sys.path): reading the metadata imports tempfile
+    assert sorted(m for m in modules if m in never or m.startswith(("govlint.store.", "sqlite3."))) == []
 
 
 def test_what_a_plain_check_leaves_out_comes_when_asked_for(tmp_path):
