@@ -15,23 +15,25 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
 
 from govlint import regex_cache
+
+from govlint.record import Frozen
 
 
 #: what may stand between two characters of a label: a little whitespace or a piece break
 _JOIN = r"\s{0,3}"
 
 
-class Hit(NamedTuple):
-    """A label found in the stream: ``text[start:end]``. A tuple, as cheap to make as any
-    object (a report has a few hundred)."""
+class Hit(Frozen):
+    __slots__ = _fields = ("tag", "key", "start", "end")
 
-    tag: str
-    key: str | None
-    start: int
-    end: int
+    def __init__(self, tag: str, key: str | None, start: int, end: int) -> None:
+        set_ = object.__setattr__
+        set_(self, "tag", tag)
+        set_(self, "key", key)
+        set_(self, "start", start)
+        set_(self, "end", end)
 
 
 def literal(text: str) -> str:
@@ -66,7 +68,7 @@ def _item_prefix(number: str, required: bool = False) -> tuple:
     return (dotted, (first, rf"{more}(?<![0-9.]{re.escape(number)})\s{{0,2}}"), None)
 
 
-class Entry(NamedTuple):
+class Entry(Frozen):
     """One label of a set: what a hit on it is (``tag``, ``key``), how it may start, its rest.
 
     ``ways`` are (first character, pattern of what follows that character up to the label's
@@ -75,11 +77,16 @@ class Entry(NamedTuple):
     ``extra``). ``weight`` orders the labels of a set: heavier (longer) ones are tried first.
     """
 
-    tag: str
-    key: str | None
-    ways: tuple[tuple[str, str], ...]
-    tail: str
-    weight: int
+    __slots__ = _fields = ("tag", "key", "ways", "tail", "weight")
+
+    def __init__(self, tag: str, key: str | None, ways: tuple[tuple[str, str], ...], tail: str,
+                 weight: int) -> None:
+        set_ = object.__setattr__
+        set_(self, "tag", tag)
+        set_(self, "key", key)
+        set_(self, "ways", ways)
+        set_(self, "tail", tail)
+        set_(self, "weight", weight)
 
     @property
     def pattern(self) -> str:
