@@ -44,6 +44,10 @@ class Settings:
     #: whether the facts may carry the prose sketch (when a run rule reads it): a run of one
     #: file has nothing to compare it with
     sketch: bool = True
+    #: whether each file's facts are wanted when no corpus rule reads them: the record's
+    #: metadata (agency, year, title, …; ``govlint.corpus.facts``) for a reporter that shows it
+    #: or a result cache that keeps it. Off, and with no corpus rule, no facts are extracted
+    facts: bool = False
     #: seconds allowed per file (``timeout`` key or ``--timeout``); None: ``workers.default_timeout``
     #: (10 s plus 2 s per MB)
     timeout: float | None = None
@@ -111,6 +115,10 @@ class Checker:
         self.context.summaries = summary_map(settings.summaries, self.aliases)
         #: the prose sketch costs a MinHash per report: computed only when a corpus rule reads it
         self.sketch = settings.sketch and any(getattr(r, "uses_sketch", False) for r in self.run_rules)
+        #: what each file's facts hold: "corpus" (the whole record) when a corpus rule reads
+        #: them, "meta" (no tables, signature or sketch) when only a reporter or the cache does,
+        #: None (no facts at all) otherwise
+        self.facts = "corpus" if self.run_rules else "meta" if settings.facts else None
         #: called with the name of each stage before it starts (a worker records it, so that a
         #: file that runs out of time names where it stopped)
         self.on_stage = None
@@ -128,6 +136,8 @@ class Checker:
         child = self._children.get(key)
         if child is None:
             child = self._children[key] = Checker(self.registry, self.nested[key])
+            # the run's corpus rules compare this file with the others: its facts are the run's
+            child.facts = self.facts if self.facts == "corpus" else child.facts
         child.on_stage = self.on_stage
         return child
 
@@ -139,12 +149,15 @@ class Checker:
         shown = self.settings.display_names.get(path) or display_path(path)
         findings, report, source = self._check(path, shown)
         suppressions = parse_suppressions(source, self._known_code) if source else Suppressions()
-        facts = self._facts(report, suppressions.to_data(), shown, findings)
+        facts = self._facts(report, suppressions.to_data() if self.facts else [], shown, findings)
         findings = self._finish(findings, shown, source, suppressions)
         return FileResult(shown, findings, facts)
 
-    def _facts(self, report, suppressions: list, shown: str, findings: list[Finding]) -> dict:
-        """The facts of the file (``govlint.corpus.facts``); a failure is GL000 for the file."""
+    def _facts(self, report, suppressions: list, shown: str, findings: list[Finding]) -> dict | None:
+        """The facts of the file (``govlint.corpus.facts``), None when nobody reads them
+        (``self.facts``); a failure is GL000 for the file."""
+        if self.facts is None:
+            return None
         from govlint.corpus import facts
 
         if report is None:
@@ -152,7 +165,8 @@ class Checker:
         if self.on_stage:
             self.on_stage("事实提取")
         try:
-            return facts.extract(report, self.aliases, sketch=self.sketch, suppressions=suppressions)
+            return facts.extract(report, self.aliases, sketch=self.sketch, suppressions=suppressions,
+                                 corpus=self.facts == "corpus")
         except (Exception, SystemExit) as exc:  # noqa: BLE001 - contained like a rule's crash
             findings.append(_internal("事实提取", exc))
             return facts.empty(shown, suppressions)
@@ -508,4 +522,4 @@ def lost_result(checker: Checker, path: str, limit: float, stage: str, exitcode:
 
     shown = display_path(path)
     finding = Finding(message, code="GL000", location="内部错误", properties=props)
-    return FileResult(shown, checker._finish([finding], shown, ""), empty(shown))
+    return FileResult(shown, checker._finish([finding], shown, ""), empty(shown) if checker.facts else None)
