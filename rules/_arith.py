@@ -15,11 +15,10 @@ glued cells, for the "无论如何拆分" wording). The rules reading prose agai
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from govlint.format import table3 as t3
-from govlint.format.cells import BLANK_MARKS  # what reports print for nothing (blank, i.e. 0)
+from govlint.format.cells import blank_text  # what reports print for nothing (blank, i.e. 0)
 from govlint.format import table4 as t4
 
 TABLE3_COLUMNS = t3.columns()
@@ -29,7 +28,7 @@ TABLE3_LEGAL_PERSON_SUBTOTAL = t3.LEGAL_PERSON_SUBTOTAL.key
 
 
 def is_blank(cell) -> bool:
-    return cell is None or (cell.value is None and re.sub(r"\s+", "", cell.raw or "") in BLANK_MARKS)
+    return cell is None or (cell.value is None and blank_text(cell.raw))
 
 
 def is_text(cell) -> bool:
@@ -115,21 +114,27 @@ def achievable(table, terms) -> Sums | None:
     fixed = 0
     linked: dict[int, tuple] = {}     # id(Readings) → (readings, [(index, coef)])
     glued, inferred = [], []
-    for (row, col), coef in terms:
-        cell = table.get(row, col)
+    cells = table.cells
+    for key, coef in terms:
+        if type(key) is not tuple:
+            key = tuple(key)  # a [row, col] pair (facts are JSON)
+        cell = cells.get(key)
         if cell is None:
+            table.get(*key)  # a key the format does not have raises (``Table.get``)
             return None
-        if getattr(cell, "values", None) is not None:
-            group = table.reading_of(row, col)
+        if cell.values is not None:
+            group = table.reading_of(*key)
             if group is None:
                 return None
-            linked.setdefault(id(group), (group, []))[1].append((group.index(row, col), coef))
+            linked.setdefault(id(group), (group, []))[1].append((group.index(*key), coef))
             glued.append(cell)
             continue
-        v = 0 if is_blank(cell) else cell.value
+        v = cell.value
         if v is None:
-            return None
-        if getattr(cell, "inferred", None):
+            if not blank_text(cell.raw):
+                return None
+            v = 0  # a blank cell counts as 0
+        if cell.inferred:
             inferred.append(cell)
         fixed += coef * v
     sums = {fixed}

@@ -22,14 +22,34 @@ from .._common import cell_span
 _BALANCE_ROWS = ("new", "carried_over", "total", "carried_forward")
 
 
-def reported(table) -> dict[str, dict]:
-    """The failing identities of table 三 that are reported, by code: GL201 and GL202 by
-    column (without the pairs GL207 reports instead), GL203 by row."""
+def failures(report) -> dict[str, tuple]:
+    """The failing identities of the report's table 三 by the rule that checks them, each with
+    the pairs of applicant columns that GL207 reports instead: ``{code: (mismatches, pairs)}``
+    (``_arith.misassigned_pairs``; GL203 has no pairs). Derived once per report: GL201, GL202,
+    GL203 and GL207 read it, and each identity is evaluated over its readings once."""
+    return report.view("table3-failures", _failures)
+
+
+def _failures(report) -> dict[str, tuple]:
+    table = report.table("table3")
     out = {}
-    for code, mismatches in (("GL201", list(table3_balance(table))), ("GL202", list(table3_results(table)))):
-        paired = {col for pair in misassigned_pairs(table, mismatches) for col in pair[:2]}
+    for code, mismatches in (("GL201", tuple(table3_balance(table))), ("GL202", tuple(table3_results(table)))):
+        out[code] = (mismatches, tuple(misassigned_pairs(table, list(mismatches))))
+    out["GL203"] = (tuple(table3_applicants(table)), ())
+    return out
+
+
+def reported(report) -> dict[str, dict]:
+    """The failing identities of table 三 that are reported, by code: GL201 and GL202 by
+    column (without the pairs GL207 reports instead), GL203 by row. Derived once per report."""
+    return report.view("table3-reported", _reported)
+
+
+def _reported(report) -> dict[str, dict]:
+    out = {}
+    for code, (mismatches, pairs) in failures(report).items():
+        paired = {col for pair in pairs for col in pair[:2]}
         out[code] = {m.key: m for m in mismatches if m.key not in paired}
-    out["GL203"] = {m.key: m for m in table3_applicants(table)}
     return out
 
 

@@ -42,7 +42,7 @@ class Table3ApplicantTotal(Rule):
         table = report.table("table3")
         if table is None:
             return
-        found = reported(table)
+        found = reported(report)
         for m in found["GL203"].values():
             yield Finding(
                 mismatch_text(table, m, f"表三“{row_label(m.key)}”行", "六类申请人之和", "总计列"),
