@@ -1,6 +1,9 @@
+from functools import lru_cache
+
 from govlint.format.citations import OFFICIAL_TITLES, TITLE_MISQUOTES
 from govlint.findings import Finding
 from govlint.fixes import replace
+from govlint.lazy_re import lazy_pattern
 from govlint.rule import Rule
 
 from govlint.normalize import normalize
@@ -19,10 +22,14 @@ def _canonical(title: str) -> str:
     return text
 
 
+_TITLE_MARKS = lazy_pattern("[《》]")
+
+
 def titles(text: str):
     """(start, end, title) of every 《…》 title, outer first, then the 〈…〉/<…> inside it."""
     stack = []
-    for i, ch in enumerate(text):
+    for mark in _TITLE_MARKS.finditer(text):  # only 《 and 》 matter out here: jump between them
+        i, ch = mark.start(), mark.group()
         if ch == "《" and not stack:
             stack.append(i)
         elif ch == "》" and stack:
@@ -61,6 +68,7 @@ _ACCEPTED = {_canonical(t) for t in OFFICIAL_TITLES} | {
 _MISQUOTES = {_canonical(k): v for k, v in TITLE_MISQUOTES.items()}
 
 
+@lru_cache(maxsize=4096)  # reports quote the same few titles; the edit distances cost most
 def correct_title(title: str) -> str | None:
     """The official title a misquoted one stands for, or None when it is fine or unknown."""
     t = _canonical(title)
