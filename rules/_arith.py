@@ -178,8 +178,34 @@ def identity(table, key, left, right, blank_cell=None) -> Mismatch | None:
     """Checks ``sum(left) == sum(right)`` over every reading; a Mismatch only when all fail.
 
     None when the identity holds under some reading, or cannot be evaluated (a cell absent,
-    text, or too many sums).
+    text, or too many sums). Most identities hold over cells of one value each: ``_plain_sum``
+    sees that in one pass, and only the rest are evaluated over readings (``achievable``).
     """
+    cells = table.cells
+    lhs = _plain_sum(cells, left)
+    if lhs is not None and lhs == _plain_sum(cells, right):
+        return None
+    return identity_over_readings(table, key, left, right, blank_cell)
+
+
+def _plain_sum(cells: dict, keys):
+    """The sum of ``keys``' cells when each is a plain number or blank, else None (a cell
+    absent, text, or with several possible values: ``achievable`` decides then)."""
+    out = 0
+    for key in keys:
+        cell = cells.get(key)
+        if cell is None or cell.values is not None:
+            return None
+        if cell.value is None:
+            if not blank_text(cell.raw):
+                return None
+        else:
+            out += cell.value
+    return out
+
+
+def identity_over_readings(table, key, left, right, blank_cell=None) -> Mismatch | None:
+    """``identity`` evaluated over the achievable values of both sides, whatever the cells."""
     diff = achievable(table, [(k, 1) for k in right] + [(k, -1) for k in left])
     if diff is None or 0 in diff.values:
         return None
