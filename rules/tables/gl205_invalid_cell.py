@@ -30,9 +30,11 @@ def _zeros(blanks):
 
     edits = []
     for cell in blanks:
-        mark, span = cell.raw.strip(), cell.span
-        if mark and span is not None and span.line == span.end_line \
-                and span.end_column - span.column == len(mark):
+        mark = cell.raw.strip()
+        if not mark:
+            continue  # an empty cell: no edit, and its position (worked out on demand) is not read
+        span = cell.span
+        if span is not None and span.line == span.end_line and span.end_column - span.column == len(mark):
             edits.append(Edit(span, "0", mark))
     return Fix(tuple(edits), safe=False, message="把空白标记写为 0") if edits else None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from govlint.format import table3 as t3
@@ -52,6 +53,9 @@ def printed_labels(report, kinds=("table2", "table3", "table4")):
 
 _MARKERS, _WHOLE = _split_markers()
 _SHORTEST = min(map(len, _MARKERS), default=0)
+#: any marker: one scan tells whether a label holds one at all (most hold none), before the
+#: markers are looked for one by one
+_ANY_MARKER = lazy_pattern("|".join(re.escape(m) for m in _MARKERS) or "(?!)")
 
 
 def outdated_markers(report) -> list[tuple[str, object]]:
@@ -59,7 +63,8 @@ def outdated_markers(report) -> list[tuple[str, object]]:
     found: dict[str, object] = {}
     for text, where in printed_labels(report, ("table2", "table3")):
         label = bare(text)
-        if len(label) >= _SHORTEST:  # most cells are numbers, shorter than any marker
+        # most cells are numbers, shorter than any marker
+        if len(label) >= _SHORTEST and _ANY_MARKER.search(label):
             for marker in _MARKERS:
                 if marker in label:
                     found.setdefault(marker, where)
