@@ -72,6 +72,9 @@ class InvalidCell(Rule):
             name = table_name(kind)
             blanks = []
             for cell in table:
+                v = cell.value
+                if type(v) is int and v >= 0:
+                    continue  # a count, as almost every cell holds
                 if cell.values is not None:
                     continue  # several possible values, all digits (GL105 lists the run)
                 if is_blank(cell):
@@ -96,7 +99,6 @@ class InvalidCell(Rule):
                                               "problem": "text", "expected": "number",
                                               "found": cell.raw.strip()})
                     continue
-                v = cell.value
                 if v < 0 and not (kind == "table2" and cell.col in t2.signed_columns()):
                     yield Finding(f"{name}单元格“{where}”不应为负数，实际为 {fmt(v)}",
                                   span=cell.span, location=where, cells=marked,

@@ -58,18 +58,26 @@ _SHORTEST = min(map(len, _MARKERS), default=0)
 _ANY_MARKER = lazy_pattern("|".join(re.escape(m) for m in _MARKERS) or "(?!)")
 
 
+@lru_cache(maxsize=4096)  # the same labels, and the same few numbers, in every report
+def _markers_in(text: str) -> tuple[str, ...]:
+    """The markers a printed label holds, in ``_MARKERS`` order, then the label itself when it
+    is a marker only as a whole."""
+    label = bare(text)
+    found = []
+    # most cells are numbers, shorter than any marker
+    if len(label) >= _SHORTEST and _ANY_MARKER.search(label):
+        found.extend(marker for marker in _MARKERS if marker in label)
+    if label in _WHOLE:
+        found.append(label)
+    return tuple(found)
+
+
 def outdated_markers(report) -> list[tuple[str, object]]:
     """The 2019-format markers the report prints, each once, with the first span seen."""
     found: dict[str, object] = {}
     for text, where in printed_labels(report, ("table2", "table3")):
-        label = bare(text)
-        # most cells are numbers, shorter than any marker
-        if len(label) >= _SHORTEST and _ANY_MARKER.search(label):
-            for marker in _MARKERS:
-                if marker in label:
-                    found.setdefault(marker, where)
-        if label in _WHOLE:
-            found.setdefault(label, where)
+        for marker in _markers_in(text):
+            found.setdefault(marker, where)
     found = {marker: where.span for marker, where in found.items()}
     table = report.table("table3")
     if table is not None:
