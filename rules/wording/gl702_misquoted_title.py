@@ -63,21 +63,26 @@ def _distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
-_ACCEPTED = {_canonical(t) for t in OFFICIAL_TITLES} | {
-    _canonical(v) for variants in OFFICIAL_TITLES.values() for v in variants}
-_MISQUOTES = {_canonical(k): v for k, v in TITLE_MISQUOTES.items()}
+@lru_cache(maxsize=None)
+def _known() -> tuple[frozenset, dict]:
+    """(the accepted titles, the known misquotes → the right title), in canonical form: made on
+    first use, so that importing the rule normalises nothing."""
+    accepted = {_canonical(t) for t in OFFICIAL_TITLES} | {
+        _canonical(v) for variants in OFFICIAL_TITLES.values() for v in variants}
+    return frozenset(accepted), {_canonical(k): v for k, v in TITLE_MISQUOTES.items()}
 
 
 @lru_cache(maxsize=4096)  # reports quote the same few titles; the edit distances cost most
 def correct_title(title: str) -> str | None:
     """The official title a misquoted one stands for, or None when it is fine or unknown."""
+    accepted, misquotes = _known()
     t = _canonical(title)
-    if t in _ACCEPTED:
+    if t in accepted:
         return None
-    if t in _MISQUOTES:
-        return _MISQUOTES[t]
-    for wrong, right in _MISQUOTES.items():  # an outer title around a misquoted inner one
-        if f"〈{wrong}〉" in t and t.replace(f"〈{wrong}〉", f"〈{_canonical(right)}〉") in _ACCEPTED:
+    if t in misquotes:
+        return misquotes[t]
+    for wrong, right in misquotes.items():  # an outer title around a misquoted inner one
+        if f"〈{wrong}〉" in t and t.replace(f"〈{wrong}〉", f"〈{_canonical(right)}〉") in accepted:
             return t.replace(f"〈{wrong}〉", f"〈{right}〉")
     if len(t) < 10:
         return None
