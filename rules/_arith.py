@@ -58,7 +58,8 @@ def total(table, cells):
 
 
 def table3_layout(table) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(rows, result rows) of the template a table 3 follows.
+    """(rows, result rows) of the template a table 3 follows (the identities below take it as
+    ``layout`` when their caller has it already: it reads every cell).
 
     Decided by the cells the parser found (a single （六） row means the 2019 layout), so a
     hybrid table is checked against what it actually prints.
@@ -238,22 +239,22 @@ def table3_balance(table):
             yield m
 
 
-def table3_results(table):
+def table3_results(table, layout=None):
     """(七)总计 = the sum of the result sub-items, per column."""
     if table is None:
         return
-    _, result_rows = table3_layout(table)
+    _, result_rows = layout or table3_layout(table)
     for col in TABLE3_COLUMNS:
         m = identity(table, col, [(row, col) for row in result_rows], [("total", col)], ("total", col))
         if m is not None:
             yield m
 
 
-def table3_applicants(table):
+def table3_applicants(table, layout=None):
     """总计 = the six applicant columns, per row."""
     if table is None:
         return
-    rows, _ = table3_layout(table)
+    rows, _ = layout or table3_layout(table)
     for row in rows:
         m = identity(table, row, [(row, col) for col in TABLE3_APPLICANT_COLUMNS], [(row, "total")],
                      (row, "total"))
@@ -261,11 +262,11 @@ def table3_applicants(table):
             yield m
 
 
-def table3_legal_subtotal(table):
+def table3_legal_subtotal(table, layout=None):
     """An added 法人或其他组织 subtotal = its five sub-columns, per row (when printed)."""
     if table is None:
         return
-    rows, _ = table3_layout(table)
+    rows, _ = layout or table3_layout(table)
     for row in rows:
         if table.get(row, TABLE3_LEGAL_PERSON_SUBTOTAL) is None:
             continue

@@ -28,5 +28,5 @@ def column_findings(report, code: str, left: str, right: str, where, blank: bool
             span=cell_span(table, "total", m.key), location=where(m.key),
             properties={"column": m.key, "expected": plain(m.expected), "found": plain(m.found),
                         "difference": plain(m.difference), **extra, **readings_properties(m)},
-            related=see_also(table, code, m.key, found),
+            related=see_also(report, code, m.key, found),
             cells=TableCells("table3", (Identity(m.left_cells, m.right_cells),), marked=(("total", m.key),)))

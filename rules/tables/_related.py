@@ -31,12 +31,17 @@ def failures(report) -> dict[str, tuple]:
 
 
 def _failures(report) -> dict[str, tuple]:
-    table = report.table("table3")
+    table, shape = report.table("table3"), layout(report)
     out = {}
-    for code, mismatches in (("GL201", tuple(table3_balance(table))), ("GL202", tuple(table3_results(table)))):
+    for code, mismatches in (("GL201", tuple(table3_balance(table))), ("GL202", tuple(table3_results(table, shape)))):
         out[code] = (mismatches, tuple(misassigned_pairs(table, list(mismatches))))
-    out["GL203"] = (tuple(table3_applicants(table)), ())
+    out["GL203"] = (tuple(table3_applicants(table, shape)), ())
     return out
+
+
+def layout(report) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(rows, result rows) of the report's table 三 (``_arith.table3_layout``), once per report."""
+    return report.view("table3-layout", lambda rep: table3_layout(rep.table("table3")))
 
 
 def reported(report) -> dict[str, dict]:
@@ -53,11 +58,11 @@ def _reported(report) -> dict[str, dict]:
     return out
 
 
-def _cells(table, code: str, key: str) -> set:
+def _cells(report, code: str, key: str) -> set:
     if code == "GL201":
         return {(row, key) for row in _BALANCE_ROWS}
     if code == "GL202":
-        _, result_rows = table3_layout(table)
+        _, result_rows = layout(report)
         return {(row, key) for row in (*result_rows, "total")}
     return {(key, col) for col in (*TABLE3_APPLICANT_COLUMNS, "total")}
 
@@ -72,16 +77,17 @@ def _what(code: str, key: str) -> tuple[str, str]:
     return location("table3", key, "total"), f"表三“{row_label(key)}”行总计≠六类申请人之和"
 
 
-def see_also(table, code: str, key: str, found: dict) -> tuple[Related, ...]:
+def see_also(report, code: str, key: str, found: dict) -> tuple[Related, ...]:
     """The other reported findings (``found``, from ``reported``) whose identity shares a cell
     with finding ``code`` of column or row ``key``; each points at that cell."""
-    mine = _cells(table, code, key)
+    table = report.table("table3")
+    mine = _cells(report, code, key)
     out = []
     for other, mismatches in found.items():
         for other_key in mismatches:
             if (other, other_key) == (code, key):
                 continue
-            shared = mine & _cells(table, other, other_key)
+            shared = mine & _cells(report, other, other_key)
             if not shared:
                 continue
             row, col = min(shared)
