@@ -210,3 +210,20 @@ def test_the_command_line_extracts_facts_for_a_reporter_that_shows_them(workdir,
         seen[fmt] = calls
     assert seen["json"] == [None]
     assert seen["html"][0]["year"] == 2021 and "tables" not in seen["html"][0]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["信息", "处理费", "收费", "申请", "对", "109", "号", "办法", "费用", "。", "！", "\n",
+                                 "，", "《", "》", "行政事业性收费", "0元"]), max_size=16).map("".join))
+def test_a_run_without_a_fee_word_has_no_fee_sentence(text):
+    """``_read_facts`` skips a run in which neither the fee terms nor a citation of the fee rules
+    occur: no sentence of it could have been read."""
+    from govlint_rules.fees import _fees
+
+    masked = _fees._mask_titles(text)
+    if _fees._TERM.search(masked) or _fees._CITES_109.search(text):
+        return
+    for sentence in _fees._SENTENCE.finditer(masked):
+        original = text[sentence.start():sentence.end()]
+        assert not (_fees._TERM.search(sentence.group())
+                    or (_fees._CITES_109.search(original) and _fees._CHARGE_WORD.search(sentence.group())))
