@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from govlint.record import Frozen
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+
+class Span(Frozen):
     """A range in the decoded source text.
 
     Lines and columns are 1-based and count Unicode code points; ``end_column`` is
     exclusive (the column just after the last character), as SARIF expects.
     """
 
-    line: int
-    column: int
-    end_line: int
-    end_column: int
+    __slots__ = _fields = ("line", "column", "end_line", "end_column")
+
+    def __init__(self, line: int, column: int, end_line: int, end_column: int) -> None:
+        set_ = object.__setattr__
+        set_(self, "line", line)
+        set_(self, "column", column)
+        set_(self, "end_line", end_line)
+        set_(self, "end_column", end_column)
 
     @classmethod
     def point(cls, line: int, column: int = 1) -> "Span":
@@ -81,9 +85,7 @@ def deferred_span(cls, name: str):
         self._where = (resolve, start, end)
         return self
 
-    from dataclasses import fields
-
-    names = [f.name for f in fields(cls) if f.init]
+    names = cls._fields
 
     def values(self) -> tuple:
         return tuple(getattr(self, name) for name in names)
