@@ -89,6 +89,8 @@ class Label:
 #: a cell and a label whose span the parser works out only when something reads it
 DeferredTableCell = deferred_span(TableCell, "DeferredTableCell")
 DeferredLabel = deferred_span(Label, "DeferredLabel")
+#: likewise a row's readings (its span is the run of glued digits)
+DeferredReadings = deferred_span(Readings, "DeferredReadings")
 
 
 @dataclass(slots=True)
@@ -192,6 +194,14 @@ class Metadata:
     published: date | None = None
     period: Period | None = None
     title_span: Span | None = None
+
+
+#: a table, section, period and metadata whose spans the parser works out when read: a report
+#: whose findings read no position never asks the loader where its text was
+DeferredTable = deferred_span(Table, "DeferredTable")
+DeferredSection = deferred_span(Section, "DeferredSection")
+DeferredPeriod = deferred_span(Period, "DeferredPeriod")
+DeferredMetadata = deferred_span(Metadata, "DeferredMetadata", ("title_span",))
 
 
 @dataclass(slots=True)

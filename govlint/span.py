@@ -53,37 +53,57 @@ class LineIndex:
         return Span(line, col, end_line, end_col)
 
 
-def deferred_span(cls, name: str):
+def deferred_span(cls, name: str, fields: tuple[str, ...] = ("span",)):
     """A subclass of the slots dataclass ``cls`` whose ``span`` is worked out on first read.
 
     The parser places hundreds of cells and labels per report; a few of them end up in a
     finding, and only ``govlint parse`` reads them all. Such an object is built as ``cls`` is
-    (with ``span`` None) and then given ``defer(resolve, start, end)``: reading ``span`` calls
-    ``resolve(start, end)`` once and keeps the answer, so every reader sees the same Span as
+    (with ``span`` None) and then given ``defer(resolve, *args)``: reading ``span`` calls
+    ``resolve(*args)`` once and keeps the answer, so every reader sees the same Span as
     if it had been computed up front. Assigning ``span`` drops a deferred one. The subclass
     goes by ``cls``'s name (reprs and type names read as before); ``name`` is what it is
     assigned to in its module. Copies and pickles are plain ``cls`` objects.
+
+    ``fields`` names the deferred fields (``span`` unless told): with several, ``resolve``
+    returns a tuple of their values, all worked out by the first read of any of them (the HTML
+    loader learns a block's span and its offsets ``at`` in one go); assigning one of them
+    then works the others out first.
     """
-    slot = cls.__dict__["span"]  # the slot of the plain class, where the Span is kept
+    slots = [cls.__dict__[field] for field in fields]  # the plain class's slots, where values are kept
+    single = len(fields) == 1
 
-    def get(self):
-        where = getattr(self, "_where", None)
-        if where is not None:
-            self._where = None
-            slot.__set__(self, where[0](where[1], where[2]))
-        return slot.__get__(self, cls)
-
-    def set_(self, value):
+    def settle(self, where):
         self._where = None
-        slot.__set__(self, value)
+        values = where[0](*where[1:])
+        if single:
+            slots[0].__set__(self, values)
+        else:
+            for slot, value in zip(slots, values):
+                slot.__set__(self, value)
 
-    def defer(self, resolve, start: int, end: int):
-        self._where = (resolve, start, end)
+    def field_property(slot):
+        def get(self):
+            where = getattr(self, "_where", None)
+            if where is not None:
+                settle(self, where)
+            return slot.__get__(self, cls)
+
+        def set_(self, value):
+            where = getattr(self, "_where", None)
+            if where is not None and not single:
+                settle(self, where)
+            self._where = None
+            slot.__set__(self, value)
+
+        return property(get, set_)
+
+    def defer(self, resolve, *args):
+        self._where = (resolve, *args)
         return self
 
-    from dataclasses import fields
+    from dataclasses import fields as dataclass_fields
 
-    names = [f.name for f in fields(cls) if f.init]
+    names = [f.name for f in dataclass_fields(cls) if f.init]
 
     def values(self) -> tuple:
         return tuple(getattr(self, name) for name in names)
@@ -98,8 +118,10 @@ def deferred_span(cls, name: str):
         # copies and pickles are plain ``cls`` objects, with the span worked out
         return cls, values(self)
 
-    namespace = {"__slots__": ("_where",), "span": property(get, set_), "defer": defer,
+    namespace = {"__slots__": ("_where",), "defer": defer,
                  "__eq__": eq, "__hash__": None, "__reduce__": reduce,
                  "__doc__": cls.__doc__, "__module__": cls.__module__, "__qualname__": cls.__qualname__,
-                 "deferred_name": name}
+                 "deferred_name": name, "deferred_fields": tuple(fields)}
+    for field, slot in zip(fields, slots):
+        namespace[field] = field_property(slot)
     return type(cls.__name__, (cls,), namespace)

@@ -36,8 +36,9 @@ class Piece:
         return self.start + len(self.text)
 
 
-#: a piece whose span (its block's or cell's) is read only when asked for
-DeferredPiece = deferred_span(Piece, "DeferredPiece")
+#: a piece whose span and base are worked out only when asked for (``Stream._place``): the
+#: HTML loader finds a block's offsets in the source only when they are first read
+DeferredPiece = deferred_span(Piece, "DeferredPiece", ("span", "base"))
 
 
 class Stream:
@@ -77,20 +78,20 @@ class Stream:
                 size = len(text)
                 folded = folded_all[at:at + size]
                 at += size + 1
-                base = self._locate(text, where)
                 if cols is not None:
                     self.columns[offset] = (number, cols[index])
                 cuts = list(splitter(folded)) if splitter is not None and text else None
                 if not cuts:
                     # the usual piece: whole, no heading inside
-                    pieces.append(DeferredPiece(text, None, offset, kind, heading, base).defer(
-                        getattr, where, "span"))
+                    pieces.append(DeferredPiece(text, None, offset, kind, heading).defer(
+                        self._place, text, where))
                     raw_parts.append(text)
                     folded_parts.append(folded)
                     offset += size + 1
                     continue
-                for part, a, part_base, part_span, found in self._split(text, cuts, where, base):
-                    piece = Piece(part, part_span, offset, kind, heading, part_base)
+                for part, a, found in self._split(text, cuts):
+                    piece = DeferredPiece(part, None, offset, kind, heading).defer(
+                        self._place, text, where, a, a + len(part))
                     if found is not None:
                         self.split_headings.append((offset, offset + found[0], found[1]))
                     pieces.append(piece)
@@ -147,9 +148,19 @@ class Stream:
         found = self.source.find(text, start, end + 1)
         return found if found != -1 else None
 
-    def _split(self, text, cuts, where, base):
+    def _place(self, text: str, where, a: int | None = None, b: int | None = None) -> tuple:
+        """(span, base) of a piece: block or cell ``where`` whose text is ``text``, or of its
+        part ``text[a:b]``. Read on demand: ``where.at`` may cost the loader a search."""
+        base = self._locate(text, where)
+        if a is None:
+            return where.span, base
+        if base is None:
+            return where.span, None
+        return self._source_span(base + a, base + b), base + a
+
+    def _split(self, text, cuts):
         """The piece, cut before (and after) every heading in ``cuts``: (part, its offset in
-        ``text``, base, span, heading found at its start) each."""
+        ``text``, heading found at its start) each."""
         bounds = []
         for start, end, what in cuts:
             bounds.append((start, "head", end - start, what))
@@ -160,9 +171,7 @@ class Stream:
             part = text[a:b]
             if not part.strip() and a not in heads:
                 continue
-            part_base = None if base is None else base + a
-            part_span = where.span if base is None else self._source_span(base + a, base + b)
-            yield part, a, part_base, part_span, heads.get(a)
+            yield part, a, heads.get(a)
 
     def _source_span(self, start: int, end: int) -> Span:
         starts = self._starts if self._starts is not None else self._line_starts()

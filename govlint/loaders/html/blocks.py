@@ -1,8 +1,9 @@
 """Walking an lxml tree into Document blocks: paragraphs and grids in reading order.
 
 One pass with ``lxml.etree.iterwalk`` (no recursion, so deep trees cannot overflow the
-stack). Text pieces are located in the source in document order by ``SourceLocator``.
-Chrome subtrees (``<nav>``, ``class="share"`` …) are walked too, so that the locator stays
+stack). Each text piece is noted, in document order, for ``SourceLocator`` to find in the
+source when a position is first read; a paragraph or cell keeps the range of its notes.
+Chrome subtrees (``<nav>``, ``class="share"`` …) are noted too, so that the locator stays
 in step, but their text goes to ``harvest`` (read for metadata) instead of ``blocks``.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from itertools import islice
 
-from govlint.document import Cell, DeferredCell, DeferredParagraph, Paragraph
+from govlint.document import Cell, DeferredGrid, LocatedCell, LocatedParagraph, Paragraph
 from govlint.loaders import chrome
 from govlint.loaders.html.grid import build_grid
 from govlint.loaders.html.source import SourceLocator
@@ -89,15 +90,13 @@ def _kind_of(tag) -> int:
 
 
 class _Pieces:
-    """Text being gathered for one paragraph or cell, with its located extent."""
+    """Text being gathered for one paragraph or cell, with its first note to the locator."""
 
-    __slots__ = ("parts", "start", "end", "line")
+    __slots__ = ("parts", "first")
 
     def __init__(self) -> None:
         self.parts: list[str] = []
-        self.start: int | None = None
-        self.end: int | None = None
-        self.line: int | None = None
+        self.first: int | None = None
 
     def text(self) -> str:
         return " ".join("".join(self.parts).split())
@@ -121,6 +120,8 @@ def _chrome_name(value: str | None) -> bool:
 class BlockBuilder:
     def __init__(self, locator: SourceLocator):
         self.loc = locator
+        self._lines = locator.lines  # the notes, appended to directly (the hot path)
+        self._texts = locator.texts
         self.blocks: list = []
         self.harvest: list[str] = []  # lines of dropped chrome, in order
         self.h1_runs: list[list[str]] = []  # consecutive content <h1>s
@@ -141,30 +142,24 @@ class BlockBuilder:
         self._locate(pieces, text, line)
 
     def _locate(self, pieces: _Pieces, text: str, line: int | None) -> None:
-        """Where the non-blank ``text`` sits (the element starts on ``line``)."""
-        loc = self.loc
-        loc.hint_line(line)
-        found = loc.locate(text)
-        if found:
-            if pieces.start is None:
-                pieces.start = found[0]
-            pieces.end = found[1]
-        elif pieces.line is None:
-            pieces.line = line
+        """Note the non-blank ``text`` for the locator (its element starts on ``line``)."""
+        texts = self._texts
+        if pieces.first is None:
+            pieces.first = len(texts)
+        self._lines.append(line)
+        texts.append(text)
 
     def _paragraph(self, text: str, pieces: _Pieces, heading: bool = False) -> Paragraph:
         """The paragraph of ``pieces``; its span is worked out when read (most never are)."""
-        if pieces.start is not None:
-            start, end = pieces.start, pieces.end
-            return DeferredParagraph(text, None, heading, (start, end)).defer(self.loc.span, start, end)
-        return Paragraph(text, self.loc.line_span(pieces.line), heading)
+        if pieces.first is None:
+            return Paragraph(text, None, heading)
+        return LocatedParagraph(text, None, heading).defer(self.loc.paragraph_place, pieces.first,
+                                                          len(self._texts))
 
     def _cell(self, text, where, row, col, rowspan, colspan, origin) -> Cell:
-        """``build_grid``'s cell: ``where`` is located offsets (span deferred) or a Span."""
-        if where.__class__ is tuple:
-            return DeferredCell(text, None, row, col, rowspan, colspan, origin, where).defer(
-                self.loc.span, where[0], where[1])
-        return Cell(text, where, row, col, rowspan, colspan, origin)
+        """``build_grid``'s cell: ``where`` is its notes (tag, stop), the span found when read."""
+        return LocatedCell(text, None, row, col, rowspan, colspan, origin).defer(
+            self.loc.cell_place, where[0], where[1])
 
     def _flush(self, heading: str | None = None) -> None:
         pieces = self._cur
@@ -257,9 +252,8 @@ class BlockBuilder:
     # -- tables ----------------------------------------------------------------------------
     def _table(self, table) -> None:
         rows: list[list[tuple]] = []  # grid.RawCell fields
-        table_start = None
-        loc = self.loc
-        kinds = _KINDS
+        lines, texts = self._lines, self._texts
+        first = len(texts)
         for el in table.iter("caption", "tr"):
             if el.tag == "caption":
                 caption = _Pieces()
@@ -272,31 +266,20 @@ class BlockBuilder:
                 tag = cell.tag
                 if tag != "td" and tag != "th" and (not isinstance(tag, str) or tag.lower() not in CELL_TAGS):
                     continue
-                tag_at = loc.locate_cell()
-                if table_start is None and tag_at:
-                    table_start = tag_at[0]
+                # a note for the cell's start tag (a blank cell points at it), then its text's
+                tag_note = len(texts)
+                lines.append(cell.sourceline)
+                texts.append(None)
                 pieces = _Pieces()
                 self._gather(cell, pieces)
-                # where the cell is: located offsets (its span worked out when read), else a Span
-                if pieces.start is not None:
-                    span = (pieces.start, pieces.end)
-                elif tag_at:
-                    # A blank cell: point at its start tag (first line of it).
-                    tag_end = tag_at[1]
-                    newline = loc.source.find("\n", tag_at[0], tag_end)
-                    span = (tag_at[0], newline if newline != -1 else tag_end)
-                else:
-                    span = loc.line_span(pieces.line)
-                    if span is None:
-                        span = loc.line_span(cell.sourceline)
-                row.append((pieces.text() if pieces.parts else "", span,
+                row.append((pieces.text() if pieces.parts else "", (tag_note, len(texts)),
                             cell.get("rowspan"), cell.get("colspan")))
             rows.append(row)
-        grid_span = loc.span(table_start, table_start + 1) if table_start is not None \
-            else loc.line_span(table.sourceline)
-        grid = build_grid(rows, grid_span, self._cell)
+        grid_span = self.loc.grid_place, first, len(texts), table.sourceline
+        grid = build_grid(rows, None, self._cell, DeferredGrid)
         if not grid.rows:
             return
+        grid.defer(*grid_span)
         pairs = None
         if len(grid.rows) <= chrome.MAX_META_ROWS:
             pairs = chrome.grid_meta([[c.text for c in row if c.origin] for row in grid.rows])
