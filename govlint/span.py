@@ -83,13 +83,13 @@ def deferred_span(cls, name: str, fields: tuple[str, ...] = ("span",)):
 
     def field_property(slot):
         def get(self):
-            where = getattr(self, "_where", None)
+            where = self._where
             if where is not None:
                 settle(self, where)
             return slot.__get__(self, cls)
 
         def set_(self, value):
-            where = getattr(self, "_where", None)
+            where = self._where
             if where is not None and not single:
                 settle(self, where)
             self._where = None
@@ -104,6 +104,8 @@ def deferred_span(cls, name: str, fields: tuple[str, ...] = ("span",)):
     from dataclasses import fields as dataclass_fields
 
     names = [f.name for f in dataclass_fields(cls) if f.init]
+    if any(not f.init for f in dataclass_fields(cls)) or hasattr(cls, "__post_init__"):
+        raise TypeError(f"{cls.__name__}: only plain dataclass fields can be deferred")
 
     def values(self) -> tuple:
         return tuple(getattr(self, name) for name in names)
@@ -118,10 +120,39 @@ def deferred_span(cls, name: str, fields: tuple[str, ...] = ("span",)):
         # copies and pickles are plain ``cls`` objects, with the span worked out
         return cls, values(self)
 
-    namespace = {"__slots__": ("_where",), "defer": defer,
+    namespace = {"__slots__": ("_where",), "defer": defer, "__init__": _plain_init(cls, fields),
                  "__eq__": eq, "__hash__": None, "__reduce__": reduce,
                  "__doc__": cls.__doc__, "__module__": cls.__module__, "__qualname__": cls.__qualname__,
                  "deferred_name": name, "deferred_fields": tuple(fields)}
     for field, slot in zip(fields, slots):
         namespace[field] = field_property(slot)
     return type(cls.__name__, (cls,), namespace)
+
+
+def _plain_init(cls, deferred: tuple[str, ...]):
+    """``cls.__init__`` for a deferred subclass: the same parameters and defaults, the deferred
+    fields stored in their slots directly (not through their properties: the constructor of
+    a cell or piece is a hot path), and nothing deferred yet."""
+    from dataclasses import MISSING, fields as dataclass_fields
+
+    env: dict = {"MISSING": MISSING}
+    params, body = [], ["    self._where = None"]
+    for f in dataclass_fields(cls):
+        name = f.name
+        if f.default is not MISSING:
+            env[f"_d_{name}"] = f.default
+            params.append(f"{name}=_d_{name}")
+        elif f.default_factory is not MISSING:
+            env[f"_f_{name}"] = f.default_factory
+            params.append(f"{name}=MISSING")
+            body.append(f"    if {name} is MISSING: {name} = _f_{name}()")
+        else:
+            params.append(name)
+        if name in deferred:
+            env[f"_s_{name}"] = cls.__dict__[name].__set__
+            body.append(f"    _s_{name}(self, {name})")
+        else:
+            body.append(f"    self.{name} = {name}")
+    source = f"def __init__(self, {', '.join(params)}):\n" + "\n".join(body) + "\n"
+    exec(source, env)  # noqa: S102 - generated from the dataclass's own field list, as dataclasses do
+    return env["__init__"]

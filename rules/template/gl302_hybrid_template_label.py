@@ -36,17 +36,18 @@ class HybridTemplateLabel(Rule):
         table = report.table("table2")
         if table is None:
             return
-        labels = [(label.text, label.span) for label in table.labels]
-        printed = [bare(text) for text, _ in labels]
+        labels = table.labels  # spans are read for a finding only
+        printed = [bare(label.text) for label in labels]
         renamed = hybrid_labels()
         modern = table.template in ("2021", "hybrid") or any(
             label in current_labels() and label not in renamed.values() for label in printed)
         if not modern:
             return
         seen = set()
-        for (text, span), label in zip(labels, printed):
+        for found, label in zip(labels, printed):
             if label in renamed and label not in seen:
                 seen.add(label)
+                text, span = found.text, found.span
                 correct = renamed[label]
                 yield Finding(f"表二为2021年版格式，但行标签为2019年版的“{label}”，应为“{correct}”",
                               span=span or table.span, location=location("table2", label),
