@@ -32,6 +32,7 @@ CELL_TAGS = frozenset(("td", "th"))
 MAX_CHROME_CONTAINER = 1500  # characters: a bigger "header" or "form" holds the report
 LAYOUT_CELL_TEXT = 200
 _MAX_CELL_DEPTH = 60
+_new = object.__new__
 
 
 def _collapse(text: str) -> str:
@@ -99,7 +100,12 @@ class _Pieces:
         self.first: int | None = None
 
     def text(self) -> str:
-        return " ".join("".join(self.parts).split())
+        return _joined(self.parts)
+
+
+def _joined(parts: list[str]) -> str:
+    """The text of gathered parts, white space collapsed."""
+    return " ".join("".join(parts).split())
 
 
 _CHROME_NAMES: dict[str, bool] = {}
@@ -122,6 +128,8 @@ class BlockBuilder:
         self.loc = locator
         self._lines = locator.lines  # the notes, appended to directly (the hot path)
         self._texts = locator.texts
+        self._note_line = locator.lines.append
+        self._note_text = locator.texts.append
         self.blocks: list = []
         self.harvest: list[str] = []  # lines of dropped chrome, in order
         self.h1_runs: list[list[str]] = []  # consecutive content <h1>s
@@ -149,17 +157,27 @@ class BlockBuilder:
         self._lines.append(line)
         texts.append(text)
 
-    def _paragraph(self, text: str, pieces: _Pieces, heading: bool = False) -> Paragraph:
-        """The paragraph of ``pieces``; its span is worked out when read (most never are)."""
-        if pieces.first is None:
+    def _paragraph(self, text: str, first: int | None, heading: bool = False) -> Paragraph:
+        """The paragraph whose notes run from ``first`` to the last one; its span is worked
+        out when read (most never are)."""
+        if first is None:
             return Paragraph(text, None, heading)
-        return LocatedParagraph(text, None, heading).defer(self.loc.paragraph_place, pieces.first,
-                                                          len(self._texts))
+        return LocatedParagraph(text, None, heading).defer(self.loc.paragraph_place, first, len(self._texts))
 
-    def _cell(self, text, where, row, col, rowspan, colspan, origin) -> Cell:
-        """``build_grid``'s cell: ``where`` is its notes (tag, stop), the span found when read."""
-        return LocatedCell(text, None, row, col, rowspan, colspan, origin).defer(
-            self.loc.cell_place, where[0], where[1])
+    @staticmethod
+    def _cell(text, where, row, col, rowspan, colspan, origin) -> Cell:
+        """``build_grid``'s cell: ``where`` is what ``LocatedCell.defer`` takes, the span and
+        offsets found when read. Built slot by slot, as ``defer`` leaves it: one per grid
+        position, the commonest object of a page."""
+        cell = _new(LocatedCell)
+        cell.text = text
+        cell.row = row
+        cell.col = col
+        cell.rowspan = rowspan
+        cell.colspan = colspan
+        cell.origin = origin
+        cell._where = where
+        return cell
 
     def _flush(self, heading: str | None = None) -> None:
         pieces = self._cur
@@ -174,7 +192,7 @@ class BlockBuilder:
             if heading == "h1":
                 self.chrome_h1.append(text)
             return
-        self.blocks.append(self._paragraph(text, pieces, heading is not None))
+        self.blocks.append(self._paragraph(text, pieces.first, heading is not None))
         if heading == "h1":
             if self._last_was_h1:
                 self.h1_runs[-1].append(text)
@@ -254,12 +272,15 @@ class BlockBuilder:
         rows: list[list[tuple]] = []  # grid.RawCell fields
         lines, texts = self._lines, self._texts
         first = len(texts)
+        place = self.loc.cell_place
         for el in table.iter("caption", "tr"):
             if el.tag == "caption":
-                caption = _Pieces()
-                self._gather(el, caption)
-                if caption.text():
-                    self.blocks.append(self._paragraph(caption.text(), caption))
+                parts: list[str] = []
+                start = len(texts)
+                self._gather(el, parts)
+                text = _joined(parts)
+                if text:
+                    self.blocks.append(self._paragraph(text, start if start < len(texts) else None))
                 continue
             row = []
             for cell in el:
@@ -270,9 +291,9 @@ class BlockBuilder:
                 tag_note = len(texts)
                 lines.append(cell.sourceline)
                 texts.append(None)
-                pieces = _Pieces()
-                self._gather(cell, pieces)
-                row.append((pieces.text() if pieces.parts else "", (tag_note, len(texts)),
+                parts = []
+                self._gather(cell, parts)
+                row.append((_joined(parts) if parts else "", (place, tag_note, len(texts)),
                             cell.get("rowspan"), cell.get("colspan")))
             rows.append(row)
         grid_span = self.loc.grid_place, first, len(texts), table.sourceline
@@ -289,21 +310,22 @@ class BlockBuilder:
         self.blocks.append(grid)
         self._last_was_h1 = False
 
-    def _gather(self, top, pieces: _Pieces, depth: int = 0) -> None:
-        """All text under ``top`` into ``pieces``; block boundaries and ``<br>`` become spaces.
+    def _gather(self, top, parts: list[str], depth: int = 0) -> None:
+        """All text under ``top`` into ``parts`` (each piece noted for the locator); block
+        boundaries and ``<br>`` become spaces.
 
         Recursive (cells are shallow and an iterwalk per cell costs more), with a depth cap:
         past it the remaining text is taken without block boundaries.
         """
-        parts = pieces.parts
         text = top.text
         if text:
             parts.append(text)
             if not text.isspace():
-                self._locate(pieces, text, top.sourceline)
-        kinds = _KINDS
-        if not depth and len(top) == 1 and self._gather_chain(top, pieces):
+                self._note_line(top.sourceline)
+                self._note_text(text)
+        if not depth and len(top) == 1 and self._gather_chain(top, parts):
             return
+        kinds = _KINDS
         for child in top:
             tag = child.tag
             kind = kinds.get(tag)
@@ -312,22 +334,28 @@ class BlockBuilder:
             if kind & (_SKIP | _DROP):
                 pass  # comments and scripts: only their tail is text
             elif depth >= _MAX_CELL_DEPTH:
-                self._add(pieces, "".join(child.itertext()), child.sourceline)
+                text = "".join(child.itertext())
+                if text:
+                    parts.append(text)
+                    if not text.isspace():
+                        self._note_line(child.sourceline)
+                        self._note_text(text)
             elif kind & _BREAK:
                 parts.append(" ")
             elif kind & _BLOCK:  # a block (or a heading: a block inside a cell)
                 parts.append(" ")
-                self._gather(child, pieces, depth + 1)
+                self._gather(child, parts, depth + 1)
                 parts.append(" ")
             else:
-                self._gather(child, pieces, depth + 1)
+                self._gather(child, parts, depth + 1)
             text = child.tail
             if text:
                 parts.append(text)
                 if not text.isspace():
-                    self._locate(pieces, text, child.sourceline)
+                    self._note_line(child.sourceline)
+                    self._note_text(text)
 
-    def _gather_chain(self, top, pieces: _Pieces) -> bool:
+    def _gather_chain(self, top, parts: list[str]) -> bool:
         """``_gather`` for the usual cell, a chain like td > p > span > span: one child each
         and no ``<br>``, script or comment. Texts come on the way down, tails on the way up.
         False (nothing gathered) for any other shape.
@@ -345,7 +373,7 @@ class BlockBuilder:
             if kind & (_SKIP | _DROP | _BREAK):
                 return False
             chain.append((el, kind & _BLOCK))
-        parts = pieces.parts
+        note_line, note_text = self._note_line, self._note_text
         for el, block in chain:
             if block:
                 parts.append(" ")
@@ -353,7 +381,8 @@ class BlockBuilder:
             if text:
                 parts.append(text)
                 if not text.isspace():
-                    self._locate(pieces, text, el.sourceline)
+                    note_line(el.sourceline)
+                    note_text(text)
         for el, block in reversed(chain):
             if block:
                 parts.append(" ")
@@ -361,5 +390,6 @@ class BlockBuilder:
             if text:
                 parts.append(text)
                 if not text.isspace():
-                    self._locate(pieces, text, el.sourceline)
+                    note_line(el.sourceline)
+                    note_text(text)
         return True
