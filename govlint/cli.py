@@ -245,7 +245,7 @@ def _default_format() -> str:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "-f", "fmt", metavar="FORMAT",
-              help="terminal|concise|json|jsonl|sarif|github|html|xlsx (default: terminal on a TTY, concise otherwise, github in GitHub Actions)")
+              help="terminal, concise, json, jsonl, sarif, github, html or xlsx (default: terminal on a TTY, concise otherwise, github in GitHub Actions)")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE.")
 @click.option("--select", multiple=True, help="Codes or prefixes to check (e.g. GL2,GL301); replaces the config.")
 @click.option("--extend-select", multiple=True, help="Codes or prefixes to add to the selection.")
