@@ -147,9 +147,9 @@ class BlockBuilder:
         pieces.parts.append(text)
         if text.isspace():
             return
-        self._locate(pieces, text, line)
+        self._note(pieces, text, line)
 
-    def _locate(self, pieces: _Pieces, text: str, line: int | None) -> None:
+    def _note(self, pieces: _Pieces, text: str, line: int | None) -> None:
         """Note the non-blank ``text`` for the locator (its element starts on ``line``)."""
         texts = self._texts
         if pieces.first is None:

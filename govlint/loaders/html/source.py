@@ -3,10 +3,11 @@
 lxml gives each element a ``sourceline`` but no column and nothing for text nodes. The walk
 (``blocks``) therefore only *records*, in document order, what it would ask: "an element
 starts on this line, where does this text piece start?" and "where is the next cell start
-tag?" (``SourceLocator.note``). Each paragraph and cell keeps the range of its entries in
-that log. When a span or offset is first read, the locator replays the log up to that
-block's last entry (``reach``) and keeps every answer, so a report whose findings read no
-position pays nothing for positions, and one whose finding sits in table 3 pays up to there.
+tag?" (``SourceLocator.lines`` and ``texts``, one note each). Each paragraph and cell keeps
+the range of its notes. When a span or offset is first read, the locator replays the notes
+up to that block's last one (``reach``) and keeps every answer, so a report whose findings
+read no position pays nothing for positions, and one whose finding sits in table 3 pays up
+to there.
 
 The replay tells markup (tags, comments, raw-text elements such as ``<script>``) from text
 with one scan of the source that goes no further than the replay needs, and a cursor that
@@ -58,8 +59,9 @@ _BATCH = 256
 class SourceLocator:
     """Where text pieces and cell start tags sit in ``source``, found on demand.
 
-    The walk calls ``note(line, text)`` for each text piece (``text`` None: the next cell
-    start tag); ``reach(n)`` answers the first ``n`` notes, in order, into ``found``.
+    The walk appends a note to ``lines`` and ``texts`` for each text piece (``text`` None:
+    the next cell start tag); ``reach(n)`` answers the first ``n`` notes, in order, into
+    ``found``.
     ``scan_all`` scans all the markup at once, as the replay would bit by bit (the oracle
     of the tests).
     """
@@ -82,12 +84,6 @@ class SourceLocator:
         self.cursor = 0
         if scan_all:
             self._more(everything=True)
-
-    def note(self, line: int | None, text: str | None) -> int:
-        """Record a question; its index in ``found`` once answered."""
-        self.lines.append(line)
-        self.texts.append(text)
-        return len(self.texts) - 1
 
     # -- the replay -----------------------------------------------------------------------
     def reach(self, stop: int) -> list:
