@@ -58,7 +58,8 @@ def deferred_span(cls, name: str, fields: tuple[str, ...] = ("span",)):
 
     The parser places hundreds of cells and labels per report; a few of them end up in a
     finding, and only ``govlint parse`` reads them all. Such an object is built as ``cls`` is
-    (with ``span`` None) and then given ``defer(resolve, *args)``: reading ``span`` calls
+    (with ``span`` None) and then given ``defer(resolve, *args)`` (or built with
+    ``where=(resolve, *args)``): reading ``span`` calls
     ``resolve(*args)`` once and keeps the answer, so every reader sees the same Span as
     if it had been computed up front. Assigning ``span`` drops a deferred one. The subclass
     goes by ``cls``'s name (reprs and type names read as before); ``name`` is what it is
@@ -132,11 +133,12 @@ def deferred_span(cls, name: str, fields: tuple[str, ...] = ("span",)):
 def _plain_init(cls, deferred: tuple[str, ...]):
     """``cls.__init__`` for a deferred subclass: the same parameters and defaults, the deferred
     fields stored in their slots directly (not through their properties: the constructor of
-    a cell or piece is a hot path), and nothing deferred yet."""
+    a cell or piece is a hot path); ``where=(resolve, *args)`` defers them as ``defer`` does,
+    in the same call."""
     from dataclasses import MISSING, fields as dataclass_fields
 
     env: dict = {"MISSING": MISSING}
-    params, body = [], ["    self._where = None"]
+    params, body = [], ["    self._where = where"]
     for f in dataclass_fields(cls):
         name = f.name
         if f.default is not MISSING:
@@ -153,6 +155,6 @@ def _plain_init(cls, deferred: tuple[str, ...]):
             body.append(f"    _s_{name}(self, {name})")
         else:
             body.append(f"    self.{name} = {name}")
-    source = f"def __init__(self, {', '.join(params)}):\n" + "\n".join(body) + "\n"
+    source = f"def __init__(self, {', '.join(params)}, *, where=None):\n" + "\n".join(body) + "\n"
     exec(source, env)  # noqa: S102 - generated from the dataclass's own field list, as dataclasses do
     return env["__init__"]

@@ -83,8 +83,8 @@ class Stream:
                 cuts = list(splitter(folded)) if splitter is not None and text else None
                 if not cuts:
                     # the usual piece: whole, no heading inside
-                    pieces.append(DeferredPiece(text, None, offset, kind, heading).defer(
-                        self._place, text, where))
+                    pieces.append(DeferredPiece(text, None, offset, kind, heading,
+                                                where=(self._place, text, where)))
                     raw_parts.append(text)
                     folded_parts.append(folded)
                     offset += size + 1

@@ -91,14 +91,21 @@ class SourceLocator:
         found = self.found
         if len(found) < stop:
             lines, texts = self.lines, self.texts
-            locate, locate_cell, hint_line = self.locate, self.locate_cell, self.hint_line
+            locate, locate_cell = self.locate, self.locate_cell
+            line_starts = self._lines()
+            count = len(line_starts)
             for k in range(len(found), stop):
                 text = texts[k]
                 if text is None:
                     found.append(locate_cell())
-                else:
-                    hint_line(lines[k])
-                    found.append(locate(text))
+                    continue
+                # An element starts on ``line``: nothing after it can sit before that line.
+                line = lines[k]
+                if line and 1 <= line <= count:
+                    start = line_starts[line - 1]
+                    if start > self.cursor:
+                        self.cursor = start
+                found.append(locate(text))
         return found
 
     def force(self) -> None:
@@ -107,7 +114,11 @@ class SourceLocator:
 
     def extent(self, first: int, stop: int) -> tuple[int, int] | None:
         """Offsets from the first found piece of notes ``[first, stop)`` to the end of the last."""
-        found = self.reach(stop)
+        found = self.found
+        if len(found) < stop:
+            self.reach(stop)
+        if stop - first == 1:
+            return found[first]  # the usual cell or paragraph: one piece
         start = end = None
         for k in range(first, stop):
             where = found[k]
@@ -203,24 +214,19 @@ class SourceLocator:
         return line, offset - lines[line - 1] + 1
 
     def span(self, start: int, end: int) -> Span:
-        line, col = self.position(start)
-        end_line, end_col = self.position(max(end, start + 1))
-        return Span(line, col, end_line, end_col)
+        """The span of offsets ``[start, end)`` (``position`` of both ends, inline)."""
+        lines = self._line_starts or self._lines()
+        if end < start + 1:
+            end = start + 1
+        line = bisect_right(lines, start)
+        end_line = bisect_right(lines, end)
+        return Span(line, start - lines[line - 1] + 1, end_line, end - lines[end_line - 1] + 1)
 
     def line_span(self, line: int | None) -> Span | None:
         """The fallback when no exact position is known: the element's line, column 1."""
         if not line or line < 1:
             return None
         return Span.point(min(line, len(self._lines())), 1)
-
-    def hint_line(self, line: int | None) -> None:
-        """An element starts on ``line``: nothing after it can sit before that line."""
-        if line and line >= 1:
-            lines = self._lines()
-            if line <= len(lines):
-                start = lines[line - 1]
-                if start > self.cursor:
-                    self.cursor = start
 
     # -- lookups --------------------------------------------------------------------------
     def _skip_blank(self, pos: int, end: int) -> int:
@@ -260,8 +266,9 @@ class SourceLocator:
         source = self.source
         size = len(source)
         pos = self.cursor
-        self._scan_past(pos)
         starts, ends = self._mstarts, self._mends
+        if not self._done and (not starts or starts[-1] <= pos):
+            self._scan_past(pos)
         count = len(starts)
         # Out of the markup the cursor may be in; ``j`` is then the next markup. Later steps
         # go from one text segment to the next in order, without searching again.
@@ -305,7 +312,8 @@ class SourceLocator:
     def locate_cell(self) -> tuple[int, int] | None:
         """Offsets of the next ``<td>``/``<th>`` start tag after the cursor; moves past it."""
         cursor = self.cursor
-        self._scan_past(cursor)
+        if not self._done:
+            self._scan_past(cursor)
         i = bisect_left(self._cell_starts, cursor)
         while i >= len(self._cells) and not self._done:
             self._more()
