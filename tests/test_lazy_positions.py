@@ -139,3 +139,22 @@ def test_generated_pages_with_a_scan_of_few_runs_at_a_time(page, random):
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(html_source, "_BATCH", 2)
         _same_positions(page.encode("utf-8"), lambda n: random.sample(range(n), n))
+
+
+def test_deferred_places_make_no_reference_cycle(fixtures):
+    """A parsed page is freed as soon as it is dropped: its deferred places refer to the
+    locator and the source, never back to what holds them (a cycle would keep every report
+    until a full collection, and memory would grow with the number of files)."""
+    import gc
+
+    page = sorted((fixtures / "corpus").glob("*.html"))[-1]
+    parse(load_html(page.name, page.read_bytes()))  # patterns compiled, caches warm
+    gc.collect()
+    gc.disable()
+    try:
+        report = parse(load_html(page.name, page.read_bytes()))
+        assert [cell.span for table in report.tables.values() for cell in table] and report.sections[0].span
+        del report
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
