@@ -296,16 +296,13 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
     from govlint.verbosity import quiet_libraries
 
     quiet_libraries(verbose)
-    from govlint.baseline import BaselineError, is_known, read_baseline
-    from govlint.baseline import write_baseline as save_baseline
     import itertools
-    from contextlib import closing
+    from contextlib import closing, nullcontext
 
     from govlint.engine import Checker, Settings, discover, display_path, iter_results, run_findings
     from govlint.findings import Severity
     from govlint.reporters.base import RunInfo
     from govlint.selection import Selection
-    from govlint.store.facts import StoreFacts
 
     missing = [p for p in paths if p != "-" and not os.path.exists(p)]
     if missing:
@@ -347,6 +344,8 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
     baseline_path = None if write_baseline else baseline or config.baseline
     known: set[str] = set()
     if baseline_path:  # read before the run, so that a bad baseline costs no checking
+        from govlint.baseline import BaselineError, is_known, read_baseline
+
         try:
             known = read_baseline(baseline_path)
         except BaselineError as exc:
@@ -406,7 +405,10 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
         if diff:
             raise click.exceptions.Exit(EXIT_FINDINGS if changed and not exit_zero else EXIT_OK)
     jobs = jobs or os.cpu_count() or 1
-    store = _open_store(config, checker, options, cache_dir, no_cache)
+    # without a cache, the facts of one file (or of a run no corpus rule reads) stay in memory:
+    # the store on disk is there to keep a long run's facts out of memory
+    store = None if no_cache and (len(files) <= 1 or not checker.run_rules) \
+        else _open_store(config, checker, options, cache_dir, no_cache)
 
     # the whole list of findings is kept only when something needs it; otherwise each file's
     # findings are written as soon as they are final, and only counts stay in memory
@@ -443,7 +445,12 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
 
     def report(sink) -> None:
         nonlocal hidden, failed
-        results = iter_results(files, checker, jobs=jobs, progress=advance, facts=StoreFacts(store.store),
+        facts = None
+        if store is not None:
+            from govlint.store.facts import StoreFacts
+
+            facts = StoreFacts(store.store)
+        results = iter_results(files, checker, jobs=jobs, progress=advance, facts=facts,
                                executor=registry.executors[executor], scheduler=scheduler, cache=store)
         # each file's facts reach the sink just before that file's findings, files without findings too
         groups = ((result.findings, result) for result in results)
@@ -462,7 +469,8 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
                     sink.file(result.path, result.facts)
                 sink.add(group)
 
-    with progress(len(files), fmt == "terminal" and not output and not quiet) as advance, closing(store):
+    with progress(len(files), fmt == "terminal" and not output and not quiet) as advance, \
+            (nullcontext() if store is None else closing(store)):
         if write_baseline:
             report(None)
         elif output:
@@ -479,6 +487,8 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
             sink.close()
 
     if write_baseline:
+        from govlint.baseline import write_baseline as save_baseline
+
         try:
             count = save_baseline(write_baseline, kept)
         except OSError as exc:

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import math
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from govlint.config_keys import KEY_NAMES, KEYS, MAX_TIMEOUT
 from govlint.findings import Severity
 from govlint.lazy_re import lazy_pattern
+from govlint.record import Record
 
 CONFIG_NAMES = (".govlint.yaml", ".govlint.yml")
 PYPROJECT = "pyproject.toml"
@@ -36,39 +36,63 @@ class ConfigError(Exception):
     """A configuration problem; ``str()`` is ready to print (``file:line:col: message``)."""
 
 
-def _table_default(name: str):
-    """A field whose default is the key's default in ``KEYS``, read as the loader reads it."""
-    return field(default_factory=lambda: _default(name))
+#: an argument of ``Config`` left out: the key's default in ``KEYS``, read as the loader reads it
+_KEY_DEFAULT: Any = object()
 
 
-@dataclass
-class Config:
+class Config(Record):
     """The values of one config file: one attribute per key of ``KEYS``, plus positions."""
 
-    path: Path | None = None
-    select: tuple[str, ...] = _table_default("select")
-    extend_select: tuple[str, ...] = _table_default("extend-select")
-    ignore: tuple[str, ...] = _table_default("ignore")
-    fail_on: Severity = _table_default("fail-on")
-    severity: dict[str, Severity] = _table_default("severity")
-    per_file_ignores: dict[str, tuple[str, ...]] = _table_default("per-file-ignores")
-    plugins: list[Path] = _table_default("plugins")
-    strict_plugins: bool = _table_default("strict-plugins")
-    baseline: Path | None = _table_default("baseline")
-    options: dict[str, Any] = _table_default("options")
-    timeout: float | None = _table_default("timeout")
-    agencies: dict[str, list[str]] = _table_default("agencies")
-    summaries: dict[str, list[str]] = _table_default("summaries")
-    exclude: tuple[str, ...] | None = _table_default("exclude")
-    extend_exclude: tuple[str, ...] = _table_default("extend-exclude")
-    respect_gitignore: bool = _table_default("respect-gitignore")
-    force_exclude: bool = _table_default("force-exclude")
-    #: position of each key the file sets (a key absent here has the default)
-    key_positions: dict[str, tuple[int, int]] = field(default_factory=dict)
-    #: positions of option keys, for errors found once plugins have declared their options
-    option_positions: dict[str, tuple[int, int]] = field(default_factory=dict)
-    #: (config key, selector, position) of every code or prefix in select/extend-select/ignore/severity
-    selector_positions: list[tuple[str, str, tuple[int, int]]] = field(default_factory=list)
+    __slots__ = _fields = ("path", "select", "extend_select", "ignore", "fail_on", "severity",
+                           "per_file_ignores", "plugins", "strict_plugins", "baseline", "options",
+                           "timeout", "agencies", "summaries", "exclude", "extend_exclude",
+                           "respect_gitignore", "force_exclude", "key_positions", "option_positions",
+                           "selector_positions")
+
+    def __init__(self, path: Path | None = None, select: tuple[str, ...] = _KEY_DEFAULT,
+                 extend_select: tuple[str, ...] = _KEY_DEFAULT,
+                 ignore: tuple[str, ...] = _KEY_DEFAULT,
+                 fail_on: Severity = _KEY_DEFAULT,
+                 severity: dict[str, Severity] = _KEY_DEFAULT,
+                 per_file_ignores: dict[str, tuple[str, ...]] = _KEY_DEFAULT,
+                 plugins: list[Path] = _KEY_DEFAULT,
+                 strict_plugins: bool = _KEY_DEFAULT,
+                 baseline: Path | None = _KEY_DEFAULT,
+                 options: dict[str, Any] = _KEY_DEFAULT,
+                 timeout: float | None = _KEY_DEFAULT,
+                 agencies: dict[str, list[str]] = _KEY_DEFAULT,
+                 summaries: dict[str, list[str]] = _KEY_DEFAULT,
+                 exclude: tuple[str, ...] | None = _KEY_DEFAULT,
+                 extend_exclude: tuple[str, ...] = _KEY_DEFAULT,
+                 respect_gitignore: bool = _KEY_DEFAULT,
+                 force_exclude: bool = _KEY_DEFAULT,
+                 key_positions: dict[str, tuple[int, int]] | None = None,
+                 option_positions: dict[str, tuple[int, int]] | None = None,
+                 selector_positions: list[tuple[str, str, tuple[int, int]]] | None = None) -> None:
+        self.path = path
+        self.select = _default("select") if select is _KEY_DEFAULT else select
+        self.extend_select = _default("extend-select") if extend_select is _KEY_DEFAULT else extend_select
+        self.ignore = _default("ignore") if ignore is _KEY_DEFAULT else ignore
+        self.fail_on = _default("fail-on") if fail_on is _KEY_DEFAULT else fail_on
+        self.severity = _default("severity") if severity is _KEY_DEFAULT else severity
+        self.per_file_ignores = _default("per-file-ignores") if per_file_ignores is _KEY_DEFAULT else per_file_ignores
+        self.plugins = _default("plugins") if plugins is _KEY_DEFAULT else plugins
+        self.strict_plugins = _default("strict-plugins") if strict_plugins is _KEY_DEFAULT else strict_plugins
+        self.baseline = _default("baseline") if baseline is _KEY_DEFAULT else baseline
+        self.options = _default("options") if options is _KEY_DEFAULT else options
+        self.timeout = _default("timeout") if timeout is _KEY_DEFAULT else timeout
+        self.agencies = _default("agencies") if agencies is _KEY_DEFAULT else agencies
+        self.summaries = _default("summaries") if summaries is _KEY_DEFAULT else summaries
+        self.exclude = _default("exclude") if exclude is _KEY_DEFAULT else exclude
+        self.extend_exclude = _default("extend-exclude") if extend_exclude is _KEY_DEFAULT else extend_exclude
+        self.respect_gitignore = _default("respect-gitignore") if respect_gitignore is _KEY_DEFAULT else respect_gitignore
+        self.force_exclude = _default("force-exclude") if force_exclude is _KEY_DEFAULT else force_exclude
+        #: position of each key the file sets (a key absent here has the default)
+        self.key_positions = {} if key_positions is None else key_positions
+        #: positions of option keys, for errors found once plugins have declared their options
+        self.option_positions = {} if option_positions is None else option_positions
+        #: (config key, selector, position) of every code or prefix in select/extend-select/ignore/severity
+        self.selector_positions = [] if selector_positions is None else selector_positions
 
     @property
     def root(self) -> Path:

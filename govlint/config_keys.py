@@ -14,8 +14,9 @@ library.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+from govlint.record import Frozen
 
 #: the per-file time limit when ``timeout`` is not set: a base plus so much per MB of the file
 DEFAULT_TIMEOUT = 10.0
@@ -45,8 +46,7 @@ KINDS = {
 }
 
 
-@dataclass(frozen=True)
-class Key:
+class Key(Frozen):
     """One config key.
 
     ``default`` is the value as YAML would give it (``None``: not set). ``example`` is YAML
@@ -55,12 +55,17 @@ class Key:
     is read from the config of the run, never from a config nearer to one file.
     """
 
-    name: str
-    kind: str
-    default: Any
-    help: str
-    example: str | None = None
-    run_wide: bool = False
+    __slots__ = _fields = ("name", "kind", "default", "help", "example", "run_wide")
+
+    def __init__(self, name: str, kind: str, default: Any, help: str, example: str | None = None,
+                 run_wide: bool = False) -> None:
+        set_ = object.__setattr__
+        set_(self, "name", name)
+        set_(self, "kind", kind)
+        set_(self, "default", default)
+        set_(self, "help", help)
+        set_(self, "example", example)
+        set_(self, "run_wide", run_wide)
 
     @property
     def attribute(self) -> str:

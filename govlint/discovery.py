@@ -13,8 +13,9 @@ directory). Matching is by ``pathspec`` (gitignore semantics, negations included
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from govlint.record import Record
 
 #: folders and files no report repository wants checked (build output, tool caches, VCS)
 DEFAULT_EXCLUDE = (
@@ -24,15 +25,19 @@ DEFAULT_EXCLUDE = (
 )
 
 
-@dataclass
-class Selection:
+class Selection(Record):
     """The file-selection settings of a run."""
 
-    root: Path = field(default_factory=Path.cwd)
-    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
-    extend_exclude: tuple[str, ...] = ()
-    respect_gitignore: bool = True
-    force_exclude: bool = False
+    __slots__ = _fields = ("root", "exclude", "extend_exclude", "respect_gitignore", "force_exclude")
+
+    def __init__(self, root: Path | None = None, exclude: tuple[str, ...] = DEFAULT_EXCLUDE,
+                 extend_exclude: tuple[str, ...] = (), respect_gitignore: bool = True,
+                 force_exclude: bool = False) -> None:
+        self.root = Path.cwd() if root is None else root
+        self.exclude = exclude
+        self.extend_exclude = extend_exclude
+        self.respect_gitignore = respect_gitignore
+        self.force_exclude = force_exclude
 
 
 class _Ignored:

@@ -8,18 +8,17 @@ raw file format.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Union
 
+from govlint.record import Record
 from govlint.span import Span, deferred_span
 
 if TYPE_CHECKING:
     from govlint.findings import Finding
 
 
-@dataclass(slots=True)
-class Paragraph:
+class Paragraph(Record):
     """A run of prose (a paragraph, a heading, a line of text).
 
     ``heading`` is a hint from the source format (an HTML ``<h1>``–``<h6>``, a Markdown ``#``
@@ -28,14 +27,17 @@ class Paragraph:
     when the loader knows them (the parser then needs no line arithmetic to find the text).
     """
 
-    text: str
-    span: Span | None = None
-    heading: bool = False
-    at: tuple[int, int] | None = None
+    __slots__ = _fields = ("text", "span", "heading", "at")
+
+    def __init__(self, text: str, span: Span | None = None, heading: bool = False,
+                 at: tuple[int, int] | None = None) -> None:
+        self.text = text
+        self.span = span
+        self.heading = heading
+        self.at = at
 
 
-@dataclass(slots=True)
-class Cell:
+class Cell(Record):
     """One cell of an expanded table grid.
 
     A cell that spans several rows or columns appears at each grid position it covers; the
@@ -43,26 +45,33 @@ class Cell:
     for ``Paragraph``.
     """
 
-    text: str
-    span: Span | None = None
-    row: int = 0
-    col: int = 0
-    rowspan: int = 1
-    colspan: int = 1
-    origin: bool = True
-    at: tuple[int, int] | None = None
+    __slots__ = _fields = ("text", "span", "row", "col", "rowspan", "colspan", "origin", "at")
+
+    def __init__(self, text: str, span: Span | None = None, row: int = 0, col: int = 0,
+                 rowspan: int = 1, colspan: int = 1, origin: bool = True,
+                 at: tuple[int, int] | None = None) -> None:
+        self.text = text
+        self.span = span
+        self.row = row
+        self.col = col
+        self.rowspan = rowspan
+        self.colspan = colspan
+        self.origin = origin
+        self.at = at
 
 
-@dataclass(slots=True)
-class Grid:
+class Grid(Record):
     """A table as the source laid it out: rows of cells, spans expanded.
 
     Text extractions may produce ragged rows or a single column of cells (one cell per
     line); the parser recognises tables by label, using rows only as hints.
     """
 
-    rows: list[list[Cell]] = field(default_factory=list)
-    span: Span | None = None
+    __slots__ = _fields = ("rows", "span")
+
+    def __init__(self, rows: list[list[Cell]] | None = None, span: Span | None = None) -> None:
+        self.rows = [] if rows is None else rows
+        self.span = span
 
     def cells(self):
         """Origin cells in reading order (row-major), skipping span copies."""
@@ -85,8 +94,7 @@ LocatedCell = deferred_span(Cell, "LocatedCell", ("span", "at"))
 DeferredGrid = deferred_span(Grid, "DeferredGrid")
 
 
-@dataclass(slots=True)
-class Document:
+class Document(Record):
     """A loaded file.
 
     ``source`` is the decoded text of the file (used for source excerpts and suppression
@@ -97,14 +105,20 @@ class Document:
     ``problems`` carries findings raised while loading (GL001, GL003).
     """
 
-    path: str
-    format: str
-    source: str = ""
-    blocks: list[Block] = field(default_factory=list)
-    title: str | None = None
-    published: date | None = None
-    meta: dict[str, str] = field(default_factory=dict)
-    problems: list["Finding"] = field(default_factory=list)
+    __slots__ = _fields = ("path", "format", "source", "blocks", "title", "published", "meta",
+                           "problems")
+
+    def __init__(self, path: str, format: str, source: str = "", blocks: list[Block] | None = None,
+                 title: str | None = None, published: date | None = None,
+                 meta: dict[str, str] | None = None, problems: list["Finding"] | None = None) -> None:
+        self.path = path
+        self.format = format
+        self.source = source
+        self.blocks = [] if blocks is None else blocks
+        self.title = title
+        self.published = published
+        self.meta = {} if meta is None else meta
+        self.problems = [] if problems is None else problems
 
     def paragraphs(self):
         return [b for b in self.blocks if isinstance(b, Paragraph)]

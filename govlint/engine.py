@@ -10,15 +10,13 @@ from __future__ import annotations
 import fnmatch
 import os
 import stat
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from govlint.config import Config
 from govlint.findings import Finding, Severity
+from govlint.record import Record
 from govlint.rule import RuleContext
 from govlint.selection import Selection
-from govlint.suppressions import Suppressions, UNSUPPRESSIBLE, UNUSED_SUPPRESSION, suppression_problems, unused_suppressions
-from govlint.suppressions import parse as parse_suppressions
 
 DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024
 #: loader plugins that govlint ships in plugins/, named in the GL001 for a file nobody claims
@@ -27,30 +25,39 @@ LOADER_PLUGINS = {".docx": "govlint-docx", ".pdf": "govlint-pdf"}
 ALWAYS_REPORTED = ("GL000", "GL001")
 
 
-@dataclass
-class Settings:
+class Settings(Record):
     """What a worker needs to check a file: picklable, so it can cross to a process."""
 
-    selection: Selection = field(default_factory=Selection)
-    severity: dict[str, Severity] = field(default_factory=dict)
-    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    options: dict = field(default_factory=dict)
-    root: str = "."
-    plugins: tuple[str, ...] = ()
-    #: config ``agencies``: canonical agency name → its other names (``govlint.corpus.agency``)
-    agencies: dict[str, list[str]] = field(default_factory=dict)
-    #: config ``summaries``: parent agency → its child agencies (names as written)
-    summaries: dict[str, list[str]] = field(default_factory=dict)
-    #: whether the facts may carry the prose sketch (when a run rule reads it): a run of one
-    #: file has nothing to compare it with
-    sketch: bool = True
-    #: seconds allowed per file (``timeout`` key or ``--timeout``); None: ``workers.default_timeout``
-    #: (10 s plus 2 s per MB)
-    timeout: float | None = None
-    #: let third-party libraries' warnings reach standard error (``check -v``)
-    verbose: bool = False
-    #: the name a file is shown under when it is not its path (standard input: ``--stdin-filename``)
-    display_names: dict[str, str] = field(default_factory=dict)
+    __slots__ = _fields = ("selection", "severity", "per_file_ignores", "options", "root", "plugins",
+                           "agencies", "summaries", "sketch", "timeout", "verbose", "display_names")
+
+    def __init__(self, selection: Selection | None = None, severity: dict[str, Severity] | None = None,
+                 per_file_ignores: dict[str, tuple[str, ...]] | None = None,
+                 options: dict | None = None, root: str = ".", plugins: tuple[str, ...] = (),
+                 agencies: dict[str, list[str]] | None = None,
+                 summaries: dict[str, list[str]] | None = None, sketch: bool = True,
+                 timeout: float | None = None, verbose: bool = False,
+                 display_names: dict[str, str] | None = None) -> None:
+        self.selection = Selection() if selection is None else selection
+        self.severity = {} if severity is None else severity
+        self.per_file_ignores = {} if per_file_ignores is None else per_file_ignores
+        self.options = {} if options is None else options
+        self.root = root
+        self.plugins = plugins
+        #: config ``agencies``: canonical agency name → its other names (``govlint.corpus.agency``)
+        self.agencies = {} if agencies is None else agencies
+        #: config ``summaries``: parent agency → its child agencies (names as written)
+        self.summaries = {} if summaries is None else summaries
+        #: whether the facts may carry the prose sketch (when a run rule reads it): a run of one
+        #: file has nothing to compare it with
+        self.sketch = sketch
+        #: seconds allowed per file (``timeout`` key or ``--timeout``); None: ``workers.default_timeout``
+        #: (10 s plus 2 s per MB)
+        self.timeout = timeout
+        #: let third-party libraries' warnings reach standard error (``check -v``)
+        self.verbose = verbose
+        #: the name a file is shown under when it is not its path (standard input: ``--stdin-filename``)
+        self.display_names = {} if display_names is None else display_names
 
     @classmethod
     def from_config(cls, config: Config, options: dict, selection: Selection,
@@ -63,14 +70,16 @@ class Settings:
                    timeout=config.timeout if timeout is None else float(timeout))
 
 
-@dataclass
-class FileResult:
+class FileResult(Record):
     """One file's outcome as a worker sends it back: its findings and its facts
     (``govlint.corpus.facts``: a small JSON-serialisable dict, never the parsed report)."""
 
-    path: str
-    findings: list[Finding]
-    facts: dict | None = None
+    __slots__ = _fields = ("path", "findings", "facts")
+
+    def __init__(self, path: str, findings: list[Finding], facts: dict | None = None) -> None:
+        self.path = path
+        self.findings = findings
+        self.facts = facts
 
 
 def discover(paths, suffixes: set[str], selection=None) -> list[str]:
@@ -138,8 +147,8 @@ class Checker:
             return checker.check_file(path)
         shown = self.settings.display_names.get(path) or display_path(path)
         findings, report, source = self._check(path, shown)
-        suppressions = parse_suppressions(source, self._known_code) if source else Suppressions()
-        facts = self._facts(report, suppressions.to_data(), shown, findings)
+        suppressions = _directives(source, self._known_code)
+        facts = self._facts(report, suppressions.to_data() if suppressions is not None else [], shown, findings)
         findings = self._finish(findings, shown, source, suppressions)
         return FileResult(shown, findings, facts)
 
@@ -224,14 +233,16 @@ class Checker:
         return findings, report, document.source
 
     def _finish(self, findings: list[Finding], shown: str, source: str,
-                suppressions: Suppressions | None = None, later: bool = False) -> list[Finding]:
+                suppressions=None, later: bool = False) -> list[Finding]:
         """Findings with path, name and severity filled in, less those suppressed by the file's
         comments (parsed from ``source``, or ``suppressions`` when the source is not at hand).
         ``later``: run-scope findings, made after the file's own pass, which already reported
         the file's directive problems (GL004) and unused directives (GL005)."""
         if suppressions is None:
-            suppressions = parse_suppressions(source, self._known_code) if source else Suppressions()
-        if not later:
+            suppressions = _directives(source, self._known_code)
+        if suppressions is not None:
+            from govlint.suppressions import UNSUPPRESSIBLE, UNUSED_SUPPRESSION, suppression_problems
+        if suppressions is not None and not later:
             findings = findings + suppression_problems(suppressions, self.enabled)
         used: set[tuple[int, str]] = set()
         ignored = self._per_file_ignores(shown)
@@ -258,6 +269,8 @@ class Checker:
                     continue
             out.append(f)
         if suppressions and self.enabled(UNUSED_SUPPRESSION) and not later:
+            from govlint.suppressions import unused_suppressions
+
             for f in unused_suppressions(suppressions, used, self._checked_here):
                 f.path, f.root_path, f.name = shown, anchor, self.registry.rules[f.code].name
                 f.severity = self.settings.severity.get(f.code, self.registry.rules[f.code].default_severity)
@@ -306,9 +319,24 @@ class Checker:
         out = []
         for path, group in by_path.items():
             record = facts.get(path) if path else None
-            suppressions = Suppressions.from_data((record or {}).get("suppressions"))
+            data = (record or {}).get("suppressions")
+            suppressions = None
+            if data:
+                from govlint.suppressions import Suppressions
+
+                suppressions = Suppressions.from_data(data)
             out.extend(self.for_path(path)._finish(group, path, "", suppressions, later=True))
         return out
+
+
+def _directives(source: str, known):
+    """The file's suppression directives (``govlint.suppressions.Suppressions``), or None when
+    its source names none: the suppression machinery is imported for such a file only."""
+    if not source or "govlint:" not in source:
+        return None
+    from govlint.suppressions import parse
+
+    return parse(source, known)
 
 
 def _usable_fixes(findings, loader, source: str) -> None:
@@ -350,11 +378,11 @@ def _stamp(finding: Finding, rule) -> Finding:
 def _table_excerpts(findings: list[Finding], report) -> list[Finding]:
     """Fills ``Finding.table`` from the cells each finding declares, here where the parsed
     report exists; a failure costs the excerpt, not the finding (GL000 says so)."""
-    from govlint.reporters.table_view import excerpt
-
     problems = []
     for f in findings:
         if f.cells is not None and f.table is None:
+            from govlint.reporters.table_view import excerpt  # only when a finding names cells
+
             try:
                 f.table = excerpt(report, f.cells)
             except Exception as exc:  # noqa: BLE001 - the finding stands without its excerpt
@@ -408,10 +436,12 @@ def _internal(what: str, exc: BaseException) -> Finding:
 
 
 # -- the whole run ---------------------------------------------------------------------------
-@dataclass
-class RunResult:
-    findings: list[Finding]
-    files: int
+class RunResult(Record):
+    __slots__ = _fields = ("findings", "files")
+
+    def __init__(self, findings: list[Finding], files: int) -> None:
+        self.findings = findings
+        self.files = files
 
 
 def run(paths: list[str], checker: Checker, jobs: int = 1, progress=None) -> RunResult:

@@ -36,7 +36,9 @@ import os
 import re
 import sys
 import time
-from dataclasses import asdict, dataclass
+
+from govlint.record import Frozen, as_dict
+
 
 #: the folder of the stored answers
 CACHE_DIR = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
@@ -49,21 +51,25 @@ CACHE_FILE_PREFIXES = ("entry_points-", "regex-", "dataclass-")
 _FORMAT = 1  # bump when the stored fields change: an older file is then ignored
 
 
-@dataclass(frozen=True)
-class EntryPoint:
+class EntryPoint(Frozen):
     """``name = module:attr`` of a group, with its distribution; ``load()`` imports it.
 
     ``error`` is set instead when the distribution's entry points could not be read or the
     value is malformed: loading then raises, so the plugin host reports it by name.
     """
 
-    name: str
-    value: str
-    module: str
-    attr: str
-    dist: str
-    version: str
-    error: str = ""
+    __slots__ = _fields = ("name", "value", "module", "attr", "dist", "version", "error")
+
+    def __init__(self, name: str, value: str, module: str, attr: str, dist: str, version: str,
+                 error: str = "") -> None:
+        set_ = object.__setattr__
+        set_(self, "name", name)
+        set_(self, "value", value)
+        set_(self, "module", module)
+        set_(self, "attr", attr)
+        set_(self, "dist", dist)
+        set_(self, "version", version)
+        set_(self, "error", error)
 
     def load(self):
         import importlib
@@ -184,7 +190,7 @@ def _read_cache(key: dict) -> list[EntryPoint] | None:
 
 
 def _write_cache(key: dict, found: list[EntryPoint]) -> None:
-    answer = {"key": key, "entry_points": [asdict(ep) for ep in found]}
+    answer = {"key": key, "entry_points": [as_dict(ep) for ep in found]}
     # a few keys per environment: `govlint` and `python -m govlint` see different sys.paths
     answers = [answer] + [a for a in _stored() if isinstance(a, dict) and a.get("key") != key]
     path = _cache_path()

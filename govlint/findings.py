@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from govlint.record import Frozen, Record, replace
 from govlint.span import Span
 
 if TYPE_CHECKING:
@@ -32,8 +32,7 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
-@dataclass(frozen=True, slots=True)
-class Related:
+class Related(Frozen):
     """Another place a finding points at: the cell or finding that shares its cause.
 
     When one cell explains several failures (a （七）总计 cell left at 0 breaks two identities
@@ -41,9 +40,13 @@ class Related:
     the cell once. ``message`` says what is there (``另见 GL202：…``).
     """
 
-    span: Span | None = None
-    location: str = ""
-    message: str = ""
+    __slots__ = _fields = ("span", "location", "message")
+
+    def __init__(self, span: Span | None = None, location: str = "", message: str = "") -> None:
+        set_ = object.__setattr__
+        set_(self, "span", span)
+        set_(self, "location", location)
+        set_(self, "message", message)
 
     def to_dict(self) -> dict:
         span = self.span
@@ -56,21 +59,24 @@ class Related:
 CellKey = tuple[str, str]
 
 
-@dataclass(frozen=True, slots=True)
-class Identity:
+class Identity(Frozen):
     """An identity between table cells: ``sum(left) relation sum(right)``.
 
     ``relation`` is ``"="`` (the accounting identities) or ``"<="`` (a bound, as GL206's
     本年制发件数 ≤ 现行有效件数 + 本年废止件数).
     """
 
-    left: tuple[CellKey, ...] = ()
-    right: tuple[CellKey, ...] = ()
-    relation: str = "="
+    __slots__ = _fields = ("left", "right", "relation")
+
+    def __init__(self, left: tuple[CellKey, ...] = (), right: tuple[CellKey, ...] = (),
+                 relation: str = "=") -> None:
+        set_ = object.__setattr__
+        set_(self, "left", left)
+        set_(self, "right", right)
+        set_(self, "relation", relation)
 
 
-@dataclass(frozen=True, slots=True)
-class TableCells:
+class TableCells(Frozen):
     """Which cells of which table a finding is about, declared by the rule as data.
 
     ``table`` is the table's kind (``table3``); ``identities`` the identities the finding
@@ -79,13 +85,17 @@ class TableCells:
     those cells, ``govlint.reporters.table_view``), so a rule names cells and never draws.
     """
 
-    table: str
-    identities: tuple[Identity, ...] = ()
-    marked: tuple[CellKey, ...] = ()
+    __slots__ = _fields = ("table", "identities", "marked")
+
+    def __init__(self, table: str, identities: tuple[Identity, ...] = (),
+                 marked: tuple[CellKey, ...] = ()) -> None:
+        set_ = object.__setattr__
+        set_(self, "table", table)
+        set_(self, "identities", identities)
+        set_(self, "marked", marked)
 
 
-@dataclass(slots=True)
-class Finding:
+class Finding(Record):
     """One problem found in one file.
 
     A rule yields findings with at least ``message`` and, where it can, ``span`` (the source
@@ -95,26 +105,34 @@ class Finding:
     ``related`` the other places that share the finding's cause (``Related``).
     """
 
-    message: str
-    span: Span | None = None
-    location: str = ""
-    code: str = ""
-    name: str = ""
-    severity: Severity | None = None
-    path: str = ""
-    properties: dict = field(default_factory=dict)
-    #: the source line(s) the span points into, filled by the engine for excerpts
-    snippet: str = ""
-    #: the path relative to the project root (set by the engine); fingerprints use it
-    root_path: str = ""
-    #: other findings or cells with the same cause (SARIF relatedLocations, "另见" lines)
-    related: tuple[Related, ...] = ()
-    #: the table cells the finding is about, declared by the rule (``TableCells``)
-    cells: TableCells | None = None
-    #: the excerpt of the table those cells make, built in the worker (``to_dict()["table"]``)
-    table: "TableExcerpt | None" = None
-    #: the correction, where the rule knows it exactly (``govlint.fixes.Fix``; ``--fix``)
-    fix: object = None
+    __slots__ = _fields = ("message", "span", "location", "code", "name", "severity", "path",
+                           "properties", "snippet", "root_path", "related", "cells", "table", "fix")
+
+    def __init__(self, message: str, span: Span | None = None, location: str = "", code: str = "",
+                 name: str = "", severity: Severity | None = None, path: str = "",
+                 properties: dict | None = None, snippet: str = "", root_path: str = "",
+                 related: tuple[Related, ...] = (), cells: TableCells | None = None,
+                 table: "TableExcerpt | None" = None, fix: object = None) -> None:
+        self.message = message
+        self.span = span
+        self.location = location
+        self.code = code
+        self.name = name
+        self.severity = severity
+        self.path = path
+        self.properties = {} if properties is None else properties
+        #: the source line(s) the span points into, filled by the engine for excerpts
+        self.snippet = snippet
+        #: the path relative to the project root (set by the engine); fingerprints use it
+        self.root_path = root_path
+        #: other findings or cells with the same cause (SARIF relatedLocations, "另见" lines)
+        self.related = related
+        #: the table cells the finding is about, declared by the rule (``TableCells``)
+        self.cells = cells
+        #: the excerpt of the table those cells make, built in the worker (``to_dict()["table"]``)
+        self.table = table
+        #: the correction, where the rule knows it exactly (``govlint.fixes.Fix``; ``--fix``)
+        self.fix = fix
 
     @property
     def line(self) -> int:

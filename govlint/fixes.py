@@ -18,33 +18,39 @@ an earlier one wait for the next pass (``govlint check --fix`` re-checks and rep
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
 
+from govlint.record import Frozen
 from govlint.span import Span
 
 #: how many check-and-fix passes a file gets before govlint stops (overlapping fixes)
 MAX_PASSES = 10
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(Frozen):
     """Replace the source text at ``span`` (which reads ``old``) with ``text``."""
 
-    span: Span
-    text: str
-    old: str
+    __slots__ = _fields = ("span", "text", "old")
+
+    def __init__(self, span: Span, text: str, old: str) -> None:
+        set_ = object.__setattr__
+        set_(self, "span", span)
+        set_(self, "text", text)
+        set_(self, "old", old)
 
     def to_dict(self) -> dict:
         return {**self.span.to_dict(), "old": self.old, "replacement": self.text}
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(Frozen):
     """A finding's correction: its edits, applied together or not at all."""
 
-    edits: tuple[Edit, ...]
-    safe: bool = True
-    message: str = ""
+    __slots__ = _fields = ("edits", "safe", "message")
+
+    def __init__(self, edits: tuple[Edit, ...], safe: bool = True, message: str = "") -> None:
+        set_ = object.__setattr__
+        set_(self, "edits", edits)
+        set_(self, "safe", safe)
+        set_(self, "message", message)
 
     def to_dict(self) -> dict:
         return {"safe": self.safe, "message": self.message, "edits": [e.to_dict() for e in self.edits]}

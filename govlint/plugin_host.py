@@ -21,7 +21,6 @@ function of its own:
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -29,6 +28,7 @@ from typing import Any, Callable, Iterable
 import pluggy
 
 from govlint import hookspecs
+from govlint.record import Frozen, Record
 from govlint.rule import Rule, validate_rule
 from govlint.time_limit import time_limit
 
@@ -52,36 +52,48 @@ class Refused(Exception):
     """An item a plugin registered that the registry does not take (the message says why)."""
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(Frozen):
     """A plugin found but not imported yet; ``load()`` imports it."""
 
-    name: str  # as users see it: ``distribution:entry-point`` or the file path
-    version: str
-    source: str  # distribution name or file path
-    load: Callable[[], object]
+    __slots__ = _fields = ("name", "version", "source", "load")
+
+    def __init__(self, name: str, version: str, source: str, load: Callable[[], object]) -> None:
+        set_ = object.__setattr__
+        # as users see it: ``distribution:entry-point`` or the file path
+        set_(self, "name", name)
+        set_(self, "version", version)
+        # distribution name or file path
+        set_(self, "source", source)
+        set_(self, "load", load)
 
 
-@dataclass
-class PluginInfo:
+class PluginInfo(Record):
     """What ``govlint plugins`` shows of a plugin: where it came from and what it added."""
 
-    name: str
-    version: str = ""
-    source: str = ""  # distribution name or file path
-    contributes: dict[str, list[str]] = field(default_factory=dict)
-    error: str = ""
+    __slots__ = _fields = ("name", "version", "source", "contributes", "error")
+
+    def __init__(self, name: str, version: str = "", source: str = "",
+                 contributes: dict[str, list[str]] | None = None, error: str = "") -> None:
+        self.name = name
+        self.version = version
+        # distribution name or file path
+        self.source = source
+        self.contributes = {} if contributes is None else contributes
+        self.error = error
 
 
-@dataclass
-class Option:
-    key: str
-    default: Any
-    help: str = ""
-    choices: tuple | None = None
-    owner: str = ""
-    #: ``check(value) -> message or None``: a rule's own validation of the value
-    check: Any = None
+class Option(Record):
+    __slots__ = _fields = ("key", "default", "help", "choices", "owner", "check")
+
+    def __init__(self, key: str, default: Any, help: str = "", choices: tuple | None = None,
+                 owner: str = "", check: Any = None) -> None:
+        self.key = key
+        self.default = default
+        self.help = help
+        self.choices = choices
+        self.owner = owner
+        #: ``check(value) -> message or None``: a rule's own validation of the value
+        self.check = check
 
 
 def rule_options(rule_obj: Rule) -> dict[str, Option]:
@@ -91,23 +103,29 @@ def rule_options(rule_obj: Rule) -> dict[str, Option]:
             for key, default in (rule_obj.options or {}).items()}
 
 
-@dataclass
-class Registry:
+class Registry(Record):
     """Everything the loaded plugins contributed.
 
     The ``add_*`` methods are what a plugin's ``register`` callback calls; each returns the
     name of what it added or raises ``Refused``.
     """
 
-    rules: dict[str, Rule] = field(default_factory=dict)
-    loaders: list = field(default_factory=list)
-    reporters: dict[str, Any] = field(default_factory=dict)
-    options: dict[str, Option] = field(default_factory=dict)
-    #: ``--executor`` names → ``govlint.executors.Executor``
-    executors: dict[str, Any] = field(default_factory=dict)
-    plugins: list[PluginInfo] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    manager: pluggy.PluginManager | None = None
+    __slots__ = _fields = ("rules", "loaders", "reporters", "options", "executors", "plugins",
+                           "warnings", "manager")
+
+    def __init__(self, rules: dict[str, Rule] | None = None, loaders: list | None = None,
+                 reporters: dict[str, Any] | None = None, options: dict[str, Option] | None = None,
+                 executors: dict[str, Any] | None = None, plugins: list[PluginInfo] | None = None,
+                 warnings: list[str] | None = None, manager: pluggy.PluginManager | None = None) -> None:
+        self.rules = {} if rules is None else rules
+        self.loaders = [] if loaders is None else loaders
+        self.reporters = {} if reporters is None else reporters
+        self.options = {} if options is None else options
+        #: ``--executor`` names → ``govlint.executors.Executor``
+        self.executors = {} if executors is None else executors
+        self.plugins = [] if plugins is None else plugins
+        self.warnings = [] if warnings is None else warnings
+        self.manager = manager
 
     def add_rule(self, plugin: str, rule_obj) -> str:
         if isinstance(rule_obj, type) and issubclass(rule_obj, Rule):
@@ -164,13 +182,17 @@ class Registry:
         return {s for loader in self.loaders for s in loader.suffixes}
 
 
-@dataclass(frozen=True)
-class Hook:
+class Hook(Frozen):
     """A registering hook: ``register(...)`` calls ``add(registry, plugin, ...)``."""
 
-    name: str
-    kind: str  # the heading in ``PluginInfo.contributes``
-    add: Callable[..., str]
+    __slots__ = _fields = ("name", "kind", "add")
+
+    def __init__(self, name: str, kind: str, add: Callable[..., str]) -> None:
+        set_ = object.__setattr__
+        set_(self, "name", name)
+        # the heading in ``PluginInfo.contributes``
+        set_(self, "kind", kind)
+        set_(self, "add", add)
 
 
 #: The registering hooks, called in this order (loaders and formats before rules).

@@ -14,12 +14,12 @@ Canonical keys (stable; rules and JSON output use them):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Iterator, Union
 
 from govlint.document import Document
+from govlint.record import Record
 from govlint.span import Span, deferred_span
 
 Number = Union[int, Decimal]
@@ -27,8 +27,7 @@ Number = Union[int, Decimal]
 SECTION_KEYS = ("overview", "proactive", "requests", "appeals", "problems", "other")
 
 
-@dataclass(slots=True)
-class TableCell:
+class TableCell(Record):
     """One numeric cell of a recognised statistical table.
 
     ``value`` is an ``int`` for counts, a ``Decimal`` for amounts (万元), or ``None`` when the
@@ -42,18 +41,22 @@ class TableCell:
     it: ``"row-total"``, the only reading of the run that balances the row's own 总计.
     """
 
-    row: str
-    col: str
-    value: Number | None
-    raw: str
-    span: Span | None = None
-    location: str = ""
-    values: tuple[Number, ...] | None = None
-    inferred: str | None = None
+    __slots__ = _fields = ("row", "col", "value", "raw", "span", "location", "values", "inferred")
+
+    def __init__(self, row: str, col: str, value: Number | None, raw: str, span: Span | None = None,
+                 location: str = "", values: tuple[Number, ...] | None = None,
+                 inferred: str | None = None) -> None:
+        self.row = row
+        self.col = col
+        self.value = value
+        self.raw = raw
+        self.span = span
+        self.location = location
+        self.values = values
+        self.inferred = inferred
 
 
-@dataclass(slots=True)
-class Readings:
+class Readings(Record):
     """The ways a row's glued digit runs can be cut into the row's cells.
 
     Cells of one row are linked: choosing one cell's value constrains the others, so a check
@@ -63,12 +66,17 @@ class Readings:
     readings the source allows (``len(values)`` unless ``inferred`` narrowed them to one).
     """
 
-    runs: tuple[str, ...]
-    cells: tuple[tuple[str, str], ...]
-    values: tuple[tuple[Number, ...], ...]
-    count: int
-    span: Span | None = None
-    inferred: str | None = None
+    __slots__ = _fields = ("runs", "cells", "values", "count", "span", "inferred")
+
+    def __init__(self, runs: tuple[str, ...], cells: tuple[tuple[str, str], ...],
+                 values: tuple[tuple[Number, ...], ...], count: int, span: Span | None = None,
+                 inferred: str | None = None) -> None:
+        self.runs = runs
+        self.cells = cells
+        self.values = values
+        self.count = count
+        self.span = span
+        self.inferred = inferred
 
     def index(self, row: str, col: str) -> int | None:
         try:
@@ -77,13 +85,15 @@ class Readings:
             return None
 
 
-@dataclass(slots=True)
-class Label:
+class Label(Record):
     """A row or column label of a table as printed (used by the template rules)."""
 
-    text: str
-    key: str | None
-    span: Span | None = None
+    __slots__ = _fields = ("text", "key", "span")
+
+    def __init__(self, text: str, key: str | None, span: Span | None = None) -> None:
+        self.text = text
+        self.key = key
+        self.span = span
 
 
 #: a cell and a label whose span the parser works out only when something reads it
@@ -93,8 +103,7 @@ DeferredLabel = deferred_span(Label, "DeferredLabel")
 DeferredReadings = deferred_span(Readings, "DeferredReadings")
 
 
-@dataclass(slots=True)
-class Table:
+class Table(Record):
     """A statistical table (表二, 表三 or 表四) recognised against the templates.
 
     ``complete`` is False when the published table lacks a required row, column or cell;
@@ -105,15 +114,23 @@ class Table:
     For table 4, ``row`` is the group key and ``col`` the outcome key.
     """
 
-    kind: str
-    template: str | None = None
-    complete: bool = True
-    problems: list[str] = field(default_factory=list)
-    cells: dict[tuple[str, str], TableCell] = field(default_factory=dict)
-    labels: list[Label] = field(default_factory=list)
-    span: Span | None = None
-    readings: list[Readings] = field(default_factory=list)
-    unreadable: list[str] = field(default_factory=list)
+    __slots__ = _fields = ("kind", "template", "complete", "problems", "cells", "labels", "span",
+                           "readings", "unreadable")
+
+    def __init__(self, kind: str, template: str | None = None, complete: bool = True,
+                 problems: list[str] | None = None,
+                 cells: dict[tuple[str, str], TableCell] | None = None,
+                 labels: list[Label] | None = None, span: Span | None = None,
+                 readings: list[Readings] | None = None, unreadable: list[str] | None = None) -> None:
+        self.kind = kind
+        self.template = template
+        self.complete = complete
+        self.problems = [] if problems is None else problems
+        self.cells = {} if cells is None else cells
+        self.labels = [] if labels is None else labels
+        self.span = span
+        self.readings = [] if readings is None else readings
+        self.unreadable = [] if unreadable is None else unreadable
 
     def reading_of(self, row: str, col: str) -> Readings | None:
         """The readings a cell belongs to, when it was cut from a run with several readings."""
@@ -163,37 +180,46 @@ class Table:
         return iter(self.cells.values())
 
 
-@dataclass(slots=True)
-class Section:
+class Section(Record):
     """A top-level section 一 to 六 as printed.
 
     ``number`` is the numeral printed before the heading (1 for 一); ``key`` the canonical
     section it was recognised as; ``text`` the prose of the section (tables excluded).
     """
 
-    number: int
-    key: str
-    heading: str
-    text: str = ""
-    span: Span | None = None
-    paragraphs: list = field(default_factory=list)
+    __slots__ = _fields = ("number", "key", "heading", "text", "span", "paragraphs")
+
+    def __init__(self, number: int, key: str, heading: str, text: str = "", span: Span | None = None,
+                 paragraphs: list | None = None) -> None:
+        self.number = number
+        self.key = key
+        self.heading = heading
+        self.text = text
+        self.span = span
+        self.paragraphs = [] if paragraphs is None else paragraphs
 
 
-@dataclass(slots=True)
-class Period:
-    start: date
-    end: date
-    span: Span | None = None
+class Period(Record):
+    __slots__ = _fields = ("start", "end", "span")
+
+    def __init__(self, start: date, end: date, span: Span | None = None) -> None:
+        self.start = start
+        self.end = end
+        self.span = span
 
 
-@dataclass(slots=True)
-class Metadata:
-    title: str | None = None
-    agency: str | None = None
-    year: int | None = None
-    published: date | None = None
-    period: Period | None = None
-    title_span: Span | None = None
+class Metadata(Record):
+    __slots__ = _fields = ("title", "agency", "year", "published", "period", "title_span")
+
+    def __init__(self, title: str | None = None, agency: str | None = None, year: int | None = None,
+                 published: date | None = None, period: Period | None = None,
+                 title_span: Span | None = None) -> None:
+        self.title = title
+        self.agency = agency
+        self.year = year
+        self.published = published
+        self.period = period
+        self.title_span = title_span
 
 
 #: a table, section, period and metadata whose spans the parser works out when read: a report
@@ -204,8 +230,7 @@ DeferredPeriod = deferred_span(Period, "DeferredPeriod")
 DeferredMetadata = deferred_span(Metadata, "DeferredMetadata", ("title_span",))
 
 
-@dataclass(slots=True)
-class Report:
+class Report(Record):
     """A parsed annual report.
 
     ``template`` is ``"2021"``, ``"2019"``, ``"hybrid"``, ``"pre2019"`` (the 2008–2018 format,
@@ -214,16 +239,23 @@ class Report:
     blocks with their positions.
     """
 
-    path: str
-    format: str
-    document: Document
-    metadata: Metadata = field(default_factory=Metadata)
-    sections: list[Section] = field(default_factory=list)
-    tables: dict[str, Table] = field(default_factory=dict)
-    template: str | None = None
-    preamble: str = ""
-    #: views derived from the report by ``view`` (not part of the report's data)
-    views: dict = field(default_factory=dict, repr=False, compare=False)
+    #: ``views`` is not among the fields: not shown, compared, copied or pickled
+    _fields = ("path", "format", "document", "metadata", "sections", "tables", "template", "preamble")
+    __slots__ = _fields + ("views",)
+
+    def __init__(self, path: str, format: str, document: Document, metadata: Metadata | None = None,
+                 sections: list[Section] | None = None, tables: dict[str, Table] | None = None,
+                 template: str | None = None, preamble: str = "", views: dict | None = None) -> None:
+        self.path = path
+        self.format = format
+        self.document = document
+        self.metadata = Metadata() if metadata is None else metadata
+        self.sections = [] if sections is None else sections
+        self.tables = {} if tables is None else tables
+        self.template = template
+        self.preamble = preamble
+        #: views derived from the report by ``view`` (not part of the report's data)
+        self.views = {} if views is None else views
 
     def view(self, name: str, build):
         """``build(self)``, computed once per report and kept under ``name``.

@@ -28,24 +28,27 @@ instead: ``facts`` is a ``govlint.corpus.provider.Facts`` (the facts of every re
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
 from govlint.findings import Finding, Severity
 from govlint.lazy_re import lazy_pattern
+from govlint.record import Record
 
 CODE_RE = lazy_pattern(r"^[A-Z]{1,5}[0-9]{3,4}$")
 NAME_RE = lazy_pattern(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
-@dataclass
-class RuleContext:
+class RuleContext(Record):
     """What a rule may know besides the report: its options from the configuration, and for
     corpus rules the summary reports the configuration declares."""
 
-    options: dict[str, Any] = field(default_factory=dict)
-    #: config ``summaries`` as agency keys: parent agency → its child agencies (GL804)
-    summaries: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    __slots__ = _fields = ("options", "summaries")
+
+    def __init__(self, options: dict[str, Any] | None = None,
+                 summaries: dict[str, tuple[str, ...]] | None = None) -> None:
+        self.options = {} if options is None else options
+        #: config ``summaries`` as agency keys: parent agency → its child agencies (GL804)
+        self.summaries = {} if summaries is None else summaries
 
     def option(self, key: str, default: Any = None) -> Any:
         return self.options.get(key, default)

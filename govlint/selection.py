@@ -8,7 +8,8 @@ a code or a prefix (``extend-select: [PV]``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from govlint.record import Frozen
+
 
 
 def _longest(code: str, prefixes) -> int:
@@ -21,11 +22,15 @@ def _longest(code: str, prefixes) -> int:
     return best
 
 
-@dataclass(frozen=True)
-class Selection:
-    select: tuple[str, ...] = ("ALL",)
-    ignore: tuple[str, ...] = ()
-    extend_select: tuple[str, ...] = field(default=())
+class Selection(Frozen):
+    __slots__ = _fields = ("select", "ignore", "extend_select")
+
+    def __init__(self, select: tuple[str, ...] = ("ALL",), ignore: tuple[str, ...] = (),
+                 extend_select: tuple[str, ...] = ()) -> None:
+        set_ = object.__setattr__
+        set_(self, "select", select)
+        set_(self, "ignore", ignore)
+        set_(self, "extend_select", extend_select)
 
     def enabled(self, code: str, explicit_only: bool = False) -> bool:
         """Is ``code`` on? With ``explicit_only``, ``ALL`` alone does not turn it on."""

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from govlint.record import Frozen
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+
+class Span(Frozen):
     """A range in the decoded source text.
 
     Lines and columns are 1-based and count Unicode code points; ``end_column`` is
     exclusive (the column just after the last character), as SARIF expects.
     """
 
-    line: int
-    column: int
-    end_line: int
-    end_column: int
+    __slots__ = _fields = ("line", "column", "end_line", "end_column")
+
+    def __init__(self, line: int, column: int, end_line: int, end_column: int) -> None:
+        set_ = object.__setattr__
+        set_(self, "line", line)
+        set_(self, "column", column)
+        set_(self, "end_line", end_line)
+        set_(self, "end_column", end_column)
 
     @classmethod
     def point(cls, line: int, column: int = 1) -> "Span":
@@ -54,14 +58,13 @@ class LineIndex:
 
 
 def deferred_span(cls, name: str, fields: tuple[str, ...] = ("span",)):
-    """A subclass of the slots dataclass ``cls`` whose ``span`` is worked out on first read.
+    """A subclass of the record ``cls`` whose ``span`` is worked out on first read.
 
     The parser places hundreds of cells and labels per report; a few of them end up in a
     finding, and only ``govlint parse`` reads them all. Such an object is built as ``cls`` is
     (with ``span`` None) and then given ``defer(resolve, *args)`` (or built with
-    ``where=(resolve, *args)``): reading ``span`` calls
-    ``resolve(*args)`` once and keeps the answer, so every reader sees the same Span as
-    if it had been computed up front. Assigning ``span`` drops a deferred one. The subclass
+    ``where=(resolve, *args)``): reading ``span`` calls ``resolve(*args)`` once and keeps the
+    answer, so every reader sees the same Span as if it had been computed up front. Assigning ``span`` drops a deferred one. The subclass
     goes by ``cls``'s name (reprs and type names read as before); ``name`` is what it is
     assigned to in its module. Copies and pickles are plain ``cls`` objects.
 
@@ -102,11 +105,7 @@ def deferred_span(cls, name: str, fields: tuple[str, ...] = ("span",)):
         self._where = (resolve, *args)
         return self
 
-    from dataclasses import fields as dataclass_fields
-
-    names = [f.name for f in dataclass_fields(cls) if f.init]
-    if any(not f.init for f in dataclass_fields(cls)) or hasattr(cls, "__post_init__"):
-        raise TypeError(f"{cls.__name__}: only plain dataclass fields can be deferred")
+    names = cls._fields
 
     def values(self) -> tuple:
         return tuple(getattr(self, name) for name in names)
@@ -121,7 +120,7 @@ def deferred_span(cls, name: str, fields: tuple[str, ...] = ("span",)):
         # copies and pickles are plain ``cls`` objects, with the span worked out
         return cls, values(self)
 
-    namespace = {"__slots__": ("_where",), "defer": defer, "__init__": _plain_init(cls, fields),
+    namespace = {"__slots__": ("_where",), "defer": defer, "__init__": _plain_init(cls),
                  "__eq__": eq, "__hash__": None, "__reduce__": reduce,
                  "__doc__": cls.__doc__, "__module__": cls.__module__, "__qualname__": cls.__qualname__,
                  "deferred_name": name, "deferred_fields": tuple(fields)}
@@ -130,31 +129,28 @@ def deferred_span(cls, name: str, fields: tuple[str, ...] = ("span",)):
     return type(cls.__name__, (cls,), namespace)
 
 
-def _plain_init(cls, deferred: tuple[str, ...]):
-    """``cls.__init__`` for a deferred subclass: the same parameters and defaults, the deferred
-    fields stored in their slots directly (not through their properties: the constructor of
-    a cell or piece is a hot path); ``where=(resolve, *args)`` defers them as ``defer`` does,
-    in the same call."""
-    from dataclasses import MISSING, fields as dataclass_fields
-
-    env: dict = {"MISSING": MISSING}
-    params, body = [], ["    self._where = where"]
-    for f in dataclass_fields(cls):
-        name = f.name
-        if f.default is not MISSING:
-            env[f"_d_{name}"] = f.default
-            params.append(f"{name}=_d_{name}")
-        elif f.default_factory is not MISSING:
-            env[f"_f_{name}"] = f.default_factory
-            params.append(f"{name}=MISSING")
-            body.append(f"    if {name} is MISSING: {name} = _f_{name}()")
+def _plain_init(cls):
+    """``cls.__init__`` for a deferred subclass: the same parameters and defaults (read from
+    the record's own ``__init__``), and ``where=(resolve, *args)`` to defer the fields as
+    ``defer`` does, in the same call (the constructor of a piece is a hot path)."""
+    init = cls.__init__
+    code = init.__code__
+    if code.co_kwonlyargcount or code.co_flags & 0x0C:  # keyword-only, *args or **kwargs
+        raise TypeError(f"{cls.__name__}.__init__: only plain positional parameters can be forwarded")
+    params = code.co_varnames[1:code.co_argcount]
+    defaults = init.__defaults__ or ()
+    env = {"_init": init}
+    signature = []
+    for index, name in enumerate(params):
+        at = index - (len(params) - len(defaults))
+        if at >= 0:
+            env[f"_d_{name}"] = defaults[at]
+            signature.append(f"{name}=_d_{name}")
         else:
-            params.append(name)
-        if name in deferred:
-            env[f"_s_{name}"] = cls.__dict__[name].__set__
-            body.append(f"    _s_{name}(self, {name})")
-        else:
-            body.append(f"    self.{name} = {name}")
-    source = f"def __init__(self, {', '.join(params)}, *, where=None):\n" + "\n".join(body) + "\n"
-    exec(source, env)  # noqa: S102 - generated from the dataclass's own field list, as dataclasses do
+            signature.append(name)
+    source = (f"def __init__(self, {', '.join(signature)}, *, where=None):\n"
+              "    self._where = None\n"
+              f"    _init(self, {', '.join(params)})\n"
+              "    self._where = where\n")
+    exec(source, env)  # noqa: S102 - forwards to the record's own __init__, as written
     return env["__init__"]

@@ -26,9 +26,10 @@ findings of run-scope rules, made after the file's source is gone, can honour th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+
 
 from govlint.lazy_re import lazy_pattern
+from govlint.record import Frozen, Record, replace
 
 # the comment body is bounded, so a stray "<!-- govlint:" never scans the rest of the file
 _DIRECTIVE = lazy_pattern(
@@ -48,29 +49,35 @@ REGION = "region"
 NEXT_LINE = "next-line"
 
 
-@dataclass(frozen=True, slots=True)
-class Directive:
+class Directive(Frozen):
     """One directive as written: where, what it does and to which codes (``()`` = all)."""
 
-    action: str
-    codes: tuple[str, ...]
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    text: str
+    __slots__ = _fields = ("action", "codes", "line", "column", "end_line", "end_column", "text")
+
+    def __init__(self, action: str, codes: tuple[str, ...], line: int, column: int, end_line: int,
+                 end_column: int, text: str) -> None:
+        set_ = object.__setattr__
+        set_(self, "action", action)
+        set_(self, "codes", codes)
+        set_(self, "line", line)
+        set_(self, "column", column)
+        set_(self, "end_line", end_line)
+        set_(self, "end_column", end_column)
+        set_(self, "text", text)
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(Frozen):
     """A directive govlint could not apply (GL004)."""
 
-    message: str
-    directive: Directive
+    __slots__ = _fields = ("message", "directive")
+
+    def __init__(self, message: str, directive: Directive) -> None:
+        set_ = object.__setattr__
+        set_(self, "message", message)
+        set_(self, "directive", directive)
 
 
-@dataclass
-class Suppressions:
+class Suppressions(Record):
     """The directives of one file, resolved into what each suppresses.
 
     ``scopes`` holds ``(kind, start, end, codes, index)``: ``kind`` is ``file``, ``region`` or
@@ -78,9 +85,13 @@ class Suppressions:
     ``file``); ``index`` is the directive's position in ``directives``.
     """
 
-    directives: list[Directive] = field(default_factory=list)
-    scopes: list[tuple] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    __slots__ = _fields = ("directives", "scopes", "problems")
+
+    def __init__(self, directives: list[Directive] | None = None, scopes: list[tuple] | None = None,
+                 problems: list[Problem] | None = None) -> None:
+        self.directives = [] if directives is None else directives
+        self.scopes = [] if scopes is None else scopes
+        self.problems = [] if problems is None else problems
 
     def __bool__(self) -> bool:
         return bool(self.directives)

@@ -16,11 +16,11 @@ glued cells, for the "无论如何拆分" wording). The rules reading prose agai
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from govlint.format import table3 as t3
 from govlint.format.cells import BLANK_MARKS  # what reports print for nothing (blank, i.e. 0)
 from govlint.format import table4 as t4
+from govlint.record import Frozen
 
 TABLE3_COLUMNS = t3.columns()
 TABLE3_APPLICANT_COLUMNS = t3.applicant_columns()
@@ -75,17 +75,20 @@ def table3_layout(table) -> tuple[tuple[str, ...], tuple[str, ...]]:
 MAX_SUMS = 100_000
 
 
-@dataclass(frozen=True)
-class Sums:
+class Sums(Frozen):
     """The values a linear expression over cells can take, and the cells that made it uncertain.
 
     ``glued``: cells with several possible values; ``inferred``: cells whose value the parser
     adopted by a narrowing (``TableCell.inferred``), which a finding relying on them names.
     """
 
-    values: frozenset
-    glued: tuple = ()
-    inferred: tuple = ()
+    __slots__ = _fields = ("values", "glued", "inferred")
+
+    def __init__(self, values: frozenset, glued: tuple = (), inferred: tuple = ()) -> None:
+        set_ = object.__setattr__
+        set_(self, "values", values)
+        set_(self, "glued", glued)
+        set_(self, "inferred", inferred)
 
     @property
     def single(self):
@@ -141,20 +144,34 @@ def achievable(table, terms) -> Sums | None:
     return Sums(frozenset(sums), tuple(glued), tuple(inferred))
 
 
-@dataclass(frozen=True)
-class Mismatch:
-    key: str          # the column (GL201/202), row (GL203) or group (GL204) that fails
-    expected: object  # what the identity's left side gives (None: several values possible)
-    found: object     # what the table prints on the other side (None: several values possible)
-    blank: bool = False  # the printed total is a blank cell (counted as 0)
-    #: right − left under each reading (one value when no glued cell takes part)
-    differences: tuple = ()
-    glued: tuple = ()      # cells with several possible values that the identity uses
-    inferred: tuple = ()   # cells adopted by a narrowing (row-total) that it relies on
-    left: tuple = ()       # the achievable values of each side, sorted
-    right: tuple = ()
-    left_cells: tuple = ()   # the (row, col) keys of each side (the finding's table excerpt)
-    right_cells: tuple = ()
+class Mismatch(Frozen):
+    __slots__ = _fields = ("key", "expected", "found", "blank", "differences", "glued", "inferred",
+                           "left", "right", "left_cells", "right_cells")
+
+    def __init__(self, key: str, expected: object, found: object, blank: bool = False,
+                 differences: tuple = (), glued: tuple = (), inferred: tuple = (), left: tuple = (),
+                 right: tuple = (), left_cells: tuple = (), right_cells: tuple = ()) -> None:
+        set_ = object.__setattr__
+        # the column (GL201/202), row (GL203) or group (GL204) that fails
+        set_(self, "key", key)
+        # what the identity's left side gives (None: several values possible)
+        set_(self, "expected", expected)
+        # what the table prints on the other side (None: several values possible)
+        set_(self, "found", found)
+        # the printed total is a blank cell (counted as 0)
+        set_(self, "blank", blank)
+        #: right − left under each reading (one value when no glued cell takes part)
+        set_(self, "differences", differences)
+        # cells with several possible values that the identity uses
+        set_(self, "glued", glued)
+        # cells adopted by a narrowing (row-total) that it relies on
+        set_(self, "inferred", inferred)
+        # the achievable values of each side, sorted
+        set_(self, "left", left)
+        set_(self, "right", right)
+        # the (row, col) keys of each side (the finding's table excerpt)
+        set_(self, "left_cells", left_cells)
+        set_(self, "right_cells", right_cells)
 
     @property
     def terms(self) -> tuple:

@@ -6,12 +6,11 @@ Not a rule module: ``registry.FAMILIES`` lists the rules.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
 from decimal import Decimal
-from functools import cached_property
 
 from govlint.lazy_re import lazy_pattern
 from govlint.normalize import first_year
+from govlint.record import Frozen
 from govlint.span import Span
 
 SECTION_NUMERALS = "一二三四五六"
@@ -95,20 +94,27 @@ def cell_span(table, row: str, col: str) -> Span | None:
 
 
 # --- prose with positions ------------------------------------------------------------------
-@dataclass(frozen=True)
-class Prose:
+class Prose(Frozen):
     """A run of report prose with its position; ``section`` is a canonical key or None."""
 
-    text: str
-    span: Span | None
-    section: str | None
+    _fields = ("text", "span", "section")
+    __slots__ = _fields + ("_breaks",)
 
-    @cached_property
+    def __init__(self, text: str, span: Span | None, section: str | None) -> None:
+        set_ = object.__setattr__
+        set_(self, "text", text)
+        set_(self, "span", span)
+        set_(self, "section", section)
+        set_(self, "_breaks", None)
+
+    @property
     def _newlines(self) -> list[int]:
-        """Offsets of the line breaks in ``text``: a finding's span is found with a binary
-        search, not by reading the text up to it (many findings in one long run were
-        quadratic)."""
-        return [m.start() for m in _NEWLINE.finditer(self.text)]
+        """Offsets of the line breaks in ``text``, found on first use: a finding's span is
+        found with a binary search, not by reading the text up to it (many findings in one
+        long run were quadratic)."""
+        if self._breaks is None:
+            object.__setattr__(self, "_breaks", [m.start() for m in _NEWLINE.finditer(self.text)])
+        return self._breaks
 
     def span_of(self, start: int, end: int) -> Span | None:
         """The source span of ``text[start:end]`` when it can be located exactly.

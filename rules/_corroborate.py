@@ -18,11 +18,11 @@ problems) is not read. The tables are not changed: ``corroborated`` returns a na
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from govlint.format import table2 as t2
 from govlint.lazy_re import lazy_pattern
 from govlint.normalize import YEAR_NIAN, fold
+from govlint.record import replace
 
 from ._arith import is_blank
 from ._common import prose, report_year

@@ -60,3 +60,21 @@ def test_two_runs_on_one_store_do_not_see_each_other(tmp_path):
     third = Store(tmp_path / "s.sqlite3")
     assert third.db.execute("SELECT COUNT(*) FROM run_files").fetchone() == (0,), "finished runs leave nothing"
     third.close()
+
+
+class SmallSpool(MemoryFacts):
+    SPOOL_BYTES = 64  # a record or two in memory, then the temporary file
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None, max_examples=40)
+@given(st.lists(records, max_size=12))
+def test_memory_facts_answer_alike_before_and_after_the_spool_moves_to_disk(items):
+    small, large = SmallSpool(), MemoryFacts()
+    for record in items:
+        small.add(record)
+        large.add(record)
+    assert list(small) == list(large) and small.agencies() == large.agencies()
+    for record in items:
+        assert small.get(record["path"]) == large.get(record["path"])
+    if sum(len(repr(r)) for r in items) > 4 * SmallSpool.SPOOL_BYTES:
+        assert not hasattr(small._spool, "getbuffer")  # it did move

@@ -44,7 +44,6 @@ evaluate identities with the same helpers as the per-report rules (``rules/_arit
 
 from __future__ import annotations
 
-import hashlib
 from decimal import Decimal
 
 #: the layout of the record; bumped when a key changes meaning
@@ -189,4 +188,8 @@ def _signature(report) -> str | None:
     text = "".join(s.key + letters(s.text) for s in sections)
     if not text:
         return None
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+    try:  # hashlib's own BLAKE2 is this one; importing hashlib also loads OpenSSL's binding
+        from _blake2 import blake2b
+    except ImportError:  # another Python implementation
+        from hashlib import blake2b
+    return blake2b(text.encode("utf-8"), digest_size=16).hexdigest()

@@ -12,6 +12,7 @@ decodes on access: the process holds an index entry per file (about 200 bytes).
 
 from __future__ import annotations
 
+import io
 import json
 import zlib
 from typing import Iterator
@@ -59,9 +60,8 @@ class MemoryFacts(Facts):
     SPOOL_BYTES = 64 * 1024 * 1024
 
     def __init__(self, records=()):
-        import tempfile
-
-        self._spool = tempfile.SpooledTemporaryFile(max_size=self.SPOOL_BYTES)
+        #: the records, in memory up to ``SPOOL_BYTES``, then in a temporary file (``_append``)
+        self._spool = io.BytesIO()
         self._where: dict[str, tuple[int, int]] = {}
         self._agencies: dict[str, dict[str, tuple]] = {}
         self._agency_of: dict[str, str] = {}
@@ -72,15 +72,28 @@ class MemoryFacts(Facts):
         path = record["path"]
         # surrogatepass: an undecodable file name (surrogate escapes) must round-trip, not raise
         data = zlib.compress(json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass"), 1)
-        self._spool.seek(0, 2)
-        self._where[path] = (self._spool.tell(), len(data))
-        self._spool.write(data)
+        self._where[path] = (self._append(data), len(data))
         old = self._agency_of.pop(path, None)
         if old is not None:
             self._agencies[old].pop(path, None)
         if record.get("agency"):
             self._agency_of[path] = record["agency"]
             self._agencies.setdefault(record["agency"], {})[path] = order_key(record)
+
+    def _append(self, data: bytes) -> int:
+        """Writes ``data`` at the end of the spool and returns where it starts; the spool moves
+        to a temporary file when it outgrows ``SPOOL_BYTES`` (``tempfile`` is imported then:
+        a run of one file never needs it)."""
+        spool = self._spool
+        end = spool.seek(0, 2)
+        if isinstance(spool, io.BytesIO) and end + len(data) > self.SPOOL_BYTES:
+            import tempfile
+
+            disk = tempfile.TemporaryFile()
+            disk.write(spool.getbuffer())
+            self._spool = spool = disk
+        spool.write(data)
+        return end
 
     def __iter__(self) -> Iterator[dict]:
         for path in sorted(self._where):

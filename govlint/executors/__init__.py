@@ -10,18 +10,20 @@ through the ``govlint_register_executors`` hook (``plugins/govlint-dask`` adds `
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from govlint.hookspecs import hookimpl
+from govlint.record import Record
 
 
-@dataclass
-class ExecutorOptions:
+class ExecutorOptions(Record):
     """What the command line tells an executor: ``jobs`` (``--jobs``, already resolved to a
     number) and ``scheduler`` (``--scheduler``, an address for executors that connect to one)."""
 
-    jobs: int = 1
-    scheduler: str | None = None
+    __slots__ = _fields = ("jobs", "scheduler")
+
+    def __init__(self, jobs: int = 1, scheduler: str | None = None) -> None:
+        self.jobs = jobs
+        self.scheduler = scheduler
 
 
 class Executor:

@@ -8,7 +8,8 @@ an item has one place to look. The views in the table modules (``rows("2019")``,
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from govlint.record import Frozen
+
 
 #: the two formats: 国办公开办函〔2019〕60号 (试行) and 国办公开办函〔2021〕30号
 TEMPLATES = ("2019", "2021")
@@ -19,8 +20,7 @@ ONLY_2021 = frozenset({"2021"})
 HEADING = frozenset()
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(Frozen):
     """A numbered section of the report (一、总体情况 …).
 
     ``patterns`` are the heading wordings accepted in full (regular expressions over normalised
@@ -28,15 +28,19 @@ class Section:
     occur in it.
     """
 
-    key: str
-    number: int
-    title: str
-    patterns: tuple[str, ...]
-    keywords: tuple[tuple[str, ...], ...]
+    __slots__ = _fields = ("key", "number", "title", "patterns", "keywords")
+
+    def __init__(self, key: str, number: int, title: str, patterns: tuple[str, ...],
+                 keywords: tuple[tuple[str, ...], ...]) -> None:
+        set_ = object.__setattr__
+        set_(self, "key", key)
+        set_(self, "number", number)
+        set_(self, "title", title)
+        set_(self, "patterns", patterns)
+        set_(self, "keywords", keywords)
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(Frozen):
     """A row of a statistical table, or a group heading above sub-items.
 
     ``label`` is the canonical wording as locations and messages print it; ``aliases`` are the
@@ -47,20 +51,28 @@ class Row:
     name messages use for the row when the label is too long.
     """
 
-    key: str
-    label: str
-    aliases: tuple[str, ...]
-    templates: frozenset[str] = BOTH
-    numbering: str = ""
-    group: str | None = None
-    sums_to_total: bool = False
-    short: str = ""
-    #: table 二: the block (item of 条例第二十条) the row belongs to
-    block: str | None = None
-    #: wordings only one template prints, alias → template (markers of the layout)
-    marks: tuple[tuple[str, str], ...] = ()
-    #: wordings of the 2019 format that the 2021 format renamed to ``label`` (hybrid tables)
-    renamed: tuple[str, ...] = ()
+    __slots__ = _fields = ("key", "label", "aliases", "templates", "numbering", "group",
+                           "sums_to_total", "short", "block", "marks", "renamed")
+
+    def __init__(self, key: str, label: str, aliases: tuple[str, ...],
+                 templates: frozenset[str] = BOTH, numbering: str = "", group: str | None = None,
+                 sums_to_total: bool = False, short: str = "", block: str | None = None,
+                 marks: tuple[tuple[str, str], ...] = (), renamed: tuple[str, ...] = ()) -> None:
+        set_ = object.__setattr__
+        set_(self, "key", key)
+        set_(self, "label", label)
+        set_(self, "aliases", aliases)
+        set_(self, "templates", templates)
+        set_(self, "numbering", numbering)
+        set_(self, "group", group)
+        set_(self, "sums_to_total", sums_to_total)
+        set_(self, "short", short)
+        #: table 二: the block (item of 条例第二十条) the row belongs to
+        set_(self, "block", block)
+        #: wordings only one template prints, alias → template (markers of the layout)
+        set_(self, "marks", marks)
+        #: wordings of the 2019 format that the 2021 format renamed to ``label`` (hybrid tables)
+        set_(self, "renamed", renamed)
 
     @property
     def name(self) -> str:
@@ -76,31 +88,40 @@ class Row:
         return number + self.aliases[0]
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(Frozen):
     """A column of a statistical table (or an outcome of table 四); fields as in ``Row``.
 
     ``amount`` marks money (Decimal values, 万元); ``signed`` a column that may be negative
     (2019's 本年增/减 is a change, not a count).
     """
 
-    key: str
-    label: str
-    aliases: tuple[str, ...]
-    templates: frozenset[str] = BOTH
-    amount: bool = False
-    signed: bool = False
-    marks: tuple[tuple[str, str], ...] = ()
+    __slots__ = _fields = ("key", "label", "aliases", "templates", "amount", "signed", "marks")
+
+    def __init__(self, key: str, label: str, aliases: tuple[str, ...],
+                 templates: frozenset[str] = BOTH, amount: bool = False, signed: bool = False,
+                 marks: tuple[tuple[str, str], ...] = ()) -> None:
+        set_ = object.__setattr__
+        set_(self, "key", key)
+        set_(self, "label", label)
+        set_(self, "aliases", aliases)
+        set_(self, "templates", templates)
+        set_(self, "amount", amount)
+        set_(self, "signed", signed)
+        set_(self, "marks", marks)
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(Frozen):
     """A block of table 二: the item of 条例第二十条 it reports, and its columns per template."""
 
-    key: str
-    label: str
-    templates: frozenset[str]
-    columns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    __slots__ = _fields = ("key", "label", "templates", "columns")
+
+    def __init__(self, key: str, label: str, templates: frozenset[str],
+                 columns: dict[str, tuple[str, ...]] | None = None) -> None:
+        set_ = object.__setattr__
+        set_(self, "key", key)
+        set_(self, "label", label)
+        set_(self, "templates", templates)
+        set_(self, "columns", {} if columns is None else columns)
 
     @property
     def aliases(self) -> tuple[str, ...]:

@@ -14,22 +14,26 @@ on a line of its own (``本年新`` / ``制作数量``). Loaders keep the pieces
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from govlint import regex_cache
+
+from govlint.record import Frozen
 
 
 #: what may stand between two characters of a label: a little whitespace or a piece break
 _JOIN = r"\s{0,3}"
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    tag: str
-    key: str | None
-    start: int
-    end: int
+class Hit(Frozen):
+    __slots__ = _fields = ("tag", "key", "start", "end")
+
+    def __init__(self, tag: str, key: str | None, start: int, end: int) -> None:
+        set_ = object.__setattr__
+        set_(self, "tag", tag)
+        set_(self, "key", key)
+        set_(self, "start", start)
+        set_(self, "end", end)
 
 
 def literal(text: str) -> str:

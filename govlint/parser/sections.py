@@ -15,13 +15,13 @@ Sub-headings (``（一）主动公开情况``, ``一主动公开情况``, ``一�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from govlint import regex_cache
 from govlint.format import sections as format_sections
 from govlint.lazy_re import lazy_pattern
 from govlint.normalize import chinese_number
+from govlint.record import Record
 
 _NUM = r"[一二三四五六七八九十]{1,3}"
 _NO_NUMERAL = lazy_pattern(r"[^一二三四五六七八九十]*")
@@ -29,12 +29,15 @@ _NO_NUMERAL = lazy_pattern(r"[^一二三四五六七八九十]*")
 _BEFORE = "。；！？）」\"'0-9|：:.…"
 
 
-@dataclass(slots=True)
-class Heading:
-    start: int            # stream offsets of the heading text
-    end: int
-    number: int
-    key: str
+class Heading(Record):
+    __slots__ = _fields = ("start", "end", "number", "key")
+
+    def __init__(self, start: int, end: int, number: int, key: str) -> None:
+        # stream offsets of the heading text
+        self.start = start
+        self.end = end
+        self.number = number
+        self.key = key
 
 
 _SPACE = lazy_pattern(r"\s+")

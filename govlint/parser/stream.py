@@ -11,9 +11,9 @@ onto one line).
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
 
 from govlint.document import Grid, Paragraph
+from govlint.record import Record
 from govlint.span import Span, deferred_span
 from govlint.normalize import fold
 
@@ -21,15 +21,18 @@ from govlint.normalize import fold
 SEP = "\x1f"
 
 
-@dataclass(slots=True)
-class Piece:
-    text: str
-    span: Span | None
-    start: int
-    kind: str = "para"
-    heading: bool = False
-    #: offset of ``text[0]`` in the document source when the text is verbatim there
-    base: int | None = None
+class Piece(Record):
+    __slots__ = _fields = ("text", "span", "start", "kind", "heading", "base")
+
+    def __init__(self, text: str, span: Span | None, start: int, kind: str = "para",
+                 heading: bool = False, base: int | None = None) -> None:
+        self.text = text
+        self.span = span
+        self.start = start
+        self.kind = kind
+        self.heading = heading
+        #: offset of ``text[0]`` in the document source when the text is verbatim there
+        self.base = base
 
     @property
     def end(self) -> int:

@@ -9,13 +9,13 @@ split is unique (``glued.split_runs``), and says why when it cannot.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from govlint.lazy_re import lazy_pattern
 from govlint.normalize import MAX_DIGITS
 from govlint.parser.glued import MAX_READINGS, count_readings, readings, split_runs
 from govlint.parser.stream import SEP
+from govlint.record import Record
 
 _TOKEN = lazy_pattern(
     r"(?P<sep>\x1f)"
@@ -28,47 +28,65 @@ _TOKEN = lazy_pattern(
 _PROSE_LEN = 12
 
 
-@dataclass(slots=True)
-class Token:
-    kind: str        # "num", "mark" or "blank"
-    start: int
-    end: int
-    text: str        # the value text as folded (digits, mark), "" for blank
-    piece: int = 0   # which piece of the gap it is in (cells are pieces)
+class Token(Record):
+    __slots__ = _fields = ("kind", "start", "end", "text", "piece")
+
+    def __init__(self, kind: str, start: int, end: int, text: str, piece: int = 0) -> None:
+        # "num", "mark" or "blank"
+        self.kind = kind
+        self.start = start
+        self.end = end
+        # the value text as folded (digits, mark), "" for blank
+        self.text = text
+        # which piece of the gap it is in (cells are pieces)
+        self.piece = piece
 
 
-@dataclass(slots=True)
-class Value:
+class Value(Record):
     """One cell assigned to a column: stream range, text and how it was read."""
 
-    start: int
-    end: int
-    text: str
-    kind: str                      # "num", "mark", "blank"
-    split_from: str | None = None  # the glued run it was cut from
-    options: tuple[str, ...] | None = None  # the texts it may hold (several readings)
-    glued: "Glued | None" = None   # the row's readings, shared by its values
+    __slots__ = _fields = ("start", "end", "text", "kind", "split_from", "options", "glued")
+
+    def __init__(self, start: int, end: int, text: str, kind: str, split_from: str | None = None,
+                 options: tuple[str, ...] | None = None, glued: "Glued | None" = None) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        # "num", "mark", "blank"
+        self.kind = kind
+        # the glued run it was cut from
+        self.split_from = split_from
+        # the texts it may hold (several readings)
+        self.options = options
+        # the row's readings, shared by its values
+        self.glued = glued
 
 
-@dataclass(slots=True)
-class Glued:
+class Glued(Record):
     """A row's glued runs and their readings: each reading one text per cell of the row."""
 
-    runs: tuple[str, ...]
-    readings: list[tuple[str, ...]]
-    start: int
-    end: int
+    __slots__ = _fields = ("runs", "readings", "start", "end")
+
+    def __init__(self, runs: tuple[str, ...], readings: list[tuple[str, ...]], start: int, end: int) -> None:
+        self.runs = runs
+        self.readings = readings
+        self.start = start
+        self.end = end
 
 
 class Unseparable(str):
     """A reason that is about the extraction (too many ways to cut the digits), not the report."""
 
 
-@dataclass(slots=True)
-class Gap:
-    tokens: list[Token]
-    end: int          # stream offset just after the last value token (or the gap start)
-    prose: bool       # the gap ran into prose before any value
+class Gap(Record):
+    __slots__ = _fields = ("tokens", "end", "prose")
+
+    def __init__(self, tokens: list[Token], end: int, prose: bool) -> None:
+        self.tokens = tokens
+        # stream offset just after the last value token (or the gap start)
+        self.end = end
+        # the gap ran into prose before any value
+        self.prose = prose
 
 
 def read_gap(text: str, start: int, end: int) -> Gap:

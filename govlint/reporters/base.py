@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, TextIO
+
+from govlint.record import Record
 
 if TYPE_CHECKING:
     from govlint.findings import Finding
     from govlint.rule import Rule
 
 
-@dataclass
-class RunInfo:
+class RunInfo(Record):
     """What a reporter may need besides the findings.
 
     ``root`` is the directory that paths in machine formats are made relative to; ``rules``
@@ -20,17 +20,23 @@ class RunInfo:
     user asked for no colour.
     """
 
-    rules: dict[str, "Rule"] = field(default_factory=dict)
-    files: int = 0
-    root: str = "."
-    statistics: bool = False
-    color: bool = True
-    version: str = ""
-    #: ``-q``: findings only, no summary
-    quiet: bool = False
-    #: ``source(path)``: the decoded text a finding's span points into, read when a reporter
-    #: shows an excerpt (findings carry spans, never source text); None where unavailable
-    source: "Callable[[str], str | None] | None" = None
+    __slots__ = _fields = ("rules", "files", "root", "statistics", "color", "version", "quiet",
+                           "source")
+
+    def __init__(self, rules: dict[str, "Rule"] | None = None, files: int = 0, root: str = ".",
+                 statistics: bool = False, color: bool = True, version: str = "", quiet: bool = False,
+                 source: "Callable[[str], str | None] | None" = None) -> None:
+        self.rules = {} if rules is None else rules
+        self.files = files
+        self.root = root
+        self.statistics = statistics
+        self.color = color
+        self.version = version
+        #: ``-q``: findings only, no summary
+        self.quiet = quiet
+        #: ``source(path)``: the decoded text a finding's span points into, read when a reporter
+        #: shows an excerpt (findings carry spans, never source text); None where unavailable
+        self.source = source
 
 
 class Sink:

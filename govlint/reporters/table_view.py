@@ -14,8 +14,9 @@ only ever added.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+
+from govlint.record import Frozen
 
 #: a side of an identity with more terms than this lists only its non-zero terms
 MAX_TERMS = 4
@@ -24,8 +25,7 @@ VALUES_JOIN = "|"
 _SYMBOLS = {"=": ("=", "≠"), "<=": ("≤", ">")}
 
 
-@dataclass(frozen=True, slots=True)
-class ExcerptCell:
+class ExcerptCell(Frozen):
     """One cell as the excerpt shows it.
 
     ``shown`` is the number as read (``8``, ``3080.699``), the possible values of a glued cell
@@ -34,45 +34,56 @@ class ExcerptCell:
     the table lacks); ``blank`` a cell counted as 0; ``marked`` a cell the finding says is wrong.
     """
 
-    column: str
-    shown: str
-    values: tuple = ()
-    blank: bool = False
-    marked: bool = False
-    line: int | None = None
+    __slots__ = _fields = ("column", "shown", "values", "blank", "marked", "line")
+
+    def __init__(self, column: str, shown: str, values: tuple = (), blank: bool = False,
+                 marked: bool = False, line: int | None = None) -> None:
+        set_ = object.__setattr__
+        set_(self, "column", column)
+        set_(self, "shown", shown)
+        set_(self, "values", values)
+        set_(self, "blank", blank)
+        set_(self, "marked", marked)
+        set_(self, "line", line)
 
     def to_dict(self) -> dict:
         return {"column": self.column, "shown": self.shown, "values": list(self.values),
                 "blank": self.blank, "marked": self.marked, "line": self.line}
 
 
-@dataclass(frozen=True, slots=True)
-class ExcerptRow:
+class ExcerptRow(Frozen):
     """A row: ``label`` in full (``（四）无法提供 / 1.本机关不掌握相关政府信息``), and split for
     drawing into the ``heading`` it is printed under ("" for none) and its own ``name``."""
 
-    key: str
-    label: str
-    cells: tuple[ExcerptCell, ...]
-    heading: str = ""
-    name: str = ""
+    __slots__ = _fields = ("key", "label", "cells", "heading", "name")
+
+    def __init__(self, key: str, label: str, cells: tuple[ExcerptCell, ...], heading: str = "",
+                 name: str = "") -> None:
+        set_ = object.__setattr__
+        set_(self, "key", key)
+        set_(self, "label", label)
+        set_(self, "cells", cells)
+        set_(self, "heading", heading)
+        set_(self, "name", name)
 
     def to_dict(self) -> dict:
         return {"key": self.key, "label": self.label, "heading": self.heading, "name": self.name,
                 "cells": [c.to_dict() for c in self.cells]}
 
 
-@dataclass(frozen=True, slots=True)
-class ExcerptColumn:
-    key: str
-    label: str
+class ExcerptColumn(Frozen):
+    __slots__ = _fields = ("key", "label")
+
+    def __init__(self, key: str, label: str) -> None:
+        set_ = object.__setattr__
+        set_(self, "key", key)
+        set_(self, "label", label)
 
     def to_dict(self) -> dict:
         return {"key": self.key, "label": self.label}
 
 
-@dataclass(frozen=True, slots=True)
-class TableExcerpt:
+class TableExcerpt(Frozen):
     """The rows and columns a finding involves, in printed order, and its identity in words.
 
     ``table`` is the kind (``table3``), ``name`` the table's name (``表三``); every row has one
@@ -80,11 +91,16 @@ class TableExcerpt:
     numbers (several joined by ``；``), or is empty for a finding on one cell.
     """
 
-    table: str
-    name: str
-    columns: tuple[ExcerptColumn, ...]
-    rows: tuple[ExcerptRow, ...]
-    identity: str = ""
+    __slots__ = _fields = ("table", "name", "columns", "rows", "identity")
+
+    def __init__(self, table: str, name: str, columns: tuple[ExcerptColumn, ...],
+                 rows: tuple[ExcerptRow, ...], identity: str = "") -> None:
+        set_ = object.__setattr__
+        set_(self, "table", table)
+        set_(self, "name", name)
+        set_(self, "columns", columns)
+        set_(self, "rows", rows)
+        set_(self, "identity", identity)
 
     def to_dict(self) -> dict:
         return {"table": self.table, "name": self.name, "columns": [c.to_dict() for c in self.columns],

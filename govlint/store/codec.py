@@ -14,7 +14,6 @@ a non-string key, NaN): that file is then simply not cached, never cached differ
 from __future__ import annotations
 
 import json
-from dataclasses import fields, is_dataclass
 from decimal import Decimal
 from functools import cache
 
@@ -29,7 +28,7 @@ class Uncacheable(ValueError):
 
 @cache
 def _classes() -> dict[str, type]:
-    """The dataclasses a finding is made of, by name: what ``decode`` may rebuild."""
+    """The records a finding is made of, by name: what ``decode`` may rebuild."""
     from govlint.findings import Identity, Related, TableCells
     from govlint.fixes import Edit, Fix
     from govlint.reporters.table_view import ExcerptCell, ExcerptColumn, ExcerptRow, TableExcerpt
@@ -57,8 +56,8 @@ def _plain(value):
         data = {key: _plain(item) for key, item in value.items()}
         return {TAG: "dict", "v": data} if TAG in value else data
     name = type(value).__name__
-    if is_dataclass(value) and _classes().get(name) is type(value):
-        return {TAG: name, **{f.name: _plain(getattr(value, f.name)) for f in fields(value)}}
+    if _classes().get(name) is type(value):
+        return {TAG: name, **{field: _plain(getattr(value, field)) for field in value._fields}}
     raise Uncacheable(f"a value of type {name}")
 
 

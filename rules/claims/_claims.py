@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from itertools import accumulate
 
 from govlint.format import table3 as t3
 from govlint.format import table4 as t4
 from govlint.lazy_re import lazy_pattern
 from govlint.normalize import YEAR_NIAN, chinese_number, fold
+from govlint.record import Frozen
 
 from .._arith import TABLE3_APPLICANT_COLUMNS, achievable, is_blank
 from .._common import Prose, prose
@@ -105,13 +105,16 @@ def _quantity_labels() -> dict[str, tuple[str, str]]:
 QUANTITY_LABELS = _quantity_labels()
 
 
-@dataclass(frozen=True)
-class Statement:
-    quantity: str
-    number: int
-    prose: Prose
-    start: int
-    end: int
+class Statement(Frozen):
+    __slots__ = _fields = ("quantity", "number", "prose", "start", "end")
+
+    def __init__(self, quantity: str, number: int, prose: Prose, start: int, end: int) -> None:
+        set_ = object.__setattr__
+        set_(self, "quantity", quantity)
+        set_(self, "number", number)
+        set_(self, "prose", prose)
+        set_(self, "start", start)
+        set_(self, "end", end)
 
     @property
     def text(self) -> str:
@@ -220,14 +223,18 @@ def stated_numbers(report, year: int | None) -> list[Statement]:
     return out
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(Frozen):
     """One number of the tables a stated quantity may be: what it is, in words, and the values
     it can take over the readings of glued cells (``_arith.Sums``)."""
 
-    what: str
-    sums: object
-    blank: bool = False  # the 总计 cells are blank (counted as 0)
+    __slots__ = _fields = ("what", "sums", "blank")
+
+    def __init__(self, what: str, sums: object, blank: bool = False) -> None:
+        set_ = object.__setattr__
+        set_(self, "what", what)
+        set_(self, "sums", sums)
+        # the 总计 cells are blank (counted as 0)
+        set_(self, "blank", blank)
 
 
 def _row_sets(quantity: str) -> list[tuple[str, list[str]]]:

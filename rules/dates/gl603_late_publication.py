@@ -1,4 +1,3 @@
-import re
 from datetime import date
 
 from govlint.findings import Finding, Severity
@@ -16,6 +15,10 @@ KIND_NAMES = {"government": "县级以上人民政府本级年度报告", "depar
 LAST_YEAR_2007_RULES = 2018
 OLD_DEADLINE = (3, 31)
 _DEADLINE = lazy_pattern(r"^(\d{1,2})-(\d{1,2})$")
+#: agency names by kind (``infer_kind``)
+_TOWNSHIP = lazy_pattern(r"(乡|镇)人民政府|街道办事处|(乡|镇|街道|苏木)(党委|政府|办事处)?$")
+_DEPARTMENT = lazy_pattern(r"(局|委|委员会|办|办公室|办公厅|厅|中心|院|所|站|队|馆|部|处|署|会|社|台|集团|公司)$")
+_AREA = lazy_pattern(r"(省|市|县|区|州|盟|旗|自治区|自治州|自治县|实验区|新区|开发区)$")
 _YEAR_IN_TITLE = YEAR_NIAN
 
 
@@ -34,13 +37,13 @@ def infer_kind(name: str) -> str | None:
     n = normalize(name or "")
     if not n:
         return None
-    if re.search(r"(乡|镇)人民政府|街道办事处|(乡|镇|街道|苏木)(党委|政府|办事处)?$", n):
+    if _TOWNSHIP.search(n):
         return "township"
     if n.endswith("人民政府"):
         return "government"
-    if re.search(r"(局|委|委员会|办|办公室|办公厅|厅|中心|院|所|站|队|馆|部|处|署|会|社|台|集团|公司)$", n):
+    if _DEPARTMENT.search(n):
         return "department"
-    if re.search(r"(省|市|县|区|州|盟|旗|自治区|自治州|自治县|实验区|新区|开发区)$", n):
+    if _AREA.search(n):
         return "government"  # an area's own summary report, published for its government
     return None
 

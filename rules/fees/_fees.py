@@ -8,13 +8,13 @@ masked before matching, so citing 《政府信息公开信息处理费管理办�
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from govlint.lazy_re import lazy_pattern
 from govlint.normalize import MAX_DIGITS
 from govlint.format import table2 as t2
 from govlint.format.fees import FEE_NEGATIONS, FEE_NOTICE_NEGATIONS, FEE_STATEMENT_PATTERNS
+from govlint.record import Record
 
 from .._common import Prose, mask_titles, prose
 
@@ -52,12 +52,14 @@ def _mask_titles(text: str) -> str:
     return mask_titles(text.replace(fees, "＿" * len(fees)))
 
 
-@dataclass
-class FeeClause:
-    prose: Prose
-    start: int
-    end: int
-    text: str
+class FeeClause(Record):
+    __slots__ = _fields = ("prose", "start", "end", "text")
+
+    def __init__(self, prose: Prose, start: int, end: int, text: str) -> None:
+        self.prose = prose
+        self.start = start
+        self.end = end
+        self.text = text
 
     @property
     def span(self):
@@ -68,14 +70,25 @@ class FeeClause:
         return self.prose.section
 
 
-@dataclass
-class FeeFacts:
-    statements: list[FeeClause] = field(default_factory=list)  # sentences
-    denials: list[FeeClause] = field(default_factory=list)     # nothing charged
-    notice_denials: list[FeeClause] = field(default_factory=list)
-    collected: list[tuple[Decimal, FeeClause]] = field(default_factory=list)  # amounts > 0, in 元
-    notices: list[tuple[int, FeeClause]] = field(default_factory=list)        # counts > 0
-    totals: list[tuple[Decimal, FeeClause]] = field(default_factory=list)     # amounts not a breakdown
+class FeeFacts(Record):
+    __slots__ = _fields = ("statements", "denials", "notice_denials", "collected", "notices", "totals")
+
+    def __init__(self, statements: list[FeeClause] | None = None,
+                 denials: list[FeeClause] | None = None, notice_denials: list[FeeClause] | None = None,
+                 collected: list[tuple[Decimal, FeeClause]] | None = None,
+                 notices: list[tuple[int, FeeClause]] | None = None,
+                 totals: list[tuple[Decimal, FeeClause]] | None = None) -> None:
+        # sentences
+        self.statements = [] if statements is None else statements
+        # nothing charged
+        self.denials = [] if denials is None else denials
+        self.notice_denials = [] if notice_denials is None else notice_denials
+        # amounts > 0, in 元
+        self.collected = [] if collected is None else collected
+        # counts > 0
+        self.notices = [] if notices is None else notices
+        # amounts not a breakdown
+        self.totals = [] if totals is None else totals
 
 
 def _yuan(number: str, unit: str) -> Decimal:

@@ -1,7 +1,6 @@
 from govlint.format import location
 from govlint.format.templates import current_labels, hybrid_labels
 from govlint.findings import Finding
-from govlint.fixes import replace
 from govlint.format.records import TEMPLATES
 from govlint.rule import Rule
 
@@ -49,6 +48,7 @@ class HybridTemplateLabel(Rule):
                 seen.add(label)
                 text, span = found.text, found.span
                 correct = renamed[label]
+                from govlint.fixes import replace  # imported with the first finding, which carries a fix
                 yield Finding(f"表二为2021年版格式，但行标签为2019年版的“{label}”，应为“{correct}”",
                               span=span or table.span, location=location("table2", label),
                               properties={"expected": correct, "found": label},

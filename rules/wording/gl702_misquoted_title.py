@@ -1,6 +1,5 @@
 from govlint.format.citations import OFFICIAL_TITLES, TITLE_MISQUOTES
 from govlint.findings import Finding
-from govlint.fixes import replace
 from govlint.rule import Rule
 
 from govlint.normalize import normalize
@@ -125,6 +124,7 @@ class MisquotedTitle(Rule):
                     continue
                 seen.add(key)
                 span = run.span_of(start, end)
+                from govlint.fixes import replace  # imported with the first finding, which carries a fix
                 yield Finding(f"引用名称《{title.strip()}》有误，应为《{right}》",
                               span=span, location=f"引用名称 / {right}",
                               properties={"expected": right, "found": title.strip()},
