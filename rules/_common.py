@@ -148,10 +148,14 @@ class _ParagraphProse(Prose):
     """A paragraph's prose: its span is the paragraph's, read when asked for (most never are,
     and the HTML loader finds a position in the source only when it is read)."""
 
+    __slots__ = ("_paragraph",)
+
     def __init__(self, text: str, paragraph, section: str | None):
-        object.__setattr__(self, "text", text)
-        object.__setattr__(self, "section", section)
-        object.__setattr__(self, "_paragraph", paragraph)
+        set_ = object.__setattr__
+        set_(self, "text", text)
+        set_(self, "section", section)
+        set_(self, "_breaks", None)
+        set_(self, "_paragraph", paragraph)
 
     @property
     def span(self) -> Span | None:
