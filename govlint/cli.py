@@ -395,8 +395,11 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
             click.echo(file)
         raise click.exceptions.Exit(EXIT_OK)
     settings.sketch = len(files) > 1  # one report is a copy of nothing: no prose sketch to compute
+    # each file's facts (agency, year, …) only for a reporter that shows them or a cache that keeps them
+    settings.facts = not no_cache or getattr(registry.reporters[fmt], "reads_facts", True)
     for child in nested.values():  # run-wide: one agency key and one summary map for the run
         child.agencies, child.summaries, child.sketch = settings.agencies, settings.summaries, settings.sketch
+        child.facts = settings.facts
     checker = Checker(registry, settings, nested=nested, config_of=config_of)
     if fix or diff:
         if fix and not diff and stdin_dir is not None:

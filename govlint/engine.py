@@ -29,13 +29,13 @@ class Settings(Record):
     """What a worker needs to check a file: picklable, so it can cross to a process."""
 
     __slots__ = _fields = ("selection", "severity", "per_file_ignores", "options", "root", "plugins",
-                           "agencies", "summaries", "sketch", "timeout", "verbose", "display_names")
+                           "agencies", "summaries", "sketch", "facts", "timeout", "verbose", "display_names")
 
     def __init__(self, selection: Selection | None = None, severity: dict[str, Severity] | None = None,
                  per_file_ignores: dict[str, tuple[str, ...]] | None = None,
                  options: dict | None = None, root: str = ".", plugins: tuple[str, ...] = (),
                  agencies: dict[str, list[str]] | None = None,
-                 summaries: dict[str, list[str]] | None = None, sketch: bool = True,
+                 summaries: dict[str, list[str]] | None = None, sketch: bool = True, facts: bool = False,
                  timeout: float | None = None, verbose: bool = False,
                  display_names: dict[str, str] | None = None) -> None:
         self.selection = Selection() if selection is None else selection
@@ -51,6 +51,10 @@ class Settings(Record):
         #: whether the facts may carry the prose sketch (when a run rule reads it): a run of one
         #: file has nothing to compare it with
         self.sketch = sketch
+        #: whether each file's facts are wanted when no corpus rule reads them: the record's
+        #: metadata (agency, year, title, …; ``govlint.corpus.facts``) for a reporter that shows
+        #: it or a result cache that keeps it. Off, and with no corpus rule, no facts are extracted
+        self.facts = facts
         #: seconds allowed per file (``timeout`` key or ``--timeout``); None: ``workers.default_timeout``
         #: (10 s plus 2 s per MB)
         self.timeout = timeout
@@ -120,6 +124,10 @@ class Checker:
         self.context.summaries = summary_map(settings.summaries, self.aliases)
         #: the prose sketch costs a MinHash per report: computed only when a corpus rule reads it
         self.sketch = settings.sketch and any(getattr(r, "uses_sketch", False) for r in self.run_rules)
+        #: what each file's facts hold: "corpus" (the whole record) when a corpus rule reads
+        #: them, "meta" (no tables, signature or sketch) when only a reporter or the cache does,
+        #: None (no facts at all) otherwise
+        self.facts = "corpus" if self.run_rules else "meta" if settings.facts else None
         #: called with the name of each stage before it starts (a worker records it, so that a
         #: file that runs out of time names where it stopped)
         self.on_stage = None
@@ -137,6 +145,8 @@ class Checker:
         child = self._children.get(key)
         if child is None:
             child = self._children[key] = Checker(self.registry, self.nested[key])
+            # the run's corpus rules compare this file with the others: its facts are the run's
+            child.facts = self.facts if self.facts == "corpus" else child.facts
         child.on_stage = self.on_stage
         return child
 
@@ -148,12 +158,16 @@ class Checker:
         shown = self.settings.display_names.get(path) or display_path(path)
         findings, report, source = self._check(path, shown)
         suppressions = _directives(source, self._known_code)
-        facts = self._facts(report, suppressions.to_data() if suppressions is not None else [], shown, findings)
+        facts = self._facts(report, suppressions.to_data() if suppressions is not None and self.facts else [],
+                            shown, findings)
         findings = self._finish(findings, shown, source, suppressions)
         return FileResult(shown, findings, facts)
 
-    def _facts(self, report, suppressions: list, shown: str, findings: list[Finding]) -> dict:
-        """The facts of the file (``govlint.corpus.facts``); a failure is GL000 for the file."""
+    def _facts(self, report, suppressions: list, shown: str, findings: list[Finding]) -> dict | None:
+        """The facts of the file (``govlint.corpus.facts``), None when nobody reads them
+        (``self.facts``); a failure is GL000 for the file."""
+        if self.facts is None:
+            return None
         from govlint.corpus import facts
 
         if report is None:
@@ -161,7 +175,8 @@ class Checker:
         if self.on_stage:
             self.on_stage("事实提取")
         try:
-            return facts.extract(report, self.aliases, sketch=self.sketch, suppressions=suppressions)
+            return facts.extract(report, self.aliases, sketch=self.sketch, suppressions=suppressions,
+                                 corpus=self.facts == "corpus")
         except (Exception, SystemExit) as exc:  # noqa: BLE001 - contained like a rule's crash
             findings.append(_internal("事实提取", exc))
             return facts.empty(shown, suppressions)
@@ -538,4 +553,4 @@ def lost_result(checker: Checker, path: str, limit: float, stage: str, exitcode:
 
     shown = display_path(path)
     finding = Finding(message, code="GL000", location="内部错误", properties=props)
-    return FileResult(shown, checker._finish([finding], shown, ""), empty(shown))
+    return FileResult(shown, checker._finish([finding], shown, ""), empty(shown) if checker.facts else None)

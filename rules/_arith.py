@@ -15,10 +15,8 @@ glued cells, for the "无论如何拆分" wording). The rules reading prose agai
 
 from __future__ import annotations
 
-import re
-
 from govlint.format import table3 as t3
-from govlint.format.cells import BLANK_MARKS  # what reports print for nothing (blank, i.e. 0)
+from govlint.format.cells import blank_text  # what reports print for nothing (blank, i.e. 0)
 from govlint.format import table4 as t4
 from govlint.record import Frozen
 
@@ -29,7 +27,7 @@ TABLE3_LEGAL_PERSON_SUBTOTAL = t3.LEGAL_PERSON_SUBTOTAL.key
 
 
 def is_blank(cell) -> bool:
-    return cell is None or (cell.value is None and re.sub(r"\s+", "", cell.raw or "") in BLANK_MARKS)
+    return cell is None or (cell.value is None and blank_text(cell.raw))
 
 
 def is_text(cell) -> bool:
@@ -59,7 +57,8 @@ def total(table, cells):
 
 
 def table3_layout(table) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(rows, result rows) of the template a table 3 follows.
+    """(rows, result rows) of the template a table 3 follows (the identities below take it as
+    ``layout`` when their caller has it already: it reads every cell).
 
     Decided by the cells the parser found (a single （六） row means the 2019 layout), so a
     hybrid table is checked against what it actually prints.
@@ -118,21 +117,27 @@ def achievable(table, terms) -> Sums | None:
     fixed = 0
     linked: dict[int, tuple] = {}     # id(Readings) → (readings, [(index, coef)])
     glued, inferred = [], []
-    for (row, col), coef in terms:
-        cell = table.get(row, col)
+    cells = table.cells
+    for key, coef in terms:
+        if type(key) is not tuple:
+            key = tuple(key)  # a [row, col] pair (facts are JSON)
+        cell = cells.get(key)
         if cell is None:
+            table.get(*key)  # a key the format does not have raises (``Table.get``)
             return None
-        if getattr(cell, "values", None) is not None:
-            group = table.reading_of(row, col)
+        if cell.values is not None:
+            group = table.reading_of(*key)
             if group is None:
                 return None
-            linked.setdefault(id(group), (group, []))[1].append((group.index(row, col), coef))
+            linked.setdefault(id(group), (group, []))[1].append((group.index(*key), coef))
             glued.append(cell)
             continue
-        v = 0 if is_blank(cell) else cell.value
+        v = cell.value
         if v is None:
-            return None
-        if getattr(cell, "inferred", None):
+            if not blank_text(cell.raw):
+                return None
+            v = 0  # a blank cell counts as 0
+        if cell.inferred:
             inferred.append(cell)
         fixed += coef * v
     sums = {fixed}
@@ -190,8 +195,34 @@ def identity(table, key, left, right, blank_cell=None) -> Mismatch | None:
     """Checks ``sum(left) == sum(right)`` over every reading; a Mismatch only when all fail.
 
     None when the identity holds under some reading, or cannot be evaluated (a cell absent,
-    text, or too many sums).
+    text, or too many sums). Most identities hold over cells of one value each: ``_plain_sum``
+    sees that in one pass, and only the rest are evaluated over readings (``achievable``).
     """
+    cells = table.cells
+    lhs = _plain_sum(cells, left)
+    if lhs is not None and lhs == _plain_sum(cells, right):
+        return None
+    return identity_over_readings(table, key, left, right, blank_cell)
+
+
+def _plain_sum(cells: dict, keys):
+    """The sum of ``keys``' cells when each is a plain number or blank, else None (a cell
+    absent, text, or with several possible values: ``achievable`` decides then)."""
+    out = 0
+    for key in keys:
+        cell = cells.get(key)
+        if cell is None or cell.values is not None:
+            return None
+        if cell.value is None:
+            if not blank_text(cell.raw):
+                return None
+        else:
+            out += cell.value
+    return out
+
+
+def identity_over_readings(table, key, left, right, blank_cell=None) -> Mismatch | None:
+    """``identity`` evaluated over the achievable values of both sides, whatever the cells."""
     diff = achievable(table, [(k, 1) for k in right] + [(k, -1) for k in left])
     if diff is None or 0 in diff.values:
         return None
@@ -224,22 +255,22 @@ def table3_balance(table):
             yield m
 
 
-def table3_results(table):
+def table3_results(table, layout=None):
     """(七)总计 = the sum of the result sub-items, per column."""
     if table is None:
         return
-    _, result_rows = table3_layout(table)
+    _, result_rows = layout or table3_layout(table)
     for col in TABLE3_COLUMNS:
         m = identity(table, col, [(row, col) for row in result_rows], [("total", col)], ("total", col))
         if m is not None:
             yield m
 
 
-def table3_applicants(table):
+def table3_applicants(table, layout=None):
     """总计 = the six applicant columns, per row."""
     if table is None:
         return
-    rows, _ = table3_layout(table)
+    rows, _ = layout or table3_layout(table)
     for row in rows:
         m = identity(table, row, [(row, col) for col in TABLE3_APPLICANT_COLUMNS], [(row, "total")],
                      (row, "total"))
@@ -247,11 +278,11 @@ def table3_applicants(table):
             yield m
 
 
-def table3_legal_subtotal(table):
+def table3_legal_subtotal(table, layout=None):
     """An added 法人或其他组织 subtotal = its five sub-columns, per row (when printed)."""
     if table is None:
         return
-    rows, _ = table3_layout(table)
+    rows, _ = layout or table3_layout(table)
     for row in rows:
         if table.get(row, TABLE3_LEGAL_PERSON_SUBTOTAL) is None:
             continue

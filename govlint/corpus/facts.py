@@ -37,6 +37,12 @@ key             value
                 a list of ints, or None when not asked for or the prose is too short
 ==============  ======================================================================
 
+A run without corpus rules needs no such record: the engine (``Checker.facts``) extracts none
+unless a reporter shows the metadata or the result cache keeps it, and then without
+``signature``, ``tables`` and ``sketch``. The cache stays right because whether the corpus
+rules run is part of every cached result's key (``govlint.store.keys``): a later run with them
+on never reads a record made without them.
+
 ``table(facts, kind)`` rebuilds a ``govlint.report.Table`` from the record, so corpus rules
 evaluate identities with the same helpers as the per-report rules (``rules/_arith.py``:
 ``achievable`` over the readings of glued cells).
@@ -54,22 +60,23 @@ TABLE_KINDS = ("table2", "table3", "table4")
 MAX_READING_NUMBERS = 2000
 #: the text that stands for a cell left out with its readings (not a blank mark)
 TEXT_CELL = "?"
+#: the keys only the corpus rules read, absent from a record extracted with ``corpus=False``
+CORPUS_ONLY = ("signature", "tables", "sketch")
 
 
 def extract(report, aliases: dict[str, str] | None = None, sketch: bool = False,
-            num_perm: int | None = None, suppressions: list | None = None) -> dict:
+            num_perm: int | None = None, suppressions: list | None = None, corpus: bool = True) -> dict:
     """The facts of a parsed report: ``aliases`` are the config's agency names
     (``agency.alias_map``), ``sketch`` whether to compute the prose sketch for the
     copied-report search, ``suppressions`` the file's directives as plain data
-    (``govlint.suppressions.Suppressions.to_data``)."""
-    from govlint.corpus import prose
+    (``govlint.suppressions.Suppressions.to_data``). ``corpus`` False: the metadata only, for
+    a reporter or a cache when no corpus rule runs (``CORPUS_ONLY`` keys are left out: they cost
+    a pass over every cell and the prose, and only the corpus rules read them)."""
     from govlint.corpus.agency import report_agency
 
     meta = report.metadata
     key, name = report_agency(report, aliases)
-    tables = {kind: _table(report.tables[kind]) for kind in TABLE_KINDS if kind in report.tables}
-    text = prose.own_prose(report, [n for n in (name, meta.agency, key) if n])
-    return {
+    record = {
         "version": FACTS_VERSION,
         "path": report.path,
         "agency": key,
@@ -79,11 +86,19 @@ def extract(report, aliases: dict[str, str] | None = None, sketch: bool = False,
         "title": meta.title,
         "title_span": _span(meta.title_span or next((x.span for x in report.sections if x.span), None)),
         "published": meta.published.isoformat() if meta.published else None,
-        "signature": _signature(report),
         "suppressions": list(suppressions or ()),
-        "tables": tables,
-        "sketch": prose.sketch(text, num_perm) if sketch else None,
     }
+    if not corpus:
+        return record
+    record["signature"] = _signature(report)
+    record["tables"] = {kind: _table(report.tables[kind]) for kind in TABLE_KINDS if kind in report.tables}
+    record["sketch"] = None
+    if sketch:
+        from govlint.corpus import prose
+
+        text = prose.own_prose(report, [n for n in (name, meta.agency, key) if n])
+        record["sketch"] = prose.sketch(text, num_perm)
+    return record
 
 
 def empty(path: str, suppressions: list | None = None) -> dict:

@@ -78,6 +78,9 @@ class Reporter:
     #: True for a format written as bytes (xlsx): ``open`` gets a binary stream, and the
     #: command line asks for ``--output`` rather than write it to a terminal
     binary: bool = False
+    #: whether the sink reads the facts ``Sink.file`` is given (agency, year, title: the HTML
+    #: and xlsx reports do); False spares every file their extraction when nothing else needs them
+    reads_facts: bool = True
 
     def missing(self) -> str | None:
         """Why this reporter cannot write here (an optional dependency not installed), in

@@ -22,6 +22,7 @@ def concise_line(f) -> str:
 class ConciseReporter(Reporter):
     name = "concise"
     summary = "one finding per line, never wrapped"
+    reads_facts = False
 
     def open(self, info, out):
         return ConciseSink(self, info, out)

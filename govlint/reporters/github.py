@@ -50,6 +50,7 @@ def annotation(f, root: str) -> str:
 class GithubReporter(Reporter):
     name = "github"
     summary = "GitHub Actions annotations"
+    reads_facts = False
 
     def open(self, info, out):
         return GithubSink(self, info, out)

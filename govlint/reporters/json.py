@@ -87,6 +87,7 @@ def dump(doc, out) -> None:
 class JsonReporter(Reporter):
     name = "json"
     summary = "stable JSON document of every finding"
+    reads_facts = False
 
     def open(self, info, out):
         return JsonSink(self, info, out)
@@ -123,6 +124,7 @@ class JsonSink(Sink):
 class JsonLinesReporter(Reporter):
     name = "jsonl"
     summary = "JSON Lines: one finding per line, for corpus runs and streaming tools"
+    reads_facts = False
 
     def open(self, info, out):
         return JsonLinesSink(self, info, out)

@@ -210,6 +210,7 @@ def _run_tail(info, codes: list[str], tally) -> dict:
 class SarifReporter(Reporter):
     name = "sarif"
     summary = "SARIF 2.1.0 for GitHub code scanning and other SARIF viewers"
+    reads_facts = False
 
     def open(self, info, out):
         return SarifSink(self, info, out)

@@ -49,6 +49,7 @@ def plain_output(info) -> bool:
 class TerminalReporter(Reporter):
     name = "terminal"
     summary = "findings grouped by file with source excerpts and a per-rule summary"
+    reads_facts = False
 
     def open(self, info, out):
         return TerminalSink(self, info, out)

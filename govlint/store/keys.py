@@ -9,7 +9,8 @@ A file's cached findings and facts are reused only when all of these are unchang
 - each loaded plugin's name and version, and the content of repo-local plugin files (they
   have no version, and are edited in place);
 - the settings that change findings or facts, of the run's config and of every nested config:
-  selection, whether the facts carry the prose sketch (``Checker.sketch``: only when a corpus
+  selection, what the facts hold (``Checker.facts``) and whether they carry the prose sketch
+  (``Checker.sketch``: only when a corpus
   rule reads it and the run has several files), severities, per-file ignores, rule options, agency names,
   the project root (fingerprints are relative to it), and the layout of the facts record.
 
@@ -68,6 +69,9 @@ def run_key(checker) -> str:
     shape = {
         "plugins": plugins,
         "sketch": bool(checker.sketch),
+        # what the facts hold (``Checker.facts``): a record without the corpus part never
+        # answers a run whose corpus rules read it
+        "facts_kind": getattr(checker, "facts", "corpus"),
         "facts": FACTS_VERSION,
         "settings": _settings_shape(settings),
         # nested configs (each file under one uses its settings): any change re-checks the run

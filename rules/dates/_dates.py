@@ -40,6 +40,8 @@ def body_years(report) -> list[tuple[int, Prose, int, int]]:
     for run in prose(report):
         if run.section not in (None, "overview"):
             continue
+        if "年" not in run.text:
+            continue  # every year mention ends with 年
         text = _mask_titles(run.text)
         for match in _YEAR.finditer(text):
             if _BEFORE.search(text[max(0, match.start() - 3):match.start()]):
@@ -73,10 +75,12 @@ def own_figure_years(report, year: int) -> list[tuple[int, Prose, int, int]]:
     for run in prose(report):
         if run.section not in _FIGURE_SECTIONS:
             continue
+        if "年" not in run.text:
+            continue  # every year mention ends with 年
         text = _mask_titles(run.text)
         for sentence in _SENTENCE.finditer(text):
             body = sentence.group()
-            if _OTHER_YEAR_WORDS.search(body):
+            if "年" not in body or _OTHER_YEAR_WORDS.search(body):
                 continue
             mentions = list(_YEAR.finditer(body))
             if any(int(m.group(1)) == year for m in mentions):

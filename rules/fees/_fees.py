@@ -106,6 +106,8 @@ def _read_facts(runs) -> FeeFacts:
     facts = FeeFacts()
     for run in runs:
         masked = _mask_titles(run.text)
+        if not (_TERM.search(masked) or _CITES_109.search(run.text)):
+            continue  # a sentence is read only for one of these: a run with neither has none
         for sentence in _SENTENCE.finditer(masked):
             s_text = sentence.group()
             original = run.text[sentence.start():sentence.end()]

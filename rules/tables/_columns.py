@@ -15,10 +15,12 @@ from .._readings import mismatch_text, readings_properties
 from ._related import reported, see_also
 
 
-def column_findings(table, code: str, left: str, right: str, where, blank: bool = False):
-    """Findings of ``code``'s failing columns: ``left``/``right`` name the identity's sides,
-    ``where(col)`` gives the location; ``blank`` adds whether the printed total was blank."""
-    found = reported(table)
+def column_findings(report, code: str, left: str, right: str, where, blank: bool = False):
+    """Findings of ``code``'s failing columns of the report's table 三: ``left``/``right`` name
+    the identity's sides, ``where(col)`` gives the location; ``blank`` adds whether the printed
+    total was blank."""
+    table = report.table("table3")
+    found = reported(report)
     for m in found[code].values():
         extra = {"blank": m.blank} if blank else {}
         yield Finding(
@@ -26,5 +28,5 @@ def column_findings(table, code: str, left: str, right: str, where, blank: bool 
             span=cell_span(table, "total", m.key), location=where(m.key),
             properties={"column": m.key, "expected": plain(m.expected), "found": plain(m.found),
                         "difference": plain(m.difference), **extra, **readings_properties(m)},
-            related=see_also(table, code, m.key, found),
+            related=see_also(report, code, m.key, found),
             cells=TableCells("table3", (Identity(m.left_cells, m.right_cells),), marked=(("total", m.key),)))

@@ -22,22 +22,47 @@ from .._common import cell_span
 _BALANCE_ROWS = ("new", "carried_over", "total", "carried_forward")
 
 
-def reported(table) -> dict[str, dict]:
-    """The failing identities of table 三 that are reported, by code: GL201 and GL202 by
-    column (without the pairs GL207 reports instead), GL203 by row."""
+def failures(report) -> dict[str, tuple]:
+    """The failing identities of the report's table 三 by the rule that checks them, each with
+    the pairs of applicant columns that GL207 reports instead: ``{code: (mismatches, pairs)}``
+    (``_arith.misassigned_pairs``; GL203 has no pairs). Derived once per report: GL201, GL202,
+    GL203 and GL207 read it, and each identity is evaluated over its readings once."""
+    return report.view("table3-failures", _failures)
+
+
+def _failures(report) -> dict[str, tuple]:
+    table, shape = report.table("table3"), layout(report)
     out = {}
-    for code, mismatches in (("GL201", list(table3_balance(table))), ("GL202", list(table3_results(table)))):
-        paired = {col for pair in misassigned_pairs(table, mismatches) for col in pair[:2]}
-        out[code] = {m.key: m for m in mismatches if m.key not in paired}
-    out["GL203"] = {m.key: m for m in table3_applicants(table)}
+    for code, mismatches in (("GL201", tuple(table3_balance(table))), ("GL202", tuple(table3_results(table, shape)))):
+        out[code] = (mismatches, tuple(misassigned_pairs(table, list(mismatches))))
+    out["GL203"] = (tuple(table3_applicants(table, shape)), ())
     return out
 
 
-def _cells(table, code: str, key: str) -> set:
+def layout(report) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(rows, result rows) of the report's table 三 (``_arith.table3_layout``), once per report."""
+    return report.view("table3-layout", lambda rep: table3_layout(rep.table("table3")))
+
+
+def reported(report) -> dict[str, dict]:
+    """The failing identities of table 三 that are reported, by code: GL201 and GL202 by
+    column (without the pairs GL207 reports instead), GL203 by row. Derived once per report."""
+    return report.view("table3-reported", _reported)
+
+
+def _reported(report) -> dict[str, dict]:
+    out = {}
+    for code, (mismatches, pairs) in failures(report).items():
+        paired = {col for pair in pairs for col in pair[:2]}
+        out[code] = {m.key: m for m in mismatches if m.key not in paired}
+    return out
+
+
+def _cells(report, code: str, key: str) -> set:
     if code == "GL201":
         return {(row, key) for row in _BALANCE_ROWS}
     if code == "GL202":
-        _, result_rows = table3_layout(table)
+        _, result_rows = layout(report)
         return {(row, key) for row in (*result_rows, "total")}
     return {(key, col) for col in (*TABLE3_APPLICANT_COLUMNS, "total")}
 
@@ -52,16 +77,17 @@ def _what(code: str, key: str) -> tuple[str, str]:
     return location("table3", key, "total"), f"表三“{row_label(key)}”行总计≠六类申请人之和"
 
 
-def see_also(table, code: str, key: str, found: dict) -> tuple[Related, ...]:
+def see_also(report, code: str, key: str, found: dict) -> tuple[Related, ...]:
     """The other reported findings (``found``, from ``reported``) whose identity shares a cell
     with finding ``code`` of column or row ``key``; each points at that cell."""
-    mine = _cells(table, code, key)
+    table = report.table("table3")
+    mine = _cells(report, code, key)
     out = []
     for other, mismatches in found.items():
         for other_key in mismatches:
             if (other, other_key) == (code, key):
                 continue
-            shared = mine & _cells(table, other, other_key)
+            shared = mine & _cells(report, other, other_key)
             if not shared:
                 continue
             row, col = min(shared)

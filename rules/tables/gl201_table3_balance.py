@@ -39,5 +39,5 @@ class Table3Balance(Rule):
         table = report.table("table3")
         if table is None:
             return
-        yield from column_findings(table, self.code, "第一项+第二项", "第三项（七）总计+第四项",
+        yield from column_findings(report, self.code, "第一项+第二项", "第三项（七）总计+第四项",
                                    lambda col: location("table3", column=col))

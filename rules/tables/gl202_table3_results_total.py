@@ -38,5 +38,5 @@ class Table3ResultsTotal(Rule):
         table = report.table("table3")
         if table is None:
             return
-        yield from column_findings(table, self.code, "第三项（一）至（六）各项之和", "（七）总计",
+        yield from column_findings(report, self.code, "第三项（一）至（六）各项之和", "（七）总计",
                                    lambda col: location("table3", "total", col), blank=True)

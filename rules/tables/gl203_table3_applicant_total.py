@@ -8,7 +8,7 @@ from govlint.format.table3 import row_label
 from .._arith import TABLE3_LEGAL_PERSON_SUBTOTAL, table3_legal_subtotal
 from .._common import cell_span, plain
 from .._readings import mismatch_text, readings_properties
-from ._related import reported, see_also
+from ._related import layout, reported, see_also
 
 
 class Table3ApplicantTotal(Rule):
@@ -42,17 +42,17 @@ class Table3ApplicantTotal(Rule):
         table = report.table("table3")
         if table is None:
             return
-        found = reported(table)
+        found = reported(report)
         for m in found["GL203"].values():
             yield Finding(
                 mismatch_text(table, m, f"表三“{row_label(m.key)}”行", "六类申请人之和", "总计列"),
                 span=cell_span(table, m.key, "total"), location=location("table3", m.key, "total"),
                 properties={"row": m.key, "expected": plain(m.expected), "found": plain(m.found),
                             "difference": plain(m.difference), "blank": m.blank, **readings_properties(m)},
-                related=see_also(table, self.code, m.key, found),
+                related=see_also(report, self.code, m.key, found),
                 cells=TableCells("table3", (Identity(m.left_cells, m.right_cells),), marked=((m.key, "total"),)))
         sub = TABLE3_LEGAL_PERSON_SUBTOTAL
-        for m in table3_legal_subtotal(table):
+        for m in table3_legal_subtotal(table, layout(report)):
             yield Finding(
                 mismatch_text(table, m, f"表三“{row_label(m.key)}”行", "法人或其他组织五列之和", "小计列"),
                 span=cell_span(table, m.key, sub), location=location("table3", m.key, sub),

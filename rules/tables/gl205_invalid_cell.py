@@ -30,9 +30,11 @@ def _zeros(blanks):
 
     edits = []
     for cell in blanks:
-        mark, span = cell.raw.strip(), cell.span
-        if mark and span is not None and span.line == span.end_line \
-                and span.end_column - span.column == len(mark):
+        mark = cell.raw.strip()
+        if not mark:
+            continue  # an empty cell: no edit, and its position (worked out on demand) is not read
+        span = cell.span
+        if span is not None and span.line == span.end_line and span.end_column - span.column == len(mark):
             edits.append(Edit(span, "0", mark))
     return Fix(tuple(edits), safe=False, message="把空白标记写为 0") if edits else None
 
@@ -70,6 +72,9 @@ class InvalidCell(Rule):
             name = table_name(kind)
             blanks = []
             for cell in table:
+                v = cell.value
+                if type(v) is int and v >= 0:
+                    continue  # a count, as almost every cell holds
                 if cell.values is not None:
                     continue  # several possible values, all digits (GL105 lists the run)
                 if is_blank(cell):
@@ -94,7 +99,6 @@ class InvalidCell(Rule):
                                               "problem": "text", "expected": "number",
                                               "found": cell.raw.strip()})
                     continue
-                v = cell.value
                 if v < 0 and not (kind == "table2" and cell.col in t2.signed_columns()):
                     yield Finding(f"{name}单元格“{where}”不应为负数，实际为 {fmt(v)}",
                                   span=cell.span, location=where, cells=marked,

@@ -3,13 +3,13 @@ from govlint.format import location
 from govlint.format.table3 import column_label
 from govlint.rule import Rule
 
-from .._arith import misassigned_pairs, table3_balance, table3_results
 from .._common import cell_span, fmt
 from .._readings import glued_clause, inferred_note, values_text
+from ._related import failures
 
 _IDENTITIES = (
-    ("GL201", "第一项+第二项与第三项（七）总计+第四项", table3_balance),
-    ("GL202", "（七）总计与第三项（一）至（六）各项之和", table3_results),
+    ("GL201", "第一项+第二项与第三项（七）总计+第四项"),
+    ("GL202", "（七）总计与第三项（一）至（六）各项之和"),
 )
 
 
@@ -43,10 +43,11 @@ class Table3MisassignedApplicant(Rule):
         table = report.table("table3")
         if table is None:
             return
-        for replaced, identity, mismatches in _IDENTITIES:
-            failing = list(mismatches(table))
+        found = failures(report)
+        for replaced, identity in _IDENTITIES:
+            failing, pairs = found[replaced]
             by_column = {m.key: m for m in failing}
-            for plus, minus, k in misassigned_pairs(table, failing):
+            for plus, minus, k in pairs:
                 a, b = column_label(plus), column_label(minus)
                 n = fmt(k.single) if k.single is not None else "k"
                 glued = f"（{glued_clause(table, k.glued)}，k 可能为 {values_text(sorted(k.values))}）" \

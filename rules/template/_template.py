@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from govlint.format import table3 as t3
@@ -50,21 +51,37 @@ def printed_labels(report, kinds=("table2", "table3", "table4")):
                     yield cell.text, cell
 
 
-_MARKERS, _WHOLE = _split_markers()
-_SHORTEST = min(map(len, _MARKERS), default=0)
+@lru_cache(maxsize=None)
+def _markers() -> tuple[tuple[str, ...], frozenset, int, object]:
+    """(markers found inside a label, markers only as a whole, the shortest marker's length, a
+    pattern of every marker: one scan tells whether a label holds one at all, as most hold
+    none), made on first use: importing the rules compiles and normalises nothing."""
+    inside, whole = _split_markers()
+    pattern = lazy_pattern("|".join(re.escape(m) for m in inside) or "(?!)")
+    return inside, whole, min(map(len, inside), default=0), pattern
+
+
+@lru_cache(maxsize=4096)  # the same labels, and the same few numbers, in every report
+def _markers_in(text: str) -> tuple[str, ...]:
+    """The markers a printed label holds, in ``_markers`` order, then the label itself when it
+    is a marker only as a whole."""
+    inside, whole, shortest, any_marker = _markers()
+    label = bare(text)
+    found = []
+    # most cells are numbers, shorter than any marker
+    if len(label) >= shortest and any_marker.search(label):
+        found.extend(marker for marker in inside if marker in label)
+    if label in whole:
+        found.append(label)
+    return tuple(found)
 
 
 def outdated_markers(report) -> list[tuple[str, object]]:
     """The 2019-format markers the report prints, each once, with the first span seen."""
     found: dict[str, object] = {}
     for text, where in printed_labels(report, ("table2", "table3")):
-        label = bare(text)
-        if len(label) >= _SHORTEST:  # most cells are numbers, shorter than any marker
-            for marker in _MARKERS:
-                if marker in label:
-                    found.setdefault(marker, where)
-        if label in _WHOLE:
-            found.setdefault(label, where)
+        for marker in _markers_in(text):
+            found.setdefault(marker, where)
     found = {marker: where.span for marker, where in found.items()}
     table = report.table("table3")
     if table is not None:

@@ -35,7 +35,7 @@ class HybridTemplateLabel(Rule):
         table = report.table("table2")
         if table is None:
             return
-        labels = table.labels  # spans are read for a finding only
+        labels = table.labels  # a label's span is worked out on demand: read for a finding only
         printed = [bare(label.text) for label in labels]
         renamed = hybrid_labels()
         modern = table.template in ("2021", "hybrid") or any(
@@ -43,10 +43,10 @@ class HybridTemplateLabel(Rule):
         if not modern:
             return
         seen = set()
-        for found, label in zip(labels, printed):
+        for printed_label, label in zip(labels, printed):
             if label in renamed and label not in seen:
                 seen.add(label)
-                text, span = found.text, found.span
+                text, span = printed_label.text, printed_label.span
                 correct = renamed[label]
                 from govlint.fixes import replace  # imported with the first finding, which carries a fix
                 yield Finding(f"表二为2021年版格式，但行标签为2019年版的“{label}”，应为“{correct}”",

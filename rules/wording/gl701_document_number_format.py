@@ -8,9 +8,14 @@ from govlint.normalize import YEAR
 
 from .._common import has_content, prose
 
-#: an issuer abbreviation, the year in the wrong brackets, the serial number and 号
-_WRONG = lazy_pattern(r"(?P<issuer>[\u4e00-\u9fff]{2,12}?)\s*(?P<open>[【\[［(（〖])\s*(?P<year>" + YEAR + r")\s*"
-                      r"(?P<close>[】\]］)）〗])\s*(?P<serial>第?\s*\d{1,5})\s*号")
+#: the year in the wrong brackets, the serial number and 号
+_NUMBER = (r"(?P<open>[【\[［(（〖])\s*(?P<year>" + YEAR + r")\s*"
+           r"(?P<close>[】\]］)）〗])\s*(?P<serial>第?\s*\d{1,5})\s*号")
+#: an issuer abbreviation before it
+_WRONG = lazy_pattern(r"(?P<issuer>[\u4e00-\u9fff]{2,12}?)\s*" + _NUMBER)
+#: what every match of ``_WRONG`` ends with: a run without it is not searched with ``_WRONG``,
+#: which tries its issuer at every Chinese character of the prose
+_NUMBER_ONLY = lazy_pattern(_NUMBER)
 
 
 def _brackets(run, match):
@@ -52,6 +57,8 @@ class DocumentNumberFormat(Rule):
             return  # GL002 covers a file that is not a report
         seen = set()
         for run in prose(report):
+            if not _NUMBER_ONLY.search(run.text):
+                continue
             for match in _WRONG.finditer(run.text):
                 issuer = match.group("issuer")
                 serial = re.sub(r"\s+", "", match.group("serial"))

@@ -1,5 +1,8 @@
+from functools import lru_cache
+
 from govlint.format.citations import OFFICIAL_TITLES, TITLE_MISQUOTES
 from govlint.findings import Finding
+from govlint.lazy_re import lazy_pattern
 from govlint.rule import Rule
 
 from govlint.normalize import normalize
@@ -18,10 +21,14 @@ def _canonical(title: str) -> str:
     return text
 
 
+_TITLE_MARKS = lazy_pattern("[《》]")
+
+
 def titles(text: str):
     """(start, end, title) of every 《…》 title, outer first, then the 〈…〉/<…> inside it."""
     stack = []
-    for i, ch in enumerate(text):
+    for mark in _TITLE_MARKS.finditer(text):  # only 《 and 》 matter out here: jump between them
+        i, ch = mark.start(), mark.group()
         if ch == "《" and not stack:
             stack.append(i)
         elif ch == "》" and stack:
@@ -55,20 +62,26 @@ def _distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
-_ACCEPTED = {_canonical(t) for t in OFFICIAL_TITLES} | {
-    _canonical(v) for variants in OFFICIAL_TITLES.values() for v in variants}
-_MISQUOTES = {_canonical(k): v for k, v in TITLE_MISQUOTES.items()}
+@lru_cache(maxsize=None)
+def _known() -> tuple[frozenset, dict]:
+    """(the accepted titles, the known misquotes → the right title), in canonical form: made on
+    first use, so that importing the rule normalises nothing."""
+    accepted = {_canonical(t) for t in OFFICIAL_TITLES} | {
+        _canonical(v) for variants in OFFICIAL_TITLES.values() for v in variants}
+    return frozenset(accepted), {_canonical(k): v for k, v in TITLE_MISQUOTES.items()}
 
 
+@lru_cache(maxsize=4096)  # reports quote the same few titles; the edit distances cost most
 def correct_title(title: str) -> str | None:
     """The official title a misquoted one stands for, or None when it is fine or unknown."""
+    accepted, misquotes = _known()
     t = _canonical(title)
-    if t in _ACCEPTED:
+    if t in accepted:
         return None
-    if t in _MISQUOTES:
-        return _MISQUOTES[t]
-    for wrong, right in _MISQUOTES.items():  # an outer title around a misquoted inner one
-        if f"〈{wrong}〉" in t and t.replace(f"〈{wrong}〉", f"〈{_canonical(right)}〉") in _ACCEPTED:
+    if t in misquotes:
+        return misquotes[t]
+    for wrong, right in misquotes.items():  # an outer title around a misquoted inner one
+        if f"〈{wrong}〉" in t and t.replace(f"〈{wrong}〉", f"〈{_canonical(right)}〉") in accepted:
             return t.replace(f"〈{wrong}〉", f"〈{right}〉")
     if len(t) < 10:
         return None
