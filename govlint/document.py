@@ -87,6 +87,11 @@ Block = Union[Paragraph, Grid]
 #: (``govlint.span.deferred_span``; the HTML loader knows offsets, lines cost a search)
 DeferredParagraph = deferred_span(Paragraph, "DeferredParagraph")
 DeferredCell = deferred_span(Cell, "DeferredCell")
+#: the HTML loader's: offsets ``at`` and span both found when either is first read (the walk
+#: only records what to look for, ``govlint.loaders.html.source``), and a grid's span
+LocatedParagraph = deferred_span(Paragraph, "LocatedParagraph", ("span", "at"))
+LocatedCell = deferred_span(Cell, "LocatedCell", ("span", "at"))
+DeferredGrid = deferred_span(Grid, "DeferredGrid")
 
 
 class Document(Record):

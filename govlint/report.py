@@ -99,6 +99,8 @@ class Label(Record):
 #: a cell and a label whose span the parser works out only when something reads it
 DeferredTableCell = deferred_span(TableCell, "DeferredTableCell")
 DeferredLabel = deferred_span(Label, "DeferredLabel")
+#: likewise a row's readings (its span is the run of glued digits)
+DeferredReadings = deferred_span(Readings, "DeferredReadings")
 
 
 class Table(Record):
@@ -218,6 +220,14 @@ class Metadata(Record):
         self.published = published
         self.period = period
         self.title_span = title_span
+
+
+#: a table, section, period and metadata whose spans the parser works out when read: a report
+#: whose findings read no position never asks the loader where its text was
+DeferredTable = deferred_span(Table, "DeferredTable")
+DeferredSection = deferred_span(Section, "DeferredSection")
+DeferredPeriod = deferred_span(Period, "DeferredPeriod")
+DeferredMetadata = deferred_span(Metadata, "DeferredMetadata", ("title_span",))
 
 
 class Report(Record):

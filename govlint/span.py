@@ -57,32 +57,52 @@ class LineIndex:
         return Span(line, col, end_line, end_col)
 
 
-def deferred_span(cls, name: str):
-    """A subclass of the slots dataclass ``cls`` whose ``span`` is worked out on first read.
+def deferred_span(cls, name: str, fields: tuple[str, ...] = ("span",)):
+    """A subclass of the record ``cls`` whose ``span`` is worked out on first read.
 
     The parser places hundreds of cells and labels per report; a few of them end up in a
     finding, and only ``govlint parse`` reads them all. Such an object is built as ``cls`` is
-    (with ``span`` None) and then given ``defer(resolve, start, end)``: reading ``span`` calls
-    ``resolve(start, end)`` once and keeps the answer, so every reader sees the same Span as
-    if it had been computed up front. Assigning ``span`` drops a deferred one. The subclass
+    (with ``span`` None) and then given ``defer(resolve, *args)`` (or built with
+    ``where=(resolve, *args)``): reading ``span`` calls ``resolve(*args)`` once and keeps the
+    answer, so every reader sees the same Span as if it had been computed up front. Assigning ``span`` drops a deferred one. The subclass
     goes by ``cls``'s name (reprs and type names read as before); ``name`` is what it is
     assigned to in its module. Copies and pickles are plain ``cls`` objects.
+
+    ``fields`` names the deferred fields (``span`` unless told): with several, ``resolve``
+    returns a tuple of their values, all worked out by the first read of any of them (the HTML
+    loader learns a block's span and its offsets ``at`` in one go); assigning one of them
+    then works the others out first.
     """
-    slot = cls.__dict__["span"]  # the slot of the plain class, where the Span is kept
+    slots = [cls.__dict__[field] for field in fields]  # the plain class's slots, where values are kept
+    single = len(fields) == 1
 
-    def get(self):
-        where = getattr(self, "_where", None)
-        if where is not None:
-            self._where = None
-            slot.__set__(self, where[0](where[1], where[2]))
-        return slot.__get__(self, cls)
-
-    def set_(self, value):
+    def settle(self, where):
         self._where = None
-        slot.__set__(self, value)
+        values = where[0](*where[1:])
+        if single:
+            slots[0].__set__(self, values)
+        else:
+            for slot, value in zip(slots, values):
+                slot.__set__(self, value)
 
-    def defer(self, resolve, start: int, end: int):
-        self._where = (resolve, start, end)
+    def field_property(slot):
+        def get(self):
+            where = self._where
+            if where is not None:
+                settle(self, where)
+            return slot.__get__(self, cls)
+
+        def set_(self, value):
+            where = self._where
+            if where is not None and not single:
+                settle(self, where)
+            self._where = None
+            slot.__set__(self, value)
+
+        return property(get, set_)
+
+    def defer(self, resolve, *args):
+        self._where = (resolve, *args)
         return self
 
     names = cls._fields
@@ -100,8 +120,37 @@ def deferred_span(cls, name: str):
         # copies and pickles are plain ``cls`` objects, with the span worked out
         return cls, values(self)
 
-    namespace = {"__slots__": ("_where",), "span": property(get, set_), "defer": defer,
+    namespace = {"__slots__": ("_where",), "defer": defer, "__init__": _plain_init(cls),
                  "__eq__": eq, "__hash__": None, "__reduce__": reduce,
                  "__doc__": cls.__doc__, "__module__": cls.__module__, "__qualname__": cls.__qualname__,
-                 "deferred_name": name}
+                 "deferred_name": name, "deferred_fields": tuple(fields)}
+    for field, slot in zip(fields, slots):
+        namespace[field] = field_property(slot)
     return type(cls.__name__, (cls,), namespace)
+
+
+def _plain_init(cls):
+    """``cls.__init__`` for a deferred subclass: the same parameters and defaults (read from
+    the record's own ``__init__``), and ``where=(resolve, *args)`` to defer the fields as
+    ``defer`` does, in the same call (the constructor of a piece is a hot path)."""
+    init = cls.__init__
+    code = init.__code__
+    if code.co_kwonlyargcount or code.co_flags & 0x0C:  # keyword-only, *args or **kwargs
+        raise TypeError(f"{cls.__name__}.__init__: only plain positional parameters can be forwarded")
+    params = code.co_varnames[1:code.co_argcount]
+    defaults = init.__defaults__ or ()
+    env = {"_init": init}
+    signature = []
+    for index, name in enumerate(params):
+        at = index - (len(params) - len(defaults))
+        if at >= 0:
+            env[f"_d_{name}"] = defaults[at]
+            signature.append(f"{name}=_d_{name}")
+        else:
+            signature.append(name)
+    source = (f"def __init__(self, {', '.join(signature)}, *, where=None):\n"
+              "    self._where = None\n"
+              f"    _init(self, {', '.join(params)})\n"
+              "    self._where = where\n")
+    exec(source, env)  # noqa: S102 - forwards to the record's own __init__, as written
+    return env["__init__"]

@@ -144,11 +144,29 @@ class Prose(Frozen):
         return Span(line, column, end_line, end_column)
 
 
+class _ParagraphProse(Prose):
+    """A paragraph's prose: its span is the paragraph's, read when asked for (most never are,
+    and the HTML loader finds a position in the source only when it is read)."""
+
+    __slots__ = ("_paragraph",)
+
+    def __init__(self, text: str, paragraph, section: str | None):
+        set_ = object.__setattr__
+        set_(self, "text", text)
+        set_(self, "section", section)
+        set_(self, "_breaks", None)
+        set_(self, "_paragraph", paragraph)
+
+    @property
+    def span(self) -> Span | None:
+        return getattr(self._paragraph, "span", None)
+
+
 def _paragraph_runs(paragraphs, section_key):
     for para in paragraphs or ():
         text = getattr(para, "text", None)
         if isinstance(text, str) and text.strip():
-            yield Prose(text, getattr(para, "span", None), section_key)
+            yield _ParagraphProse(text, para, section_key)
         elif isinstance(para, str) and para.strip():
             yield Prose(para, None, section_key)
 

@@ -11,11 +11,12 @@ import pickle
 
 import pytest
 
-from govlint.document import DeferredCell, DeferredParagraph, Grid
+from govlint.document import DeferredCell, DeferredGrid, DeferredParagraph, Grid, LocatedCell, LocatedParagraph
 from govlint.parser.sections import split_headings
 from govlint.parser.serialize import report_to_dict
 from govlint.parser.stream import DeferredPiece, Stream
-from govlint.report import DeferredLabel, DeferredTableCell, TableCell
+from govlint.report import (DeferredLabel, DeferredMetadata, DeferredPeriod, DeferredReadings, DeferredSection,
+                            DeferredTable, DeferredTableCell, TableCell)
 from govlint.span import Span
 from govlint.testing import load_document, parse_file
 
@@ -30,11 +31,16 @@ def _reports(fixtures):
 def test_deferred_spans_equal_the_eager_ones_on_the_corpus(fixtures, monkeypatch):
     lazy = {page.name: report_to_dict(report) for page, report in _reports(fixtures)}
 
-    def eager(self, resolve, start, end):
-        self.span = resolve(start, end)
+    def eager(self, resolve, *args):
+        fields = type(self).deferred_fields
+        values = resolve(*args)
+        for field, value in zip(fields, values if len(fields) > 1 else (values,)):
+            setattr(self, field, value)
         return self
 
-    for cls in (DeferredTableCell, DeferredLabel, DeferredCell, DeferredParagraph, DeferredPiece):
+    for cls in (DeferredTableCell, DeferredLabel, DeferredCell, DeferredParagraph, DeferredPiece, LocatedCell,
+                LocatedParagraph, DeferredGrid, DeferredTable, DeferredSection, DeferredPeriod, DeferredMetadata,
+                DeferredReadings):
         monkeypatch.setattr(cls, "defer", eager)
     cells = 0
     for page, report in _reports(fixtures):

@@ -259,3 +259,27 @@ def test_a_whole_check_costs_linear_work(fmt, shape):
             return calls(checker.check_file, path)
 
     assert growth(work, 40) <= LINEAR
+
+
+@pytest.mark.parametrize("shape", ["headings", "table", "prose", "copies"])
+def test_the_html_position_replay_costs_linear_work(shape):
+    """Positions found on demand: reading the last span replays every note once, in order
+    (no note answered twice, no markup scanned twice), however the page grew."""
+    from govlint.loaders.html import load_html
+
+    def work(k):
+        if shape == "copies":
+            k += 4
+        document = load_html("r.html", _grow(shape, "html", k).encode("utf-8"))
+        items = [c for b in document.blocks for c in (b.rows[-1] if hasattr(b, "rows") else [b])]
+        last = items[-1]
+
+        def read():
+            for item in reversed(items):  # the last first: one replay, then answers kept
+                item.span
+
+        count = calls(read)
+        assert last.span is not None
+        return count
+
+    assert growth(work, 40) <= LINEAR

@@ -14,7 +14,6 @@ Steps (one module each):
 
 from __future__ import annotations
 
-
 from govlint.document import DeferredParagraph
 from govlint.format.pre2019 import PRE2019
 from govlint.lazy_re import lazy_pattern
@@ -23,7 +22,7 @@ from govlint.parser.pre2019 import is_pre2019
 from govlint.parser.sections import find_headings, split_headings
 from govlint.parser.stream import SEP, Stream
 from govlint.parser.tables import find_tables
-from govlint.report import Report, Section
+from govlint.report import DeferredSection, Report
 
 #: what is left of a table line once its cells are taken out (``| ||``)
 _DEBRIS = lazy_pattern(r"[\s|｜:：,，;；\-—_]*")
@@ -44,9 +43,9 @@ def parse(document) -> Report:
     for heading, end in zip(headings, ends):
         paragraphs = list(_prose(stream, heading.end, end, regions))
         title = stream.original(heading.start, heading.end).replace(SEP, " ").strip()
-        report.sections.append(Section(heading.number, heading.key, title,
-                                       "\n".join(p.text for p in paragraphs),
-                                       stream.span(heading.start, heading.end), paragraphs))
+        report.sections.append(DeferredSection(heading.number, heading.key, title,
+                                               "\n".join(p.text for p in paragraphs), None,
+                                               paragraphs).defer(stream.span, heading.start, heading.end))
     body = "\n".join(s.text for s in report.sections[:1])
     report.metadata = _metadata.extract(document, stream, headings[0].start if headings else None,
                                         report.preamble, body)

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from govlint.format.location import location as cell_location
 from govlint.parser.values import Unseparable, Value, number
-from govlint.report import DeferredLabel, DeferredTableCell, Readings, Table
+from govlint.report import DeferredLabel, DeferredReadings, DeferredTable, DeferredTableCell
 from govlint.normalize import strip_space
 
 
 class TableBuilder:
     def __init__(self, kind: str, stream):
         self.stream = stream
-        self.table = Table(kind=kind)
+        self.table = DeferredTable(kind=kind)
         self.start: int | None = None
         self.end: int | None = None
         #: a hook ``narrow(table, readings)`` run on each row's readings when the table is done
@@ -96,12 +96,13 @@ class TableBuilder:
 
     def finish(self) -> Table:
         if self.start is not None:
-            self.table.span = self.stream.span(self.start, self.end)
+            self.table.defer(self.stream.span, self.start, self.end)
         for glued, placed in self._glued.values():
             keys = tuple(key for key, _ in placed)
             values = tuple(tuple(_reading_number(text, amount) for text, (_, amount) in zip(reading, placed))
                            for reading in glued.readings)
-            group = Readings(glued.runs, keys, values, len(values), self.stream.span(glued.start, glued.end))
+            group = DeferredReadings(glued.runs, keys, values, len(values)).defer(
+                self.stream.span, glued.start, glued.end)
             self.table.readings.append(group)
             if self.narrow is not None:
                 self.narrow(self.table, group)

@@ -8,7 +8,7 @@ from datetime import date
 
 from govlint.lazy_re import lazy_pattern
 from govlint.normalize import DATE_PATTERN, TITLE_PREFIX, YEAR, YEAR_NIAN, clean_title, fold
-from govlint.report import Metadata, Period
+from govlint.report import DeferredMetadata, DeferredPeriod, Metadata
 
 _YEAR = YEAR_NIAN
 _TITLE_WORDS = lazy_pattern(r"年度报告|年报|工作报告")
@@ -57,7 +57,7 @@ def agency_of(title: str) -> str | None:
 
 
 def extract(document, stream, first_heading: int | None, preamble: str, body_text: str) -> Metadata:
-    meta = Metadata()
+    meta = DeferredMetadata()
     top_end = first_heading if first_heading is not None else len(stream.text)
     top = [p for p in stream.pieces if p.start < top_end][:60]
     # title
@@ -72,7 +72,7 @@ def extract(document, stream, first_heading: int | None, preamble: str, body_tex
     if meta.title:
         at = stream.raw.find(meta.title)
         if at != -1:
-            meta.title_span = stream.span(at, at + len(meta.title))
+            meta.defer(stream.span, at, at + len(meta.title))
         meta.agency = agency_of(meta.title)
     # statistical period
     match = _PERIOD.search(stream.text)
@@ -80,7 +80,7 @@ def extract(document, stream, first_heading: int | None, preamble: str, body_tex
         start = _make_date(match["y1"], match["m1"], match["d1"])
         end = _make_date(match["y2"] or match["y1"], match["m2"], match["d2"])
         if start and end:
-            meta.period = Period(start, end, stream.span(match.start(), match.end()))
+            meta.period = DeferredPeriod(start, end).defer(stream.span, match.start(), match.end())
     # report year
     title_year = _YEAR.search(meta.title or "")
     if title_year:

@@ -39,14 +39,15 @@ class Piece(Record):
         return self.start + len(self.text)
 
 
-#: a piece whose span (its block's or cell's) is read only when asked for
-DeferredPiece = deferred_span(Piece, "DeferredPiece")
+#: a piece whose span and base are worked out only when asked for (``_Places.place``): the
+#: HTML loader finds a block's offsets in the source only when they are first read
+DeferredPiece = deferred_span(Piece, "DeferredPiece", ("span", "base"))
 
 
 class Stream:
     def __init__(self, document, splitter=None):
         self.source = document.source or ""
-        self._starts: list[int] | None = None
+        self._places = _Places(self.source)
         self.pieces: list[Piece] = []
         #: (start, end) stream ranges of the headings ``splitter`` found
         self.split_headings: list[tuple[int, int, object]] = []
@@ -91,20 +92,20 @@ class Stream:
                 else:
                     may_cut = True
                 at += size + 1
-                base = self._locate(text, where)
                 if cols is not None:
                     self.columns[offset] = (number, cols[index])
                 cuts = list(splitter(folded)) if may_cut and splitter is not None and text else None
                 if not cuts:
                     # the usual piece: whole, no heading inside
-                    pieces.append(DeferredPiece(text, None, offset, kind, heading, base).defer(
-                        getattr, where, "span"))
+                    pieces.append(DeferredPiece(text, None, offset, kind, heading,
+                                                where=(self._places.place, text, where)))
                     raw_parts.append(text)
                     folded_parts.append(folded)
                     offset += size + 1
                     continue
-                for part, a, part_base, part_span, found in self._split(text, cuts, where, base):
-                    piece = Piece(part, part_span, offset, kind, heading, part_base)
+                for part, a, found in self._split(text, cuts):
+                    piece = DeferredPiece(part, None, offset, kind, heading).defer(
+                        self._places.place, text, where, a, a + len(part))
                     if found is not None:
                         self.split_headings.append((offset, offset + found[0], found[1]))
                     pieces.append(piece)
@@ -116,54 +117,9 @@ class Stream:
         self._piece_starts = [p.start for p in self.pieces]
 
     # -- building -------------------------------------------------------------------------
-    def _line_starts(self) -> list[int]:
-        if self._starts is None:
-            starts = [0]
-            find = self.source.find
-            pos = find("\n")
-            while pos != -1:
-                starts.append(pos + 1)
-                pos = find("\n", pos + 1)
-            self._starts = starts
-        return self._starts
-
-    def _offset(self, line: int, column: int) -> int | None:
-        starts = self._line_starts()
-        if not 1 <= line <= len(starts):
-            return None
-        return starts[line - 1] + column - 1
-
-    def _locate(self, text: str, where) -> int | None:
-        """Where ``text`` sits verbatim in the source inside the span of block or cell ``where``,
-        if it does. A loader that knows the span's offsets (``at``) spares the line arithmetic."""
-        if not text or not self.source:
-            return None
-        at = where.at
-        if at is not None:
-            start, end = at
-            if self.source.startswith(text, start):
-                return start
-            found = self.source.find(text, start, max(end, start + 1) + 1)
-            return found if found != -1 else None
-        span = where.span
-        if span is None:
-            return None
-        starts = self._starts if self._starts is not None else self._line_starts()
-        line = span.line
-        if not 1 <= line <= len(starts):
-            return None
-        start = starts[line - 1] + span.column - 1
-        if self.source.startswith(text, start):
-            return start
-        end = self._offset(span.end_line, span.end_column)
-        if end is None or end < start:
-            return None
-        found = self.source.find(text, start, end + 1)
-        return found if found != -1 else None
-
-    def _split(self, text, cuts, where, base):
+    def _split(self, text, cuts):
         """The piece, cut before (and after) every heading in ``cuts``: (part, its offset in
-        ``text``, base, span, heading found at its start) each."""
+        ``text``, heading found at its start) each."""
         bounds = []
         for start, end, what in cuts:
             bounds.append((start, "head", end - start, what))
@@ -174,21 +130,7 @@ class Stream:
             part = text[a:b]
             if not part.strip() and a not in heads:
                 continue
-            part_base = None if base is None else base + a
-            part_span = where.span if base is None else self._source_span(base + a, base + b)
-            yield part, a, part_base, part_span, heads.get(a)
-
-    def _source_span(self, start: int, end: int) -> Span:
-        starts = self._starts if self._starts is not None else self._line_starts()
-        line = bisect_right(starts, start)
-        if end < start + 1:
-            end = start + 1
-        if line == len(starts) or end <= starts[line]:
-            end_line = line  # the usual case: the range ends on the line it starts on
-        else:
-            end_line = bisect_right(starts, end - 1)
-        # end column is exclusive: one past the last character
-        return Span(line, start - starts[line - 1] + 1, end_line, end - 1 - starts[end_line - 1] + 2)
+            yield part, a, heads.get(a)
 
     # -- reading --------------------------------------------------------------------------
     def piece_index(self, pos: int) -> int:
@@ -215,7 +157,7 @@ class Stream:
                 size = len(piece.text)
                 a = min(max(start - piece.start, 0), size)
                 b = min(max(end - piece.start, a + 1), max(size, a + 1))
-                return self._source_span(piece.base + a, piece.base + b)
+                return self._places.source_span(piece.base + a, piece.base + b)
             return piece.span
         head = self.span(start, min(end, self.pieces[first].end) if self.pieces[first].end > start
                          else start + 1)
@@ -235,3 +177,82 @@ class Stream:
 
     def original(self, start: int, end: int) -> str:
         return self.raw[start:end]
+
+
+class _Places:
+    """The document source with its line starts: where a piece's text sits, and the span of
+    source offsets. Apart from the ``Stream`` so that the pieces' deferred places do not refer
+    back to it (a reference cycle would keep each parsed report until a full collection)."""
+
+    __slots__ = ("source", "_starts")
+
+    def __init__(self, source: str):
+        self.source = source
+        self._starts: list[int] | None = None
+
+    def line_starts(self) -> list[int]:
+        if self._starts is None:
+            starts = [0]
+            find = self.source.find
+            pos = find("\n")
+            while pos != -1:
+                starts.append(pos + 1)
+                pos = find("\n", pos + 1)
+            self._starts = starts
+        return self._starts
+
+    def _offset(self, line: int, column: int) -> int | None:
+        starts = self.line_starts()
+        if not 1 <= line <= len(starts):
+            return None
+        return starts[line - 1] + column - 1
+
+    def locate(self, text: str, where) -> int | None:
+        """Where ``text`` sits verbatim in the source inside the span of block or cell ``where``,
+        if it does. A loader that knows the span's offsets (``at``) spares the line arithmetic."""
+        if not text or not self.source:
+            return None
+        at = where.at
+        if at is not None:
+            start, end = at
+            if self.source.startswith(text, start):
+                return start
+            found = self.source.find(text, start, max(end, start + 1) + 1)
+            return found if found != -1 else None
+        span = where.span
+        if span is None:
+            return None
+        starts = self._starts if self._starts is not None else self.line_starts()
+        line = span.line
+        if not 1 <= line <= len(starts):
+            return None
+        start = starts[line - 1] + span.column - 1
+        if self.source.startswith(text, start):
+            return start
+        end = self._offset(span.end_line, span.end_column)
+        if end is None or end < start:
+            return None
+        found = self.source.find(text, start, end + 1)
+        return found if found != -1 else None
+
+    def place(self, text: str, where, a: int | None = None, b: int | None = None) -> tuple:
+        """(span, base) of a piece: block or cell ``where`` whose text is ``text``, or of its
+        part ``text[a:b]``. Read on demand: ``where.at`` may cost the loader a search."""
+        base = self.locate(text, where)
+        if a is None:
+            return where.span, base
+        if base is None:
+            return where.span, None
+        return self.source_span(base + a, base + b), base + a
+
+    def source_span(self, start: int, end: int) -> Span:
+        starts = self._starts if self._starts is not None else self.line_starts()
+        line = bisect_right(starts, start)
+        if end < start + 1:
+            end = start + 1
+        if line == len(starts) or end <= starts[line]:
+            end_line = line  # the usual case: the range ends on the line it starts on
+        else:
+            end_line = bisect_right(starts, end - 1)
+        # end column is exclusive: one past the last character
+        return Span(line, start - starts[line - 1] + 1, end_line, end - 1 - starts[end_line - 1] + 2)

@@ -1,8 +1,9 @@
 """Walking an lxml tree into Document blocks: paragraphs and grids in reading order.
 
 One pass with ``lxml.etree.iterwalk`` (no recursion, so deep trees cannot overflow the
-stack). Text pieces are located in the source in document order by ``SourceLocator``.
-Chrome subtrees (``<nav>``, ``class="share"`` …) are walked too, so that the locator stays
+stack). Each text piece is noted, in document order, for ``SourceLocator`` to find in the
+source when a position is first read; a paragraph or cell keeps the range of its notes.
+Chrome subtrees (``<nav>``, ``class="share"`` …) are noted too, so that the locator stays
 in step, but their text goes to ``harvest`` (read for metadata) instead of ``blocks``.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from itertools import islice
 
-from govlint.document import Cell, DeferredCell, DeferredParagraph, Paragraph
+from govlint.document import Cell, DeferredGrid, LocatedCell, LocatedParagraph, Paragraph
 from govlint.loaders import chrome
 from govlint.loaders.html.grid import build_grid
 from govlint.loaders.html.source import SourceLocator
@@ -31,6 +32,7 @@ CELL_TAGS = frozenset(("td", "th"))
 MAX_CHROME_CONTAINER = 1500  # characters: a bigger "header" or "form" holds the report
 LAYOUT_CELL_TEXT = 200
 _MAX_CELL_DEPTH = 60
+_new = object.__new__
 
 
 def _collapse(text: str) -> str:
@@ -89,18 +91,21 @@ def _kind_of(tag) -> int:
 
 
 class _Pieces:
-    """Text being gathered for one paragraph or cell, with its located extent."""
+    """Text being gathered for one paragraph or cell, with its first note to the locator."""
 
-    __slots__ = ("parts", "start", "end", "line")
+    __slots__ = ("parts", "first")
 
     def __init__(self) -> None:
         self.parts: list[str] = []
-        self.start: int | None = None
-        self.end: int | None = None
-        self.line: int | None = None
+        self.first: int | None = None
 
     def text(self) -> str:
-        return " ".join("".join(self.parts).split())
+        return _joined(self.parts)
+
+
+def _joined(parts: list[str]) -> str:
+    """The text of gathered parts, white space collapsed."""
+    return " ".join("".join(parts).split())
 
 
 _CHROME_NAMES: dict[str, bool] = {}
@@ -121,6 +126,10 @@ def _chrome_name(value: str | None) -> bool:
 class BlockBuilder:
     def __init__(self, locator: SourceLocator):
         self.loc = locator
+        self._lines = locator.lines  # the notes, appended to directly (the hot path)
+        self._texts = locator.texts
+        self._note_line = locator.lines.append
+        self._note_text = locator.texts.append
         self.blocks: list = []
         self.harvest: list[str] = []  # lines of dropped chrome, in order
         self.h1_runs: list[list[str]] = []  # consecutive content <h1>s
@@ -138,33 +147,37 @@ class BlockBuilder:
         pieces.parts.append(text)
         if text.isspace():
             return
-        self._locate(pieces, text, line)
+        self._note(pieces, text, line)
 
-    def _locate(self, pieces: _Pieces, text: str, line: int | None) -> None:
-        """Where the non-blank ``text`` sits (the element starts on ``line``)."""
-        loc = self.loc
-        loc.hint_line(line)
-        found = loc.locate(text)
-        if found:
-            if pieces.start is None:
-                pieces.start = found[0]
-            pieces.end = found[1]
-        elif pieces.line is None:
-            pieces.line = line
+    def _note(self, pieces: _Pieces, text: str, line: int | None) -> None:
+        """Note the non-blank ``text`` for the locator (its element starts on ``line``)."""
+        texts = self._texts
+        if pieces.first is None:
+            pieces.first = len(texts)
+        self._lines.append(line)
+        texts.append(text)
 
-    def _paragraph(self, text: str, pieces: _Pieces, heading: bool = False) -> Paragraph:
-        """The paragraph of ``pieces``; its span is worked out when read (most never are)."""
-        if pieces.start is not None:
-            start, end = pieces.start, pieces.end
-            return DeferredParagraph(text, None, heading, (start, end)).defer(self.loc.span, start, end)
-        return Paragraph(text, self.loc.line_span(pieces.line), heading)
+    def _paragraph(self, text: str, first: int | None, heading: bool = False) -> Paragraph:
+        """The paragraph whose notes run from ``first`` to the last one; its span is worked
+        out when read (most never are)."""
+        if first is None:
+            return Paragraph(text, None, heading)
+        return LocatedParagraph(text, None, heading).defer(self.loc.paragraph_place, first, len(self._texts))
 
-    def _cell(self, text, where, row, col, rowspan, colspan, origin) -> Cell:
-        """``build_grid``'s cell: ``where`` is located offsets (span deferred) or a Span."""
-        if where.__class__ is tuple:
-            return DeferredCell(text, None, row, col, rowspan, colspan, origin, where).defer(
-                self.loc.span, where[0], where[1])
-        return Cell(text, where, row, col, rowspan, colspan, origin)
+    @staticmethod
+    def _cell(text, where, row, col, rowspan, colspan, origin) -> Cell:
+        """``build_grid``'s cell: ``where`` is what ``LocatedCell.defer`` takes, the span and
+        offsets found when read. Built slot by slot, as ``defer`` leaves it: one per grid
+        position, the commonest object of a page."""
+        cell = _new(LocatedCell)
+        cell.text = text
+        cell.row = row
+        cell.col = col
+        cell.rowspan = rowspan
+        cell.colspan = colspan
+        cell.origin = origin
+        cell._where = where
+        return cell
 
     def _flush(self, heading: str | None = None) -> None:
         pieces = self._cur
@@ -179,7 +192,7 @@ class BlockBuilder:
             if heading == "h1":
                 self.chrome_h1.append(text)
             return
-        self.blocks.append(self._paragraph(text, pieces, heading is not None))
+        self.blocks.append(self._paragraph(text, pieces.first, heading is not None))
         if heading == "h1":
             if self._last_was_h1:
                 self.h1_runs[-1].append(text)
@@ -257,46 +270,37 @@ class BlockBuilder:
     # -- tables ----------------------------------------------------------------------------
     def _table(self, table) -> None:
         rows: list[list[tuple]] = []  # grid.RawCell fields
-        table_start = None
-        loc = self.loc
-        kinds = _KINDS
+        lines, texts = self._lines, self._texts
+        first = len(texts)
+        place = self.loc.cell_place
         for el in table.iter("caption", "tr"):
             if el.tag == "caption":
-                caption = _Pieces()
-                self._gather(el, caption)
-                if caption.text():
-                    self.blocks.append(self._paragraph(caption.text(), caption))
+                parts: list[str] = []
+                start = len(texts)
+                self._gather(el, parts)
+                text = _joined(parts)
+                if text:
+                    self.blocks.append(self._paragraph(text, start if start < len(texts) else None))
                 continue
             row = []
             for cell in el:
                 tag = cell.tag
                 if tag != "td" and tag != "th" and (not isinstance(tag, str) or tag.lower() not in CELL_TAGS):
                     continue
-                tag_at = loc.locate_cell()
-                if table_start is None and tag_at:
-                    table_start = tag_at[0]
-                pieces = _Pieces()
-                self._gather(cell, pieces)
-                # where the cell is: located offsets (its span worked out when read), else a Span
-                if pieces.start is not None:
-                    span = (pieces.start, pieces.end)
-                elif tag_at:
-                    # A blank cell: point at its start tag (first line of it).
-                    tag_end = tag_at[1]
-                    newline = loc.source.find("\n", tag_at[0], tag_end)
-                    span = (tag_at[0], newline if newline != -1 else tag_end)
-                else:
-                    span = loc.line_span(pieces.line)
-                    if span is None:
-                        span = loc.line_span(cell.sourceline)
-                row.append((pieces.text() if pieces.parts else "", span,
+                # a note for the cell's start tag (a blank cell points at it), then its text's
+                tag_note = len(texts)
+                lines.append(cell.sourceline)
+                texts.append(None)
+                parts = []
+                self._gather(cell, parts)
+                row.append((_joined(parts) if parts else "", (place, tag_note, len(texts)),
                             cell.get("rowspan"), cell.get("colspan")))
             rows.append(row)
-        grid_span = loc.span(table_start, table_start + 1) if table_start is not None \
-            else loc.line_span(table.sourceline)
-        grid = build_grid(rows, grid_span, self._cell)
+        grid_span = self.loc.grid_place, first, len(texts), table.sourceline
+        grid = build_grid(rows, None, self._cell, DeferredGrid)
         if not grid.rows:
             return
+        grid.defer(*grid_span)
         pairs = None
         if len(grid.rows) <= chrome.MAX_META_ROWS:
             pairs = chrome.grid_meta([[c.text for c in row if c.origin] for row in grid.rows])
@@ -306,21 +310,22 @@ class BlockBuilder:
         self.blocks.append(grid)
         self._last_was_h1 = False
 
-    def _gather(self, top, pieces: _Pieces, depth: int = 0) -> None:
-        """All text under ``top`` into ``pieces``; block boundaries and ``<br>`` become spaces.
+    def _gather(self, top, parts: list[str], depth: int = 0) -> None:
+        """All text under ``top`` into ``parts`` (each piece noted for the locator); block
+        boundaries and ``<br>`` become spaces.
 
         Recursive (cells are shallow and an iterwalk per cell costs more), with a depth cap:
         past it the remaining text is taken without block boundaries.
         """
-        parts = pieces.parts
         text = top.text
         if text:
             parts.append(text)
             if not text.isspace():
-                self._locate(pieces, text, top.sourceline)
-        kinds = _KINDS
-        if not depth and len(top) == 1 and self._gather_chain(top, pieces):
+                self._note_line(top.sourceline)
+                self._note_text(text)
+        if not depth and len(top) == 1 and self._gather_chain(top, parts):
             return
+        kinds = _KINDS
         for child in top:
             tag = child.tag
             kind = kinds.get(tag)
@@ -329,22 +334,28 @@ class BlockBuilder:
             if kind & (_SKIP | _DROP):
                 pass  # comments and scripts: only their tail is text
             elif depth >= _MAX_CELL_DEPTH:
-                self._add(pieces, "".join(child.itertext()), child.sourceline)
+                text = "".join(child.itertext())
+                if text:
+                    parts.append(text)
+                    if not text.isspace():
+                        self._note_line(child.sourceline)
+                        self._note_text(text)
             elif kind & _BREAK:
                 parts.append(" ")
             elif kind & _BLOCK:  # a block (or a heading: a block inside a cell)
                 parts.append(" ")
-                self._gather(child, pieces, depth + 1)
+                self._gather(child, parts, depth + 1)
                 parts.append(" ")
             else:
-                self._gather(child, pieces, depth + 1)
+                self._gather(child, parts, depth + 1)
             text = child.tail
             if text:
                 parts.append(text)
                 if not text.isspace():
-                    self._locate(pieces, text, child.sourceline)
+                    self._note_line(child.sourceline)
+                    self._note_text(text)
 
-    def _gather_chain(self, top, pieces: _Pieces) -> bool:
+    def _gather_chain(self, top, parts: list[str]) -> bool:
         """``_gather`` for the usual cell, a chain like td > p > span > span: one child each
         and no ``<br>``, script or comment. Texts come on the way down, tails on the way up.
         False (nothing gathered) for any other shape.
@@ -362,7 +373,7 @@ class BlockBuilder:
             if kind & (_SKIP | _DROP | _BREAK):
                 return False
             chain.append((el, kind & _BLOCK))
-        parts = pieces.parts
+        note_line, note_text = self._note_line, self._note_text
         for el, block in chain:
             if block:
                 parts.append(" ")
@@ -370,7 +381,8 @@ class BlockBuilder:
             if text:
                 parts.append(text)
                 if not text.isspace():
-                    self._locate(pieces, text, el.sourceline)
+                    note_line(el.sourceline)
+                    note_text(text)
         for el, block in reversed(chain):
             if block:
                 parts.append(" ")
@@ -378,5 +390,6 @@ class BlockBuilder:
             if text:
                 parts.append(text)
                 if not text.isspace():
-                    self._locate(pieces, text, el.sourceline)
+                    note_line(el.sourceline)
+                    note_text(text)
         return True

@@ -40,12 +40,13 @@ def _span_value(raw: str | None) -> int | None:
     return int(digits) if digits else None
 
 
-def build_grid(rows: list[list[RawCell]], span: Span | None = None, make=Cell) -> Grid:
+def build_grid(rows: list[list[RawCell]], span: Span | None = None, make=Cell, grid=Grid) -> Grid:
     """Lay ``rows`` out on a grid; cells covered by a span get ``origin=False`` copies.
 
     A row holds ``(text, span, rowspan, colspan)`` tuples (``RawCell`` or plain tuples);
     ``make(text, span, row, col, rowspan, colspan, origin)`` builds each cell (``Cell``, or
-    the loader's own when its ``span`` is a place to work the span out from).
+    the loader's own when its ``span`` is a place to work the span out from); ``grid`` the
+    result (``Grid`` or the loader's deferred one).
     """
     n_rows = len(rows)
     # the cells placed so far, one {column: cell} per row (spans from above fill rows below)
@@ -102,4 +103,4 @@ def build_grid(rows: list[list[RawCell]], span: Span | None = None, make=Cell) -
         for r, row in enumerate(kept):
             for cell in row:
                 cell.row = r
-    return Grid(rows=kept, span=span)
+    return grid(rows=kept, span=span)
