@@ -2,8 +2,9 @@
 
 The HTML walk only notes what to look for; ``SourceLocator`` answers the notes when a span or
 offset is first read, scanning the markup no further than needed. The oracle is the plain
-path (``load_html(..., eager=True)``): the whole markup scanned first and every note answered
-right after the walk, as the loader did before. Both must give every block, cell, grid, piece,
+path (``load_html(..., eager=True)`` with ``plain_locator.PlainLocator``): the whole markup
+scanned first, one match per tag, and every note answered right after the walk by stepping
+from segment to segment, as the loader did before. Both must give every block, cell, grid, piece,
 label, section and finding the same span and offsets whatever order the spans are read in.
 """
 
@@ -19,6 +20,7 @@ from govlint.loaders.html import load_html
 from govlint.loaders.html import source as html_source
 from govlint.parser import parse
 from govlint.parser.serialize import report_to_dict
+from plain_locator import plain_loading
 
 
 def _items(document) -> list:
@@ -46,14 +48,17 @@ def _locator(document):
 
 
 def _same_positions(data: bytes, order) -> None:
+    with plain_loading():
+        plain = load_html("page.html", data, eager=True)
     eager = load_html("page.html", data, eager=True)
     lazy = load_html("page.html", data)
-    want = [_place(item) for item in _items(eager)]
+    want = [_place(item) for item in _items(plain)]
+    assert [_place(item) for item in _items(eager)] == want
     items = _items(lazy)
     assert len(items) == len(want)
     for index in order(len(items)):  # read in the given order: the replay goes as far as needed
         assert _place(items[index]) == want[index], index
-    assert report_to_dict(parse(load_html("page.html", data))) == report_to_dict(parse(eager))
+    assert report_to_dict(parse(load_html("page.html", data))) == report_to_dict(parse(plain))
 
 
 def _pages(fixtures: Path) -> list[Path]:
@@ -76,12 +81,12 @@ def test_nothing_is_located_until_a_position_is_read(fixtures):
     parse(document)  # the parser reads texts and the loader's order, no position
     locator = _locator(document)
     assert locator is not None and len(locator.texts) > 100
-    assert locator.found == [] and locator._mstarts == []
+    assert locator.found == [] and locator._rstarts == []
     # a paragraph near the top costs the notes before it, not the page
     first = next(b for b in document.blocks if getattr(b, "_where", None) is not None)
     assert first.span is not None
     assert 0 < len(locator.found) < len(locator.texts) // 4
-    assert locator._mstarts[-1] < len(document.source) // 2
+    assert locator._rstarts[-1] < len(document.source) // 2
 
 
 # -- generated pages: tags, comments, entities, scripts, nested cells, CRLF ---------------

@@ -12,6 +12,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from govlint.loaders.html import source as html_source
+from plain_locator import PlainLocator
 
 PLAIN_MARKUP = re.compile(
     r"<(?:!--.*?(?:-->|\Z)"
@@ -131,40 +132,6 @@ def test_grid_expansion_equals_the_plain_one(rows):
 
 
 # -- locating text: the first, bisect-per-step walk is the oracle ---------------------------
-class _PlainLocator(html_source.SourceLocator):
-    """``locate`` as first written: every step finds its markup again by bisection."""
-
-    def locate(self, text):
-        from bisect import bisect_left, bisect_right
-
-        text = text.strip()
-        if not text:
-            return None
-        source, pos, nonblank = self.source, self.cursor, 0
-        for _ in range(html_source._MAX_STEPS):
-            i = bisect_right(self._mstarts, pos) - 1
-            if i >= 0 and self._mends[i] > pos:
-                pos = self._mends[i]
-            if pos >= len(source):
-                return None
-            j = bisect_left(self._mstarts, pos)
-            seg_end = self._mstarts[j] if j < len(self._mstarts) else len(source)
-            start = self._skip_blank(pos, seg_end)
-            if start < seg_end:
-                if source.startswith(text, start):
-                    self.cursor = start + len(text)
-                    return start, self.cursor
-                if source[start] == text[0] or source[start] == "&":
-                    end = self._rstrip_blank(start, seg_end)
-                    self.cursor = max(end, start + 1)
-                    return start, self.cursor
-                nonblank += 1
-                if nonblank >= html_source._MAX_SEGMENTS:
-                    return None
-            pos = seg_end
-        return None
-
-
 page_parts = st.sampled_from(["<p>", "</p>", "<td class='a>b'>", "</td>", "<br/>", "<!-- 12 <b> -->", "&nbsp;",
                               "&amp;", " ", "\n", "12", "3", "商业企业", "其他", "<script>1<2</script>", "<b>",
                               "</b>", "&#160;"])
@@ -185,7 +152,7 @@ def test_locate_walks_like_the_plain_locator(source, pieces):
             patch.setattr(html_source, "_MAX_STEPS", steps)
             patch.setattr(html_source, "_MAX_SEGMENTS", segments)
             patch.setattr(html_source, "_BATCH", 2)  # the lazy scan goes on a few runs at a time
-            fast, plain = html_source.SourceLocator(source), _PlainLocator(source, scan_all=True)
+            fast, plain = html_source.SourceLocator(source), PlainLocator(source)
             for text, cursor in pieces:
                 if cursor is not None and cursor <= len(source):
                     fast.cursor = plain.cursor = cursor  # as a line hint or a cell tag moves it
@@ -193,32 +160,62 @@ def test_locate_walks_like_the_plain_locator(source, pieces):
                 assert fast.cursor == plain.cursor
 
 
-# -- cell start tags: the first, bisect-per-tag scan is the oracle ---------------------------
-def _plain_cells(source):
-    from bisect import bisect_right
+# Long runs: hundreds of tags with blanks between, on either side of the step limit (400
+# matches), so that the fast walk's markup count (a bound first, then match by match) decides
+# as the plain walk's steps do; text that looks like markup ("<b" in a segment, "1<2").
+_long_parts = st.one_of(
+    page_parts,
+    st.builds(lambda unit, n: unit * n,
+              st.sampled_from(["<b></b>", "<br>", " <i> ", "&nbsp;<br/>", "<!---->", "<td>\n</td>", "<p>&#160;</p>",
+                               "<script><b>1</b></script>", "<td>x</td>", "<b>商业企业</b>"]),
+              st.sampled_from([1, 2, 11, 12, 13, 198, 199, 200, 201, 399, 400, 401])))
+_long_wanted = st.lists(st.tuples(st.sampled_from(["12", "3", "商业企业", "x", "<b>", "1<2", "&", "其他"]),
+                                  st.one_of(st.none(), st.integers(min_value=0, max_value=3000))), max_size=6)
 
-    spans = [m.span() for m in html_source._MARKUP.finditer(source)]
-    starts = [a for a, _ in spans]
-    cells = []
-    for match in html_source._CELL_TAG.finditer(source):
-        i = bisect_right(starts, match.start()) - 1
-        if i >= 0 and starts[i] == match.start():
-            cells.append(spans[i])
-    return cells
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_long_parts, max_size=8).map("".join), _long_wanted)
+@example("<b></b>" * 399 + "12", [("12", 0)])
+@example("<b></b>" * 200 + "12", [("12", 0)])
+@example("<br>" * 399 + "12", [("12", 0)])
+@example("<br>" * 400 + "12", [("12", 0)])
+@example("x" + " <i> " * 400 + "12", [("12", 1)])
+@example("<td>" * 399 + "12", [("12", 2)])
+def test_locate_across_long_runs_like_the_plain_locator(source, pieces):
+    fast, plain = html_source.SourceLocator(source), PlainLocator(source)
+    for text, cursor in pieces:
+        if cursor is not None and cursor <= len(source):
+            fast.cursor = plain.cursor = cursor
+        assert fast.locate(text) == plain.locate(text)
+        assert fast.cursor == plain.cursor
+        assert fast.locate_cell() == plain.locate_cell()
+        assert fast.cursor == plain.cursor
 
 
-@settings(max_examples=100, deadline=None)
+# -- cell start tags: the plain scan of every markup match is the oracle --------------------
+def _same_cells(source, cursors):
+    """Cell tags found from each cursor (or from where the last one left off) are the plain ones."""
+    fast, plain = html_source.SourceLocator(source), PlainLocator(source)
+    for cursor in cursors:
+        if cursor is not None and cursor <= len(source):
+            fast.cursor = plain.cursor = cursor
+        assert fast.locate_cell() == plain.locate_cell()
+        assert fast.cursor == plain.cursor
+
+
+@settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(["<td>", "<TH class='x'>", "</td>", "<!-- <td> -->", "<script><td></script>",
-                                 "<tdx>", "td", "<t", "d>", "文字", " ", "<tr>"]), max_size=40).map("".join))
-def test_cell_tags_equal_the_plain_scan(source):
-    loc = html_source.SourceLocator(source, scan_all=True)
-    assert loc._cells == _plain_cells(source)
-    assert loc._cell_starts == [a for a, _ in loc._cells]
-    assert list(zip(loc._mstarts, loc._mends)) == [m.span() for m in html_source._MARKUP.finditer(source)]
+                                 "<tdx>", "td", "<t", "d>", "文字", " ", "<tr>", "<tr class=\"a<td>\">", "1<2",
+                                 "<title><td></title>", "<b>", "</b>", "<td/>", "<?x <td>?>", "</td x='>'>"]),
+                max_size=40).map("".join),
+       st.lists(st.one_of(st.none(), st.integers(min_value=0, max_value=80)), max_size=12))
+def test_cell_tags_equal_the_plain_scan(source, cursors):
+    _same_cells(source, cursors)
 
 
 def test_cell_tags_on_real_pages(fixtures):
     for page in sorted((fixtures / "corpus").glob("*.html")):
         source = page.read_text(encoding="utf-8", errors="replace")
-        cells = html_source.SourceLocator(source, scan_all=True)._cells
-        assert len(cells) > 50 and cells == _plain_cells(source), page.name
+        plain = PlainLocator(source)
+        assert len(plain._cells) > 50, page.name
+        _same_cells(source, [None] * (len(plain._cells) + 1))

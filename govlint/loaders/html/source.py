@@ -12,7 +12,10 @@ to there.
 The replay tells markup (tags, comments, raw-text elements such as ``<script>``) from text
 with one scan of the source that goes no further than the replay needs, and a cursor that
 only moves forward: every lookup inspects a few text segments after the previous one, so the
-whole page costs one linear pass, not a search per cell. Replaying the same questions in the
+whole page costs one linear pass, not a search per cell. The scan yields runs (markup with
+the blanks between, ``_RUN``), one per non-blank text segment rather than one per tag: blank
+segments only count towards a lookup's step limit, and the tags are counted one by one only
+when a lookup could reach that limit. Replaying the same questions in the
 same order gives the same answers whenever the replay happens (``force`` answers them all).
 """
 
@@ -35,18 +38,35 @@ RAW_TEXT = "script|style|title|textarea|xmp|iframe|noembed|noframes|plaintext"
 # attribute values kept whole. The loops are unrolled (``[^<]*(?:<…[^<]*)*`` rather than a
 # lazy ``.*?``, one run of plain characters per step rather than one character), so that a
 # tag without its ``>`` still fails in linear time.
-_MARKUP = lazy_pattern(
-    r"<(?:/(?i:[a-z])[^>\"'<]*>"
-    r"|!--.*?(?:-->|\Z)"
-    rf"|(?P<raw>(?i:{RAW_TEXT}))\b"
-    r"""[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>"""
-    r"[^<]*(?:<(?!/(?i:(?P=raw))\s*>)[^<]*)*(?:</(?i:(?P=raw))\s*>|\Z)"
-    r"|[!?][^>]*>?"
-    r"""|/?(?i:[a-z])[^\s/>]*[^>"'<]*(?:(?:"[^"]*"|'[^']*')[^>"'<]*)*>?)""",
-    re.S)
+def _markup_pattern(raw: str) -> str:
+    return (r"<(?:/(?i:[a-z])[^>\"'<]*>"
+            r"|!--.*?(?:-->|\Z)"
+            rf"|(?P<{raw}>(?i:{RAW_TEXT}))\b"
+            r"""[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>"""
+            rf"[^<]*(?:<(?!/(?i:(?P={raw}))\s*>)[^<]*)*(?:</(?i:(?P={raw}))\s*>|\Z)"
+            r"|[!?][^>]*>?"
+            r"""|/?(?i:[a-z])[^\s/>]*[^>"'<]*(?:(?:"[^"]*"|'[^']*')[^>"'<]*)*>?)""")
+
+
+_MARKUP = lazy_pattern(_markup_pattern("raw"), re.S)
+_BLANK_ENTITY_BODY = (r"&(?:nbsp|ensp|emsp|thinsp|#0*160|#x0*a0|#0*12288|#x0*3000|#0*32|#x0*20"
+                      r"|#0*9|#0*10|#0*13);?")
+# A run: markup, then any markup, whitespace and blank entities that follow it, so that it
+# ends where the next non-blank text segment starts (as ``_skip_blank`` would find it). Its
+# first markup is the leftmost ``_MARKUP`` match (search skips text to a "<" where markup
+# starts), and each later one starts where a whole-source scan would find it: nothing in a
+# blank run can start markup. So the runs split the source exactly as the markup scan's
+# matches do, one match per text segment rather than one per tag. ``\s`` is ``str.isspace``.
+_RUN = lazy_pattern(_markup_pattern("raw") + "(?:" + _markup_pattern("raw2")
+                    + r"|\s+|(?i:" + _BLANK_ENTITY_BODY + "))*", re.S)
+# Text and plain tags up to the next cell start tag: each tag taken is one ``_MARKUP`` would
+# take whole (no quote, no "<" inside, not a raw-text element, not a comment), so where this
+# stops after a place where no markup is open, markup starts, or something plain tags cannot
+# tell: then ``locate_cell`` walks the markup match by match.
+_TO_CELL = lazy_pattern(rf"""(?:[^<]+|</(?i:[a-z])[^>"'<]*>|<(?!(?i:{RAW_TEXT})\b|(?i:t[dh])[\s/>])"""
+                        r"""(?i:[a-z])[^>"'<]*>)*""")
 _CELL_TAG = lazy_pattern(r"<t[dh](?=[\s/>])", re.I)
-_BLANK_ENTITY = lazy_pattern(r"&(?:nbsp|ensp|emsp|thinsp|#0*160|#x0*a0|#0*12288|#x0*3000|#0*32|#x0*20"
-                             r"|#0*9|#0*10|#0*13);?", re.I)
+_BLANK_ENTITY = lazy_pattern(_BLANK_ENTITY_BODY, re.I)
 _ENTITY_TAIL = lazy_pattern(r"&[#\w]{1,10};$")
 # Pieces that matched nothing in this many non-blank segments are given up on.
 _MAX_SEGMENTS = 12
@@ -75,12 +95,13 @@ class SourceLocator:
         #: offsets (start, end) or None for each note answered so far
         self.found: list[tuple[int, int] | None] = []
         self._line_starts: list[int] | None = None
-        self._mstarts: list[int] = []
-        self._mends: list[int] = []
-        self._cells: list[tuple[int, int]] = []
-        self._cell_starts: list[int] = []
-        self._matches = None  # the markup scan, taken from as far as needed
+        #: the markup runs scanned so far: where each starts and ends (``_RUN``)
+        self._rstarts: list[int] = []
+        self._rends: list[int] = []
+        self._matches = None  # the run scan, taken from as far as needed
         self._done = False  # the scan has reached the end of the source
+        self._tag_end = 0  # the end of the last cell start tag found: a place markup ends
+        self._no_cell_from = None  # no cell start tag at or after this offset
         self.cursor = 0
         if scan_all:
             self._more(everything=True)
@@ -171,31 +192,31 @@ class SourceLocator:
         if self._done:
             return
         if self._matches is None:
-            self._matches = _MARKUP.finditer(self.source)
+            self._matches = _RUN.finditer(self.source)
         batch = [m.span() for m in (self._matches if everything else islice(self._matches, _BATCH))]
         if everything or len(batch) < _BATCH:
             self._done = True
-        if not batch:
-            return
-        starts, ends = zip(*batch)
-        self._mstarts += starts
-        self._mends += ends
-        # A cell start tag is one where a markup run starts (not text inside a comment or a
-        # script): matched against this batch's starts as sets, its end read from a dict.
-        first, last = starts[0], starts[-1]
-        tags = {m.start() for m in _CELL_TAG.finditer(self.source, first, last + 4)}
-        if tags:
-            cells = sorted(tags.intersection(starts))
-            if cells:
-                end_of = dict(batch)
-                self._cells += [(start, end_of[start]) for start in cells]
-                self._cell_starts += cells
+        if batch:
+            starts, ends = zip(*batch)
+            self._rstarts += starts
+            self._rends += ends
 
     def _scan_past(self, pos: int) -> None:
         """Scan until every markup run starting at or before ``pos`` is known."""
-        starts = self._mstarts
+        starts = self._rstarts
         while not self._done and (not starts or starts[-1] <= pos):
             self._more()
+
+    def _aligned(self, pos: int) -> int:
+        """A place at or before ``pos`` where no markup is open (a markup scan may start
+        there and find what the whole-source scan finds): ``pos`` itself between runs, else
+        the start of its run, or the end of the last cell tag found if that is nearer."""
+        self._scan_past(pos)
+        starts = self._rstarts
+        i = bisect_right(starts, pos)
+        if i and self._rends[i - 1] > pos:
+            pos = starts[i - 1] if starts[i - 1] >= self._tag_end or self._tag_end > pos else self._tag_end
+        return pos
 
     # -- positions ------------------------------------------------------------------------
     def _lines(self) -> list[int]:
@@ -258,67 +279,98 @@ class SourceLocator:
             break
         return end
 
+    def _steps(self, pos: int, end: int) -> int:
+        """How many markup matches start in ``(pos, end)`` (counted up to ``_MAX_STEPS``):
+        the steps a walk from ``pos`` takes to the text segment at ``end``."""
+        if end - pos <= 2 * _MAX_STEPS:
+            return 0  # markup is at least two characters long: fewer than the limit
+        source = self.source
+        if source.count("<", pos + 1, end) < _MAX_STEPS:
+            return 0  # each markup starts with "<": fewer than the limit
+        steps = 0
+        for match in _MARKUP.finditer(source, self._aligned(pos)):
+            start = match.start()
+            if start >= end:
+                break
+            if start > pos:
+                steps += 1
+                if steps >= _MAX_STEPS:
+                    break
+        return steps
+
     def locate(self, text: str) -> tuple[int, int] | None:
-        """Offsets (start, end) of the stripped text piece ``text``, advancing the cursor."""
+        """Offsets (start, end) of the stripped text piece ``text``, advancing the cursor.
+
+        The pieces' text segments (the text between markup, blanks skipped) are tried in
+        order: the piece starts where its text does, or, when the segment starts with the
+        piece's first character or an entity, the piece is the segment. A segment that is
+        neither counts against ``_MAX_SEGMENTS``; a segment more than ``_MAX_STEPS`` markup
+        matches away is not tried. Blank segments cost nothing: one run of ``_RUN`` passes
+        them with the markup around them, and the markup is counted only when so much lies
+        between that the step limit could be reached (``_steps``).
+        """
         text = text.strip()
         if not text:
             return None
         source = self.source
         size = len(source)
         pos = self.cursor
-        starts, ends = self._mstarts, self._mends
+        starts, ends = self._rstarts, self._rends
         if not self._done and (not starts or starts[-1] <= pos):
             self._scan_past(pos)
-        count = len(starts)
-        # Out of the markup the cursor may be in; ``j`` is then the next markup. Later steps
-        # go from one text segment to the next in order, without searching again.
-        j = bisect_right(starts, pos)
-        if j and ends[j - 1] > pos:
-            pos = ends[j - 1]
+        i = bisect_right(starts, pos)  # the next run after the segment at ``at``
+        if i and ends[i - 1] > pos:
+            at = ends[i - 1]  # in a run: the text segment after it
+        else:
+            at = self._skip_blank(pos, starts[i] if i < len(starts) else size)
+            if i < len(starts) and at >= starts[i]:
+                at = ends[i]  # a blank segment: the one after the next run
+                i += 1
         nonblank = 0
         first_char = text[0]
-        for _ in range(_MAX_STEPS):
-            if pos >= size:
-                return None
-            while j >= count and not self._done:
+        limit = pos + 2 * _MAX_STEPS
+        while at < size:
+            while i >= len(starts) and not self._done:
                 self._more()  # the scan goes on as far as the walk
-                count = len(starts)
-            seg_end = starts[j] if j < count else size
-            start = pos
-            if start < seg_end:
-                char = source[start]
-                if char.isspace() or char == "&":
-                    start = self._skip_blank(start, seg_end)
-            if start < seg_end:
-                if source.startswith(text, start):
-                    self.cursor = start + len(text)
-                    return start, self.cursor
-                first = source[start]
-                if first == first_char or first == "&":
-                    # Entities or a merged node: the piece runs to the end of its segment.
-                    end = self._rstrip_blank(start, seg_end)
-                    self.cursor = max(end, start + 1)
-                    return start, self.cursor
-                nonblank += 1
-                if nonblank >= _MAX_SEGMENTS:
-                    return None
-            if j < count:
-                pos = ends[j]
-                j += 1
-            else:
-                pos = size
+            seg_end = starts[i] if i < len(starts) else size
+            if at > limit and self._steps(pos, at) >= _MAX_STEPS:
+                return None
+            if source.startswith(text, at):
+                self.cursor = at + len(text)
+                return at, self.cursor
+            first = source[at]
+            if first == first_char or first == "&":
+                # Entities or a merged node: the piece runs to the end of its segment.
+                end = self._rstrip_blank(at, seg_end)
+                self.cursor = max(end, at + 1)
+                return at, self.cursor
+            nonblank += 1
+            if nonblank >= _MAX_SEGMENTS or i >= len(starts):
+                return None
+            at = ends[i]
+            i += 1
         return None
 
     def locate_cell(self) -> tuple[int, int] | None:
-        """Offsets of the next ``<td>``/``<th>`` start tag after the cursor; moves past it."""
+        """Offsets of the next ``<td>``/``<th>`` start tag after the cursor; moves past it.
+
+        Only a tag where markup starts counts (not one in a comment, a script or an
+        attribute value): the markup after the last cell tag found is scanned match by
+        match, usually the end tags of the cell and row before."""
         cursor = self.cursor
-        if not self._done:
-            self._scan_past(cursor)
-        i = bisect_left(self._cell_starts, cursor)
-        while i >= len(self._cells) and not self._done:
-            self._more()
-        if i >= len(self._cells):
+        if self._no_cell_from is not None and cursor >= self._no_cell_from:
             return None
-        start, end = self._cells[i]
-        self.cursor = end
-        return start, end
+        source = self.source
+        at = cursor if cursor == self._tag_end else self._aligned(cursor)
+        at = _TO_CELL.match(source, at).end()
+        if at >= cursor and _CELL_TAG.match(source, at):
+            self.cursor = self._tag_end = _MARKUP.match(source, at).end()
+            return at, self.cursor
+        if _CELL_TAG.search(source, cursor):
+            for match in _MARKUP.finditer(source, self._aligned(cursor)):
+                start = match.start()
+                if start >= cursor and _CELL_TAG.match(source, start):
+                    self.cursor = self._tag_end = match.end()
+                    return start, self.cursor
+        self._no_cell_from = cursor
+        return None
