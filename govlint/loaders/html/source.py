@@ -59,12 +59,18 @@ _BLANK_ENTITY_BODY = (r"&(?:nbsp|ensp|emsp|thinsp|#0*160|#x0*a0|#0*12288|#x0*300
 # matches do, one match per text segment rather than one per tag. ``\s`` is ``str.isspace``.
 _RUN = lazy_pattern(_markup_pattern("raw") + "(?:" + _markup_pattern("raw2")
                     + r"|\s+|(?i:" + _BLANK_ENTITY_BODY + "))*", re.S)
-# Text and plain tags up to the next cell start tag: each tag taken is one ``_MARKUP`` would
-# take whole (no quote, no "<" inside, not a raw-text element, not a comment), so where this
-# stops after a place where no markup is open, markup starts, or something plain tags cannot
-# tell: then ``locate_cell`` walks the markup match by match.
-_TO_CELL = lazy_pattern(rf"""(?:[^<]+|</(?i:[a-z])[^>"'<]*>|<(?!(?i:{RAW_TEXT})\b|(?i:t[dh])[\s/>])"""
-                        r"""(?i:[a-z])[^>"'<]*>)*""")
+# What ``_MARKUP`` takes of a tag after "<" and its first letter, greedily (held atomic below,
+# so that nothing else is tried when what follows does not match).
+_TAG_BODY = r"""[^\s/>]*[^>"'<]*(?:(?:"[^"]*"|'[^']*')[^>"'<]*)*"""
+# Text and tags up to the next cell start tag, then that tag (``cell``). Each tag taken is
+# one ``_MARKUP`` would take whole: an end tag, or a start tag closed by ">" that is neither
+# a raw-text element nor a cell; no comment, declaration or "<" that starts no tag. So, from
+# a place where no markup is open, this matches only when the next markup that is a cell
+# start tag is ``cell``; when anything else stands in the way, ``locate_cell`` walks the
+# markup match by match. The loop is possessive: no backtracking when it fails.
+_NEXT_CELL = lazy_pattern(
+    rf"""(?:[^<]+|</(?i:[a-z])[^>"'<]*>|<(?!(?i:{RAW_TEXT})\b|(?i:t[dh])[\s/>])(?i:[a-z])(?>{_TAG_BODY})>)*+"""
+    rf"""(?P<cell><(?=(?i:t[dh])[\s/>])(?i:[a-z])(?>{_TAG_BODY})>?)""")
 _CELL_TAG = lazy_pattern(r"<t[dh](?=[\s/>])", re.I)
 _BLANK_ENTITY = lazy_pattern(_BLANK_ENTITY_BODY, re.I)
 _ENTITY_TAIL = lazy_pattern(r"&[#\w]{1,10};$")
@@ -100,7 +106,7 @@ class SourceLocator:
         self._rends: list[int] = []
         self._matches = None  # the run scan, taken from as far as needed
         self._done = False  # the scan has reached the end of the source
-        self._tag_end = 0  # the end of the last cell start tag found: a place markup ends
+        self._clear = 0  # a place at or before the cursor where no markup is open
         self._no_cell_from = None  # no cell start tag at or after this offset
         self.cursor = 0
         if scan_all:
@@ -210,12 +216,13 @@ class SourceLocator:
     def _aligned(self, pos: int) -> int:
         """A place at or before ``pos`` where no markup is open (a markup scan may start
         there and find what the whole-source scan finds): ``pos`` itself between runs, else
-        the start of its run, or the end of the last cell tag found if that is nearer."""
+        the start of its run, or ``_clear`` if that is nearer."""
         self._scan_past(pos)
         starts = self._rstarts
         i = bisect_right(starts, pos)
         if i and self._rends[i - 1] > pos:
-            pos = starts[i - 1] if starts[i - 1] >= self._tag_end or self._tag_end > pos else self._tag_end
+            clear = self._clear
+            pos = starts[i - 1] if starts[i - 1] >= clear or clear > pos else clear
         return pos
 
     # -- positions ------------------------------------------------------------------------
@@ -336,12 +343,14 @@ class SourceLocator:
             if at > limit and self._steps(pos, at) >= _MAX_STEPS:
                 return None
             if source.startswith(text, at):
+                self._clear = at
                 self.cursor = at + len(text)
                 return at, self.cursor
             first = source[at]
             if first == first_char or first == "&":
                 # Entities or a merged node: the piece runs to the end of its segment.
                 end = self._rstrip_blank(at, seg_end)
+                self._clear = at
                 self.cursor = max(end, at + 1)
                 return at, self.cursor
             nonblank += 1
@@ -355,22 +364,25 @@ class SourceLocator:
         """Offsets of the next ``<td>``/``<th>`` start tag after the cursor; moves past it.
 
         Only a tag where markup starts counts (not one in a comment, a script or an
-        attribute value): the markup after the last cell tag found is scanned match by
-        match, usually the end tags of the cell and row before."""
+        attribute value): from the last place known to be outside markup, one match of
+        ``_NEXT_CELL`` usually passes the cell's text and the end tags before; otherwise the
+        markup is scanned match by match."""
         cursor = self.cursor
         if self._no_cell_from is not None and cursor >= self._no_cell_from:
             return None
         source = self.source
-        at = cursor if cursor == self._tag_end else self._aligned(cursor)
-        at = _TO_CELL.match(source, at).end()
-        if at >= cursor and _CELL_TAG.match(source, at):
-            self.cursor = self._tag_end = _MARKUP.match(source, at).end()
-            return at, self.cursor
+        clear = self._clear
+        match = _NEXT_CELL.match(source, clear if clear <= cursor else self._aligned(cursor))
+        if match is not None:
+            start, end = match.span("cell")
+            if start >= cursor:
+                self.cursor = self._clear = end
+                return start, end
         if _CELL_TAG.search(source, cursor):
             for match in _MARKUP.finditer(source, self._aligned(cursor)):
                 start = match.start()
                 if start >= cursor and _CELL_TAG.match(source, start):
-                    self.cursor = self._tag_end = match.end()
+                    self.cursor = self._clear = match.end()
                     return start, self.cursor
         self._no_cell_from = cursor
         return None
