@@ -81,17 +81,20 @@ def _wait(ctx, conns: list, timeout: float) -> list:
 # -- the worker's side ------------------------------------------------------------------------
 def _die_with_parent(parent: int) -> None:
     """Exit when the parent dies: by the kernel on Linux, by a watcher thread elsewhere."""
+    by_kernel = False
     if sys.platform.startswith("linux"):
         try:
             import ctypes
             import signal
 
             libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
+            by_kernel = libc.prctl(1, int(signal.SIGKILL)) == 0  # PR_SET_PDEATHSIG
         except (OSError, AttributeError):
             pass
     if os.getppid() != parent:  # died before the line above took effect
         os._exit(1)
+    if by_kernel:  # no thread waking the worker up to poll
+        return
     import threading
 
     def watch() -> None:
