@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -73,6 +74,22 @@ def test_real_pages_give_the_eager_positions_in_any_reading_order(fixtures):
         _same_positions(data, lambda n: range(n))
         _same_positions(data, lambda n: reversed(range(n)))
         _same_positions(data, lambda n: [*range(n // 2, n, 7), *range(0, n, 3), *range(n)])
+
+
+@pytest.mark.parametrize("unit", [
+    "<p>{k}" + "<i title='<<'></i>" * 150 + "y</p>\n",  # many "<", fewer tags than the step limit
+    "<p>{k}" + "<b></b>" * 199 + "y</p>",  # 398 tags: just under the limit, on one line
+    "<p>{k}" + "<b></b>" * 200 + "y</p>",  # 400 tags: the tail is given up on
+    "<p>{k}" + "<b> </b>&nbsp;" * 150 + "y" + "<b>z</b>" * 12 + "</p>",  # blank segments, then text ones
+    "<tr><!-- c --><td title='1<2'>{k}</td><td><b>&lt;b&gt;</b></td></tr>\n",  # text that reads like markup
+])
+def test_long_runs_of_markup_give_the_plain_positions(unit):
+    body = "".join(unit.format(k=i) for i in range(6))
+    if unit.startswith("<tr>"):
+        body = f"<table>{body}</table>"
+    page = f"<html><body><p>表</p>{body}</body></html>".encode()
+    _same_positions(page, lambda n: range(n))
+    _same_positions(page, lambda n: reversed(range(n)))
 
 
 def test_nothing_is_located_until_a_position_is_read(fixtures):

@@ -283,3 +283,31 @@ def test_the_html_position_replay_costs_linear_work(shape):
         return count
 
     assert growth(work, 40) <= LINEAR
+
+
+@pytest.mark.parametrize("unit", [
+    "<tr><!-- a comment stops the one-match cell lookup --><td title='1<2'>{k}</td><td>x</td></tr>\n",
+    # text segments far apart: the tags between are counted, under the step limit and past it
+    "<p>{k}" + "<i title='<<'></i>" * 150 + "y</p>\n",
+    "<p>{k}" + "<b></b>" * 401 + "y</p>\n",
+])
+def test_the_html_replay_slow_paths_cost_linear_work(unit):
+    """Pages that send the replay off its one-match paths: a cell start tag after a comment
+    is found by walking the markup match by match, and a text segment hundreds of tags away
+    is reached (or given up on) only after counting them."""
+    from govlint.loaders.html import load_html
+
+    def work(k):
+        body = "".join(unit.format(k=i) for i in range(k))
+        if unit.startswith("<tr>"):
+            body = f"<table>{body}</table>"
+        document = load_html("r.html", f"<html><body><p>表</p>{body}</body></html>".encode())
+        items = [c for b in document.blocks for c in (b.rows[-1] if hasattr(b, "rows") else [b])]
+
+        def read():
+            for item in reversed(items):
+                item.span
+
+        return calls(read)
+
+    assert growth(work, 10) <= LINEAR

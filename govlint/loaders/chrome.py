@@ -162,6 +162,11 @@ def grid_meta(texts_by_row: list[list[str]]) -> list[tuple[str, str]] | None:
     """(label, value) pairs when a small table is a metadata box, else None."""
     if len(texts_by_row) > MAX_META_ROWS:
         return None
+    # Every label found is part of a cell's text: without two strong labels there, no box
+    # (one substring test per strong label instead of a pattern per cell).
+    joined = "\0".join("\0".join(row) for row in texts_by_row)
+    if sum(label in joined for label in STRONG_LABELS) < 2:
+        return None
     pairs: list[tuple[str, str]] = []
     for row in texts_by_row:
         i = 0
