@@ -144,6 +144,11 @@ wanted = st.lists(st.tuples(st.sampled_from(["12", "3", "商业企业", "其他"
 @example("3<p>12</p>", [("12", None)])
 @example("x<b>y</b>\n<p>&nbsp;</p><td>3</td>12", [("3", None), ("12", None)])
 @example("<p>1&amp;2</p>", [("1&2", None)])
+@example("<b>&nbsp;x</b>", [("x", 4)])  # a cursor inside a blank entity after markup
+@example("<b>&nbsp;x</b>", [("n", 4)])
+@example("<b>\n&nbsp;<i>&#160; x", [("x", 11)])
+@example("<b>&nbsp;&#160; x<i>y", [("x", 7)])  # inside an entity, then blanks to the run's end
+@example("<b>&nbsp;&#160; x<i>y", [("y", 7), ("y", 4)])
 def test_locate_walks_like_the_plain_locator(source, pieces):
     import pytest
 

@@ -326,8 +326,13 @@ class SourceLocator:
         if not self._done and (not starts or starts[-1] <= pos):
             self._scan_past(pos)
         i = bisect_right(starts, pos)  # the next run after the segment at ``at``
+        inside = None  # the end of a text segment that starts inside a run
         if i and ends[i - 1] > pos:
             at = ends[i - 1]  # in a run: the text segment after it
+            if pos > starts[i - 1] and "&" in source[max(starts[i - 1], pos - 11):pos]:
+                found = self._inside_entity(pos, starts[i - 1], starts[i] if i < len(starts) else size)
+                if found is not None:
+                    at, inside = found
         else:
             at = self._skip_blank(pos, starts[i] if i < len(starts) else size)
             if i < len(starts) and at >= starts[i]:
@@ -340,6 +345,8 @@ class SourceLocator:
             while i >= len(starts) and not self._done:
                 self._more()  # the scan goes on as far as the walk
             seg_end = starts[i] if i < len(starts) else size
+            if inside is not None:
+                seg_end, inside = inside, seg_end
             if at > limit and self._steps(pos, at) >= _MAX_STEPS:
                 return None
             if source.startswith(text, at):
@@ -354,11 +361,34 @@ class SourceLocator:
                 self.cursor = max(end, at + 1)
                 return at, self.cursor
             nonblank += 1
-            if nonblank >= _MAX_SEGMENTS or i >= len(starts):
+            if nonblank >= _MAX_SEGMENTS:
+                return None
+            if inside is not None and seg_end < inside:
+                at = ends[i - 1]  # the rest of the run is blank: the segment after it
+                inside = None
+                continue
+            inside = None
+            if i >= len(starts):
                 return None
             at = ends[i]
             i += 1
         return None
+
+    def _inside_entity(self, pos: int, run: int, after: int) -> tuple[int, int] | None:
+        """The text segment (start, end) a walk from ``pos`` (in the run starting at ``run``,
+        before the next run at ``after``) meets first, when ``pos`` is not in markup: inside a
+        blank entity, the entity's rest is text to it. None when ``pos`` is in markup or only
+        blanks lie between it and the next markup (the run's end is then the answer)."""
+        source = self.source
+        for match in _MARKUP.finditer(source, run):
+            start, end = match.span()
+            if start > pos:
+                after = start
+                break
+            if end > pos:
+                return None  # in markup
+        start = self._skip_blank(pos, after)
+        return (start, after) if start < after else None
 
     def locate_cell(self) -> tuple[int, int] | None:
         """Offsets of the next ``<td>``/``<th>`` start tag after the cursor; moves past it.
