@@ -186,6 +186,7 @@ _long_wanted = st.lists(st.tuples(st.sampled_from(["12", "3", "商业企业", "x
 @example("<br>" * 400 + "12", [("12", 0)])
 @example("x" + " <i> " * 400 + "12", [("12", 1)])
 @example("<td>" * 399 + "12", [("12", 2)])
+@example("<p>&#160;</p>" * 300, [("12", 200)])  # from inside an entity, then blank segments
 def test_locate_across_long_runs_like_the_plain_locator(source, pieces):
     fast, plain = html_source.SourceLocator(source), PlainLocator(source)
     for text, cursor in pieces:
