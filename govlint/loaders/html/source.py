@@ -78,8 +78,8 @@ _ENTITY_TAIL = lazy_pattern(r"&[#\w]{1,10};$")
 _MAX_SEGMENTS = 12
 # Never walk more than this many segments (blank ones included) for one piece.
 _MAX_STEPS = 400
-# Markup matches taken from the scan at a time.
-_BATCH = 256
+# Markup runs taken from the scan at a time (a run is about seven tags on real pages).
+_BATCH = 32
 
 
 class SourceLocator:
