@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Union
 
 from govlint.record import Record
-from govlint.span import Span, deferred_span
+from govlint.span import LineIndex, Span, deferred_span
 
 if TYPE_CHECKING:
     from govlint.findings import Finding
@@ -105,8 +105,8 @@ class Document(Record):
     ``problems`` carries findings raised while loading (GL001, GL003).
     """
 
-    __slots__ = _fields = ("path", "format", "source", "blocks", "title", "published", "meta",
-                           "problems")
+    _fields = ("path", "format", "source", "blocks", "title", "published", "meta", "problems")
+    __slots__ = (*_fields, "_lines")
 
     def __init__(self, path: str, format: str, source: str = "", blocks: list[Block] | None = None,
                  title: str | None = None, published: date | None = None,
@@ -119,6 +119,15 @@ class Document(Record):
         self.published = published
         self.meta = {} if meta is None else meta
         self.problems = [] if problems is None else problems
+        self._lines: LineIndex | None = None
+
+    def line_index(self) -> LineIndex:
+        """The line starts of ``source``, one table for everyone who maps its offsets (made
+        again if ``source`` is replaced)."""
+        index, source = self._lines, self.source or ""
+        if index is None or index.text is not source:
+            index = self._lines = LineIndex(source)
+        return index
 
     def paragraphs(self):
         return [b for b in self.blocks if isinstance(b, Paragraph)]

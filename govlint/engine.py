@@ -244,7 +244,7 @@ class Checker:
                 findings.append(_internal(f"规则 {rule.code}（{rule.plugin}）", exc))
         findings.extend(_table_excerpts(findings, report))
         if any(f.fix is not None for f in findings):
-            _usable_fixes(findings, loader, document.source)
+            _usable_fixes(findings, loader, document)
         return findings, report, document.source
 
     def _finish(self, findings: list[Finding], shown: str, source: str,
@@ -354,7 +354,7 @@ def _directives(source: str, known):
     return parse(source, known)
 
 
-def _usable_fixes(findings, loader, source: str) -> None:
+def _usable_fixes(findings, loader, document) -> None:
     """Keep only fixes that apply exactly to a text format's source (``govlint.fixes``);
     Word and PDF files are not rewritten."""
     if not getattr(loader, "fixable", False):
@@ -363,7 +363,7 @@ def _usable_fixes(findings, loader, source: str) -> None:
         return
     from govlint.fixes import keep_usable
 
-    keep_usable(findings, source)
+    keep_usable(findings, document.source, document.line_index())
 
 
 def _project_path(shown: str, root: str) -> str:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import codecs
 
 from govlint.record import Frozen
-from govlint.span import Span
+from govlint.span import LineIndex, Span
 
 #: how many check-and-fix passes a file gets before govlint stops (overlapping fixes)
 MAX_PASSES = 10
@@ -63,25 +63,10 @@ def replace(span: Span | None, old: str, new: str, message: str = "", safe: bool
     return Fix((Edit(span, new, old),), safe, message or f"将“{old}”改为“{new}”")
 
 
-class _Lines:
-    def __init__(self, text: str):
-        self.starts = [0]
-        pos = text.find("\n")
-        while pos != -1:
-            self.starts.append(pos + 1)
-            pos = text.find("\n", pos + 1)
-        self.length = len(text)
-
-    def offset(self, line: int, column: int) -> int | None:
-        if not 1 <= line <= len(self.starts):
-            return None
-        offset = self.starts[line - 1] + column - 1
-        return offset if 0 <= offset <= self.length else None
-
-
-def offsets(source: str, edits, lines: _Lines | None = None) -> list[tuple[int, int, Edit]] | None:
-    """(start, end, edit) character offsets of each edit, or None if a span is out of range."""
-    lines = lines or _Lines(source)
+def offsets(source: str, edits, lines: LineIndex | None = None) -> list[tuple[int, int, Edit]] | None:
+    """(start, end, edit) character offsets of each edit, or None if a span is out of range.
+    ``lines``: the line starts of ``source`` (the document's, when at hand)."""
+    lines = lines or LineIndex(source)
     out = []
     for edit in edits:
         start = lines.offset(edit.span.line, edit.span.column)
@@ -92,7 +77,7 @@ def offsets(source: str, edits, lines: _Lines | None = None) -> list[tuple[int, 
     return out
 
 
-def usable(fix: Fix, source: str, lines: _Lines | None = None) -> bool:
+def usable(fix: Fix, source: str, lines: LineIndex | None = None) -> bool:
     """Whether every edit's span reads exactly what the rule expects (normalised)."""
     from govlint.normalize import normalize
 
@@ -110,12 +95,12 @@ def usable(fix: Fix, source: str, lines: _Lines | None = None) -> bool:
     return True
 
 
-def keep_usable(findings, source: str) -> None:
-    """Drop the fixes that cannot be applied exactly to ``source`` (in place)."""
-    lines = None
+def keep_usable(findings, source: str, lines: LineIndex | None = None) -> None:
+    """Drop the fixes that cannot be applied exactly to ``source`` (in place); ``lines``: its
+    line starts, the document's table when the caller has it."""
     for finding in findings:
         if finding.fix is not None:
-            lines = lines or _Lines(source)
+            lines = lines or LineIndex(source)
             if not usable(finding.fix, source, lines):
                 finding.fix = None
 
@@ -147,7 +132,7 @@ def apply(data: bytes, source: str, fixes) -> tuple[bytes, list]:
     if found is None:
         return data, []
     codec, skip = found
-    lines = _Lines(source)
+    lines = LineIndex(source)
     taken: list[tuple[int, int, Edit]] = []
     applied = []
     ordered = []

@@ -18,8 +18,8 @@ from govlint.loaders.html import source as html_source
 class PlainLocator(html_source.SourceLocator):
     """``locate`` and ``locate_cell`` over a list of every markup match."""
 
-    def __init__(self, source: str, scan_all: bool = False):
-        super().__init__(source)
+    def __init__(self, source: str, scan_all: bool = False, line_index=None):
+        super().__init__(source, line_index=line_index)
         spans = [m.span() for m in html_source._MARKUP.finditer(source)]
         self._mstarts = [a for a, _ in spans]
         self._mends = [b for _, b in spans]

@@ -14,7 +14,7 @@ from bisect import bisect_right
 
 from govlint.document import Grid, Paragraph
 from govlint.record import Record
-from govlint.span import Span, deferred_span
+from govlint.span import LineIndex, Span, deferred_span
 from govlint.normalize import fold
 
 #: separator between pieces; never part of a loader's text
@@ -47,7 +47,7 @@ DeferredPiece = deferred_span(Piece, "DeferredPiece", ("span", "base"))
 class Stream:
     def __init__(self, document, splitter=None):
         self.source = document.source or ""
-        self._places = _Places(self.source)
+        self._places = _Places(self.source, document.line_index())
         self.pieces: list[Piece] = []
         #: (start, end) stream ranges of the headings ``splitter`` found
         self.split_headings: list[tuple[int, int, object]] = []
@@ -184,21 +184,16 @@ class _Places:
     source offsets. Apart from the ``Stream`` so that the pieces' deferred places do not refer
     back to it (a reference cycle would keep each parsed report until a full collection)."""
 
-    __slots__ = ("source", "_starts")
+    __slots__ = ("source", "_index", "_starts")
 
-    def __init__(self, source: str):
+    def __init__(self, source: str, index: LineIndex):
         self.source = source
+        self._index = index  # the document's line starts, shared with its loader
         self._starts: list[int] | None = None
 
     def line_starts(self) -> list[int]:
         if self._starts is None:
-            starts = [0]
-            find = self.source.find
-            pos = find("\n")
-            while pos != -1:
-                starts.append(pos + 1)
-                pos = find("\n", pos + 1)
-            self._starts = starts
+            self._starts = self._index.starts()
         return self._starts
 
     def _offset(self, line: int, column: int) -> int | None:

@@ -69,7 +69,7 @@ def load_html(path: str, data: bytes, eager: bool = False) -> Document:
     oracle of the tests)."""
     text, problems = decode_bytes(data, path, declared_charset(data))
     doc = Document(path=path, format="html", source=text, problems=problems)
-    if not text.strip() or any(p.code == "GL001" for p in problems):
+    if not text or text.isspace() or any(p.code == "GL001" for p in problems):
         return doc
     root = parse_tree(text)
     if root is None:
@@ -80,7 +80,7 @@ def load_html(path: str, data: bytes, eager: bool = False) -> Document:
 
     title_el = root.find(".//title")
     title_tag = "".join(title_el.itertext()) if title_el is not None else None
-    locator = SourceLocator(text, scan_all=eager)
+    locator = SourceLocator(text, scan_all=eager, line_index=doc.line_index())
     builder = BlockBuilder(locator)
     builder.walk(root)
     if eager:

@@ -23,11 +23,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import accumulate, islice
-from operator import add
+from itertools import islice
 
 from govlint.lazy_re import lazy_pattern
-from govlint.span import Span
+from govlint.span import LineIndex, Span
 
 # Elements whose content is raw text: everything up to their end tag is markup to us.
 RAW_TEXT = "script|style|title|textarea|xmp|iframe|noembed|noframes|plaintext"
@@ -92,15 +91,16 @@ class SourceLocator:
     of the tests).
     """
 
-    def __init__(self, source: str, scan_all: bool = False):
+    def __init__(self, source: str, scan_all: bool = False, line_index: LineIndex | None = None):
         self.source = source
+        #: the document's line starts (shared with the parser's stream and the fixes)
+        self.line_index = line_index if line_index is not None else LineIndex(source)
         #: the notes: the line an element starts on (for a cell tag: the cell's) and the text
         #: piece to find there (None: the next cell start tag), one entry each
         self.lines: list[int | None] = []
         self.texts: list[str | None] = []
         #: offsets (start, end) or None for each note answered so far
         self.found: list[tuple[int, int] | None] = []
-        self._line_starts: list[int] | None = None
         #: the markup runs scanned so far: where each starts and ends (``_RUN``)
         self._rstarts: list[int] = []
         self._rends: list[int] = []
@@ -227,14 +227,8 @@ class SourceLocator:
 
     # -- positions ------------------------------------------------------------------------
     def _lines(self) -> list[int]:
-        """Offsets where each line starts (worked out once, at C speed)."""
-        starts = self._line_starts
-        if starts is None:
-            sizes = list(map(len, self.source.split("\n")))
-            starts = [0]
-            starts += map(add, accumulate(sizes[:-1]), range(1, len(sizes)))
-            self._line_starts = starts
-        return starts
+        """Offsets where each line starts (the document's table)."""
+        return self.line_index.starts()
 
     def position(self, offset: int) -> tuple[int, int]:
         lines = self._lines()
@@ -243,7 +237,7 @@ class SourceLocator:
 
     def span(self, start: int, end: int) -> Span:
         """The span of offsets ``[start, end)`` (``position`` of both ends, inline)."""
-        lines = self._line_starts or self._lines()
+        lines = self.line_index.starts()
         if end < start + 1:
             end = start + 1
         line = bisect_right(lines, start)
