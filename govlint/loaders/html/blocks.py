@@ -128,8 +128,6 @@ class BlockBuilder:
         self.loc = locator
         self._lines = locator.lines  # the notes, appended to directly (the hot path)
         self._texts = locator.texts
-        self._note_line = locator.lines.append
-        self._note_text = locator.texts.append
         self.blocks: list = []
         self.harvest: list[str] = []  # lines of dropped chrome, in order
         self.h1_runs: list[list[str]] = []  # consecutive content <h1>s
@@ -277,7 +275,7 @@ class BlockBuilder:
             if el.tag == "caption":
                 parts: list[str] = []
                 start = len(texts)
-                self._gather(el, parts)
+                _gather(el, parts, lines, texts)
                 text = _joined(parts)
                 if text:
                     self.blocks.append(self._paragraph(text, start if start < len(texts) else None))
@@ -292,7 +290,7 @@ class BlockBuilder:
                 lines.append(cell.sourceline)
                 texts.append(None)
                 parts = []
-                self._gather(cell, parts)
+                _gather(cell, parts, lines, texts)
                 row.append((_joined(parts) if parts else "", (place, tag_note, len(texts)),
                             cell.get("rowspan"), cell.get("colspan")))
             rows.append(row)
@@ -310,86 +308,48 @@ class BlockBuilder:
         self.blocks.append(grid)
         self._last_was_h1 = False
 
-    def _gather(self, top, parts: list[str], depth: int = 0) -> None:
-        """All text under ``top`` into ``parts`` (each piece noted for the locator); block
-        boundaries and ``<br>`` become spaces.
 
-        Recursive (cells are shallow and an iterwalk per cell costs more), with a depth cap:
-        past it the remaining text is taken without block boundaries.
-        """
-        text = top.text
+def _gather(top, parts: list[str], lines: list, texts: list, depth: int = 0) -> None:
+    """All text under ``top`` into ``parts``, each non-blank piece noted for the locator (its
+    element's line into ``lines``, the piece into ``texts``); block boundaries and ``<br>``
+    become spaces.
+
+    Recursive (cells are shallow: an iterwalk per cell costs more), a plain function (no
+    method lookups: it runs for every element of every table), with a depth cap: past it the
+    remaining text is taken without block boundaries.
+    """
+    text = top.text
+    if text:
+        parts.append(text)
+        if not text.isspace():
+            lines.append(top.sourceline)
+            texts.append(text)
+    kinds = _KINDS
+    for child in top:
+        tag = child.tag
+        kind = kinds.get(tag)
+        if kind is None:
+            kind = _kind_of(tag)
+        if kind & (_SKIP | _DROP):
+            pass  # comments and scripts: only their tail is text
+        elif depth >= _MAX_CELL_DEPTH:
+            text = "".join(child.itertext())
+            if text:
+                parts.append(text)
+                if not text.isspace():
+                    lines.append(child.sourceline)
+                    texts.append(text)
+        elif kind & _BREAK:
+            parts.append(" ")
+        elif kind & _BLOCK:  # a block (or a heading: a block inside a cell)
+            parts.append(" ")
+            _gather(child, parts, lines, texts, depth + 1)
+            parts.append(" ")
+        else:
+            _gather(child, parts, lines, texts, depth + 1)
+        text = child.tail
         if text:
             parts.append(text)
             if not text.isspace():
-                self._note_line(top.sourceline)
-                self._note_text(text)
-        if not depth and len(top) == 1 and self._gather_chain(top, parts):
-            return
-        kinds = _KINDS
-        for child in top:
-            tag = child.tag
-            kind = kinds.get(tag)
-            if kind is None:
-                kind = _kind_of(tag)
-            if kind & (_SKIP | _DROP):
-                pass  # comments and scripts: only their tail is text
-            elif depth >= _MAX_CELL_DEPTH:
-                text = "".join(child.itertext())
-                if text:
-                    parts.append(text)
-                    if not text.isspace():
-                        self._note_line(child.sourceline)
-                        self._note_text(text)
-            elif kind & _BREAK:
-                parts.append(" ")
-            elif kind & _BLOCK:  # a block (or a heading: a block inside a cell)
-                parts.append(" ")
-                self._gather(child, parts, depth + 1)
-                parts.append(" ")
-            else:
-                self._gather(child, parts, depth + 1)
-            text = child.tail
-            if text:
-                parts.append(text)
-                if not text.isspace():
-                    self._note_line(child.sourceline)
-                    self._note_text(text)
-
-    def _gather_chain(self, top, parts: list[str]) -> bool:
-        """``_gather`` for the usual cell, a chain like td > p > span > span: one child each
-        and no ``<br>``, script or comment. Texts come on the way down, tails on the way up.
-        False (nothing gathered) for any other shape.
-        """
-        kinds = _KINDS
-        chain = []
-        el = top
-        while len(el):
-            if len(el) != 1 or len(chain) >= _MAX_CELL_DEPTH:
-                return False
-            el = el[0]
-            kind = kinds.get(el.tag)
-            if kind is None:
-                kind = _kind_of(el.tag)
-            if kind & (_SKIP | _DROP | _BREAK):
-                return False
-            chain.append((el, kind & _BLOCK))
-        note_line, note_text = self._note_line, self._note_text
-        for el, block in chain:
-            if block:
-                parts.append(" ")
-            text = el.text
-            if text:
-                parts.append(text)
-                if not text.isspace():
-                    note_line(el.sourceline)
-                    note_text(text)
-        for el, block in reversed(chain):
-            if block:
-                parts.append(" ")
-            text = el.tail
-            if text:
-                parts.append(text)
-                if not text.isspace():
-                    note_line(el.sourceline)
-                    note_text(text)
-        return True
+                lines.append(child.sourceline)
+                texts.append(text)
