@@ -140,15 +140,13 @@ class BlockBuilder:
 
     # -- text ------------------------------------------------------------------------------
     def _add(self, pieces: _Pieces, text: str | None, line: int | None) -> None:
+        """Gather ``text`` into ``pieces``; a non-blank one is noted for the locator (its
+        element starts on ``line``)."""
         if not text:
             return
         pieces.parts.append(text)
         if text.isspace():
             return
-        self._note(pieces, text, line)
-
-    def _note(self, pieces: _Pieces, text: str, line: int | None) -> None:
-        """Note the non-blank ``text`` for the locator (its element starts on ``line``)."""
         texts = self._texts
         if pieces.first is None:
             pieces.first = len(texts)
@@ -198,18 +196,15 @@ class BlockBuilder:
                 self.h1_runs.append([text])
         self._last_was_h1 = heading == "h1"
 
-    def _boundary(self) -> None:
-        if self._heading is not None:
-            self._cur.parts.append(" ")
-        else:
-            self._flush()
-
     # -- the walk --------------------------------------------------------------------------
     def walk(self, root) -> None:
         from lxml import etree
 
         kinds = _KINDS
+        lines, texts = self._lines, self._texts
+        drop = self._drop
         walker = etree.iterwalk(root, events=("start", "end", "comment"))
+        # ``_add`` and ``_boundary`` are written out below: this loop runs twice per element
         for event, el in walker:
             if event == "comment":
                 text = el.tail
@@ -224,10 +219,10 @@ class BlockBuilder:
                 if kind & _SKIP:
                     walker.skip_subtree()
                     continue
-                if not self._drop and not kind & _DROP and self._starts_chrome(el, kind):
+                if not drop and not kind & _DROP and self._starts_chrome(el, kind):
                     self._flush()
-                    self._drop.append(el)
-                if kind & _TABLE and not self._drop and not is_layout_table(el):
+                    drop.append(el)
+                if kind & _TABLE and not drop and not is_layout_table(el):
                     self._flush()
                     self._table(el)
                     walker.skip_subtree()
@@ -239,23 +234,34 @@ class BlockBuilder:
                     self._flush()
                     self._heading = el
                 elif kind & (_BLOCK | _BREAK):
-                    self._boundary()
+                    if self._heading is not None:
+                        self._cur.parts.append(" ")
+                    elif self._cur.parts:
+                        self._flush()
                 text = el.text
-                if text:
-                    self._add(self._cur, text, el.sourceline)
             else:
                 if el is self._heading:
                     self._flush(heading=tag.lower())
                     self._heading = None
                 elif kind & _BLOCK:
-                    self._boundary()
-                if self._drop and self._drop[-1] is el:
+                    if self._heading is not None:
+                        self._cur.parts.append(" ")
+                    elif self._cur.parts:
+                        self._flush()
+                if drop and drop[-1] is el:
                     self._flush()
-                    self._drop.pop()
-                if el is not root:
-                    text = el.tail
-                    if text:
-                        self._add(self._cur, text, el.sourceline)
+                    drop.pop()
+                if el is root:
+                    continue
+                text = el.tail
+            if text:
+                pieces = self._cur
+                pieces.parts.append(text)
+                if not text.isspace():
+                    if pieces.first is None:
+                        pieces.first = len(texts)
+                    lines.append(el.sourceline)
+                    texts.append(text)
         self._flush()
 
     def _starts_chrome(self, el, kind: int) -> bool:
