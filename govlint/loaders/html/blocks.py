@@ -13,7 +13,7 @@ from itertools import islice
 
 from govlint.document import Cell, DeferredGrid, LocatedCell, LocatedParagraph, Paragraph
 from govlint.loaders import chrome
-from govlint.loaders.html.grid import build_grid
+from govlint.loaders.html.grid import lay_out
 from govlint.loaders.html.source import SourceLocator
 
 # Raw-text elements: the locator treats their content as markup, so it is never located.
@@ -33,6 +33,14 @@ MAX_CHROME_CONTAINER = 1500  # characters: a bigger "header" or "form" holds the
 LAYOUT_CELL_TEXT = 200
 _MAX_CELL_DEPTH = 60
 _new = object.__new__
+
+
+def _covered(cell) -> Cell:
+    """The copy of ``cell`` at a grid position its span covers: the same text and place."""
+    copy = _new(LocatedCell)
+    copy.text = cell.text
+    copy._where = cell._where
+    return copy
 
 
 def _collapse(text: str) -> str:
@@ -160,21 +168,6 @@ class BlockBuilder:
             return Paragraph(text, None, heading)
         return LocatedParagraph(text, None, heading).defer(self.loc.paragraph_place, first, len(self._texts))
 
-    @staticmethod
-    def _cell(text, where, row, col, rowspan, colspan, origin) -> Cell:
-        """``build_grid``'s cell: ``where`` is what ``LocatedCell.defer`` takes, the span and
-        offsets found when read. Built slot by slot, as ``defer`` leaves it: one per grid
-        position, the commonest object of a page."""
-        cell = _new(LocatedCell)
-        cell.text = text
-        cell.row = row
-        cell.col = col
-        cell.rowspan = rowspan
-        cell.colspan = colspan
-        cell.origin = origin
-        cell._where = where
-        return cell
-
     def _flush(self, heading: str | None = None) -> None:
         pieces = self._cur
         if not pieces.parts:
@@ -273,7 +266,7 @@ class BlockBuilder:
 
     # -- tables ----------------------------------------------------------------------------
     def _table(self, table) -> None:
-        rows: list[list[tuple]] = []  # grid.RawCell fields
+        rows: list[list[tuple]] = []  # (cell, rowspan, colspan) for grid.lay_out
         lines, texts = self._lines, self._texts
         first = len(texts)
         place = self.loc.cell_place
@@ -297,11 +290,15 @@ class BlockBuilder:
                 texts.append(None)
                 parts = []
                 _gather(cell, parts, lines, texts)
-                row.append((_joined(parts) if parts else "", (place, tag_note, len(texts)),
-                            cell.get("rowspan"), cell.get("colspan")))
+                # the grid's cell, built slot by slot as ``LocatedCell.defer`` leaves it (the
+                # commonest object of a page); ``lay_out`` gives it its row, column and spans
+                made = _new(LocatedCell)
+                made.text = _joined(parts) if parts else ""
+                made._where = (place, tag_note, len(texts))
+                row.append((made, cell.get("rowspan"), cell.get("colspan")))
             rows.append(row)
         grid_span = self.loc.grid_place, first, len(texts), table.sourceline
-        grid = build_grid(rows, None, self._cell, DeferredGrid)
+        grid = lay_out(rows, _covered, DeferredGrid)
         if not grid.rows:
             return
         grid.defer(*grid_span)
@@ -330,8 +327,11 @@ def _gather(top, parts: list[str], lines: list, texts: list, depth: int = 0) -> 
         if not text.isspace():
             lines.append(top.sourceline)
             texts.append(text)
+    count = len(top)
+    if not count:
+        return  # a leaf (half of all elements): lxml's child iterator costs ten times ``len``
     kinds = _KINDS
-    for child in top:
+    for child in (top[0],) if count == 1 else top[:]:
         tag = child.tag
         kind = kinds.get(tag)
         if kind is None:

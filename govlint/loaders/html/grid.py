@@ -44,25 +44,50 @@ def build_grid(rows: list[list[RawCell]], span: Span | None = None, make=Cell, g
     """Lay ``rows`` out on a grid; cells covered by a span get ``origin=False`` copies.
 
     A row holds ``(text, span, rowspan, colspan)`` tuples (``RawCell`` or plain tuples);
-    ``make(text, span, row, col, rowspan, colspan, origin)`` builds each cell (``Cell``, or
-    the loader's own when its ``span`` is a place to work the span out from); ``grid`` the
-    result (``Grid`` or the loader's deferred one).
+    ``make(text, span, row, col, rowspan, colspan, origin)`` builds each cell; ``grid`` the
+    result. The HTML walk builds its cells as it reads them and calls ``lay_out``.
+    """
+    made = [[(make(text, cell_span, 0, 0, 1, 1, True), raw_rowspan, raw_colspan)
+             for text, cell_span, raw_rowspan, raw_colspan in row] for row in rows]
+    return lay_out(made, lambda cell: make(cell.text, cell.span, 0, 0, 1, 1, False), grid, span)
+
+
+def lay_out(rows: list[list[tuple]], copy, grid=Grid, span: Span | None = None) -> Grid:
+    """Lay rows of ``(cell, rowspan, colspan)`` (the raw attribute values) out on a grid: each
+    origin cell gets its row, column and spans; a position covered by a span gets
+    ``copy(cell)``, an ``origin=False`` cell sharing its text and place. ``grid`` makes the result.
+
+    A row with no span attribute and nothing reaching into it from above (most rows) is taken
+    as it is, its cells in column order.
     """
     n_rows = len(rows)
-    # the cells placed so far, one {column: cell} per row (spans from above fill rows below)
-    taken: list[dict[int, Cell]] = [{} for _ in range(n_rows)]
+    # the cells placed so far, one {column: cell} per row (spans from above fill rows below);
+    # a row laid out whole is a list
+    taken: list = [None] * n_rows
     budget = MAX_CELLS
     for r, row in enumerate(rows):
         here = taken[r]
+        if here is None and len(row) <= budget:
+            for c, (cell, raw_rowspan, raw_colspan) in enumerate(row):
+                if raw_rowspan is not None or raw_colspan is not None:
+                    break
+                cell.row, cell.col, cell.rowspan, cell.colspan, cell.origin = r, c, 1, 1, True
+            else:
+                taken[r] = [cell for cell, _, _ in row]
+                budget -= len(row)
+                continue
+        if here is None:
+            here = taken[r] = {}
         c = 0
-        for text, cell_span, raw_rowspan, raw_colspan in row:
+        for cell, raw_rowspan, raw_colspan in row:
             while c in here:
                 c += 1
             if raw_colspan is None and raw_rowspan is None:
                 # the common cell: no span attributes at all
                 if budget <= 0:
                     break
-                here[c] = make(text, cell_span, r, c, 1, 1, True)
+                cell.row, cell.col, cell.rowspan, cell.colspan, cell.origin = r, c, 1, 1, True
+                here[c] = cell
                 budget -= 1
                 c += 1
                 continue
@@ -80,18 +105,26 @@ def build_grid(rows: list[list[RawCell]], span: Span | None = None, make=Cell, g
                 # Trim the span rather than the table: keep the origin cell at least.
                 colspan = max(1, min(colspan, budget // rowspan or 1))
                 rowspan = max(1, min(rowspan, budget // colspan or 1))
-            here[c] = make(text, cell_span, r, c, rowspan, colspan, True)
+            cell.row, cell.col, cell.rowspan, cell.colspan, cell.origin = r, c, rowspan, colspan, True
+            here[c] = cell
             for dr in range(rowspan):
                 below = taken[r + dr]
+                if below is None:
+                    below = taken[r + dr] = {}
                 for dc in range(colspan):
                     if (dr or dc) and c + dc not in below:
-                        below[c + dc] = make(text, cell_span, r + dr, c + dc, rowspan, colspan, False)
+                        covered = below[c + dc] = copy(cell)
+                        covered.row, covered.col, covered.rowspan, covered.colspan, covered.origin = \
+                            r + dr, c + dc, rowspan, colspan, False
             budget -= rowspan * colspan
             c += colspan
     kept: list[list[Cell]] = []
     for r, here in enumerate(taken):
         if not here:
             continue  # rows with no cell at all (``<tr></tr>``) are dropped
+        if here.__class__ is list:
+            kept.append(here)
+            continue
         last = max(here)
         if last + 1 != len(here):
             # A hole left by spans from above: fill it so that row[i].col == i holds.
