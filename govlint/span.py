@@ -99,45 +99,46 @@ def deferred_span(cls, name: str, fields: tuple[str, ...] = ("span",)):
     finding, and only ``govlint parse`` reads them all. Such an object is built as ``cls`` is
     (with ``span`` None) and then given ``defer(resolve, *args)`` (or built with
     ``where=(resolve, *args)``): reading ``span`` calls ``resolve(*args)`` once and keeps the
-    answer, so every reader sees the same Span as if it had been computed up front. Assigning ``span`` drops a deferred one. The subclass
-    goes by ``cls``'s name (reprs and type names read as before); ``name`` is what it is
-    assigned to in its module. Copies and pickles are plain ``cls`` objects.
+    answer, so every reader sees the same Span as if it had been computed up front. Assigning
+    ``span`` replaces a deferred one. The subclass goes by ``cls``'s name (reprs and type names
+    read as before); ``name`` is what it is assigned to in its module. Copies and pickles are
+    plain ``cls`` objects.
 
     ``fields`` names the deferred fields (``span`` unless told): with several, ``resolve``
     returns a tuple of their values, all worked out by the first read of any of them (the HTML
-    loader learns a block's span and its offsets ``at`` in one go); assigning one of them
-    then works the others out first.
+    loader learns a block's span and its offsets ``at`` in one go); one assigned before that
+    keeps its assigned value.
+
+    A deferred field is the plain class's own slot, left empty until it is worked out: reading
+    an empty slot falls through to ``__getattr__``, which settles the fields. So building such
+    an object, and reading a field once known, cost what they cost on the plain class (a
+    property per field cost a Python call on every assignment, a thousand a page).
     """
     slots = [cls.__dict__[field] for field in fields]  # the plain class's slots, where values are kept
     single = len(fields) == 1
 
-    def settle(self, where):
-        self._where = None
-        values = where[0](*where[1:])
-        if single:
-            slots[0].__set__(self, values)
-        else:
-            for slot, value in zip(slots, values):
-                slot.__set__(self, value)
-
-    def field_property(slot):
-        def get(self):
+    def __getattr__(self, attr):
+        # only reached for a field whose slot is empty: not worked out yet
+        if attr in fields:
             where = self._where
             if where is not None:
-                settle(self, where)
-            return slot.__get__(self, cls)
-
-        def set_(self, value):
-            where = self._where
-            if where is not None and not single:
-                settle(self, where)
-            self._where = None
-            slot.__set__(self, value)
-
-        return property(get, set_)
+                self._where = None
+                values = where[0](*where[1:])
+                for slot, value in zip(slots, (values,) if single else values):
+                    try:
+                        slot.__get__(self, cls)  # assigned since it was deferred: kept
+                    except AttributeError:
+                        slot.__set__(self, value)
+                return getattr(self, attr)
+        raise AttributeError(f"{cls.__name__!r} object has no attribute {attr!r}")
 
     def defer(self, resolve, *args):
         self._where = (resolve, *args)
+        for slot in slots:
+            try:
+                slot.__delete__(self)
+            except AttributeError:
+                pass  # empty already
         return self
 
     names = cls._fields
@@ -155,16 +156,14 @@ def deferred_span(cls, name: str, fields: tuple[str, ...] = ("span",)):
         # copies and pickles are plain ``cls`` objects, with the span worked out
         return cls, values(self)
 
-    namespace = {"__slots__": ("_where",), "defer": defer, "__init__": _plain_init(cls),
-                 "__eq__": eq, "__hash__": None, "__reduce__": reduce,
+    namespace = {"__slots__": ("_where",), "defer": defer, "__init__": _plain_init(cls, fields),
+                 "__getattr__": __getattr__, "__eq__": eq, "__hash__": None, "__reduce__": reduce,
                  "__doc__": cls.__doc__, "__module__": cls.__module__, "__qualname__": cls.__qualname__,
                  "deferred_name": name, "deferred_fields": tuple(fields)}
-    for field, slot in zip(fields, slots):
-        namespace[field] = field_property(slot)
     return type(cls.__name__, (cls,), namespace)
 
 
-def _plain_init(cls):
+def _plain_init(cls, fields: tuple[str, ...]):
     """``cls.__init__`` for a deferred subclass: the same parameters and defaults (read from
     the record's own ``__init__``), and ``where=(resolve, *args)`` to defer the fields as
     ``defer`` does, in the same call (the constructor of a piece is a hot path)."""
@@ -183,9 +182,11 @@ def _plain_init(cls):
             signature.append(f"{name}=_d_{name}")
         else:
             signature.append(name)
+    empty = "".join(f"        del self.{field}\n" for field in fields)
     source = (f"def __init__(self, {', '.join(signature)}, *, where=None):\n"
-              "    self._where = None\n"
               f"    _init(self, {', '.join(params)})\n"
-              "    self._where = where\n")
+              "    self._where = where\n"
+              "    if where is not None:\n"
+              f"{empty}")
     exec(source, env)  # noqa: S102 - forwards to the record's own __init__, as written
     return env["__init__"]
