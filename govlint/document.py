@@ -73,12 +73,9 @@ class Grid(Record):
         self.rows = [] if rows is None else rows
         self.span = span
 
-    def cells(self):
+    def cells(self) -> list[Cell]:
         """Origin cells in reading order (row-major), skipping span copies."""
-        for row in self.rows:
-            for cell in row:
-                if cell.origin:
-                    yield cell
+        return [cell for row in self.rows for cell in row if cell.origin]
 
 
 Block = Union[Paragraph, Grid]

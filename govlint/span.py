@@ -124,7 +124,10 @@ def deferred_span(cls, name: str, fields: tuple[str, ...] = ("span",)):
             if where is not None:
                 self._where = None
                 values = where[0](*where[1:])
-                for slot, value in zip(slots, (values,) if single else values):
+                if single:  # its one field is the one read, empty
+                    slots[0].__set__(self, values)
+                    return values
+                for slot, value in zip(slots, values):
                     try:
                         slot.__get__(self, cls)  # assigned since it was deferred: kept
                     except AttributeError:
@@ -132,14 +135,22 @@ def deferred_span(cls, name: str, fields: tuple[str, ...] = ("span",)):
                 return getattr(self, attr)
         raise AttributeError(f"{cls.__name__!r} object has no attribute {attr!r}")
 
-    def defer(self, resolve, *args):
-        self._where = (resolve, *args)
+    def empty(self):
         for slot in slots:
             try:
                 slot.__delete__(self)
             except AttributeError:
-                pass  # empty already
-        return self
+                pass  # empty already (deferred twice)
+
+    env = {"_empty": empty}
+    exec("def defer(self, resolve, *args):\n"  # noqa: S102 - one ``del`` per deferred field
+         "    self._where = (resolve, *args)\n"
+         "    try:\n"
+         + "".join(f"        del self.{field}\n" for field in fields) +
+         "    except AttributeError:\n"
+         "        _empty(self)\n"
+         "    return self\n", env)
+    defer = env["defer"]
 
     names = cls._fields
 
