@@ -65,12 +65,11 @@ _TAG_BODY = r"""[^\s/>]*[^>"'<]*(?:(?:"[^"]*"|'[^']*')[^>"'<]*)*"""
 # one ``_MARKUP`` would take whole: an end tag, or a start tag closed by ">" that is neither
 # a raw-text element nor a cell; no comment, declaration or "<" that starts no tag. So, from
 # a place where no markup is open, this matches only when the next markup that is a cell
-# start tag starts at ``cell`` (its "<": where the tag ends is ``_cell_tag_end``'s); when
-# anything else stands in the way, ``locate_cell`` walks the markup match by match. The loop
-# is possessive: no backtracking when it fails.
+# start tag is ``cell``; when anything else stands in the way, ``locate_cell`` walks the
+# markup match by match. The loop is possessive: no backtracking when it fails.
 _NEXT_CELL = lazy_pattern(
     rf"""(?:[^<]+|</(?i:[a-z])[^>"'<]*>|<(?!(?i:{RAW_TEXT})\b|(?i:t[dh])[\s/>])(?i:[a-z])(?>{_TAG_BODY})>)*+"""
-    rf"""(?P<cell><)(?=(?i:t[dh])[\s/>])""")
+    rf"""(?P<cell><(?=(?i:t[dh])[\s/>])(?i:[a-z])(?>{_TAG_BODY})>?)""")
 _CELL_TAG = lazy_pattern(r"<t[dh](?=[\s/>])", re.I)
 _BLANK_ENTITY = lazy_pattern(_BLANK_ENTITY_BODY, re.I)
 _ENTITY_TAIL = lazy_pattern(r"&[#\w]{1,10};$")
@@ -385,20 +384,6 @@ class SourceLocator:
         start = self._skip_blank(pos, after)
         return (start, after) if start < after else None
 
-    def _cell_tag_end(self, start: int) -> int:
-        """Where the cell start tag at ``start`` ends, as ``_MARKUP`` matches it. Its name is
-        "td" or "th" (``_CELL_TAG``); when no "<" or single quote stands between the name and
-        the first ">" after it, and the double quotes there pair up, every quoted value closes
-        before that ">", so the match ends just past it (the usual tag, whose long ``style``
-        the expression would step through once more); otherwise the expression says."""
-        source = self.source
-        body = start + 3
-        close = source.find(">", body)
-        if close != -1 and source.find("<", body, close) == -1 and source.find("'", body, close) == -1 \
-                and not source.count('"', body, close) % 2:
-            return close + 1
-        return _MARKUP.match(source, start).end()
-
     def locate_cell(self) -> tuple[int, int] | None:
         """Offsets of the next ``<td>``/``<th>`` start tag after the cursor; moves past it.
 
@@ -413,9 +398,9 @@ class SourceLocator:
         clear = self._clear
         match = _NEXT_CELL.match(source, clear if clear <= cursor else self._aligned(cursor))
         if match is not None:
-            start = match.start("cell")
+            start, end = match.span("cell")
             if start >= cursor:
-                self.cursor = self._clear = end = self._cell_tag_end(start)
+                self.cursor = self._clear = end
                 return start, end
         if _CELL_TAG.search(source, cursor):
             for match in _MARKUP.finditer(source, self._aligned(cursor)):
