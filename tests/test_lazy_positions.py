@@ -123,7 +123,9 @@ def _cells(draw, depth: int = 0):
     if depth < 1 and draw(st.booleans()):
         parts.append(draw(_tables(depth + 1)))
     tag = draw(st.sampled_from(["td", "th", "TD"]))
-    attrs = draw(st.sampled_from(["", " rowspan=2", " colspan='2'", " class=\"c\"", "\n"]))
+    attrs = draw(st.sampled_from(["", " rowspan=2", " colspan='2'", " class=\"c\"", "\n", " title=\"a>b\"",
+                                  " title='x\"y'", " title=\"1<2\" class=\"c\"", " a=\"b\" c=\"d\"/", "\tstyle=\"it's\"",
+                                  " title=\"unclosed"]))
     close = draw(st.sampled_from([f"</{tag}>", ""]))
     return f"<{tag}{attrs}>" + "".join(parts) + close
 
