@@ -149,6 +149,7 @@ wanted = st.lists(st.tuples(st.sampled_from(["12", "3", "商业企业", "其他"
 @example("<b>\n&nbsp;<i>&#160; x", [("x", 11)])
 @example("<b>&nbsp;&#160; x<i>y", [("x", 7)])  # inside an entity, then blanks to the run's end
 @example("<b>&nbsp;&#160; x<i>y", [("y", 7), ("y", 4)])
+@example("<a>1<b>&#x3000; x<i>1<i>2", [("1z", None), ("x", 9)])  # in the last run scanned, inside an entity
 def test_locate_walks_like_the_plain_locator(source, pieces):
     import pytest
 

@@ -15,8 +15,13 @@ only moves forward: every lookup inspects a few text segments after the previous
 whole page costs one linear pass, not a search per cell. The scan yields runs (markup with
 the blanks between, ``_RUN``), one per non-blank text segment rather than one per tag: blank
 segments only count towards a lookup's step limit, and the tags are counted one by one only
-when a lookup could reach that limit. Replaying the same questions in the
-same order gives the same answers whenever the replay happens (``force`` answers them all).
+when a lookup could reach that limit. Most lookups need no run at all: from the last place
+known to be outside markup (the end of the last piece found, a cell start tag's end), one
+match of ``_REST`` passes the markup and blanks before the next segment, as its run would;
+the run scan starts (again) only where that first try fails, from that place, so the markup
+before a cell's text is not scanned a second time after ``locate_cell``. Replaying the same
+questions in the same order gives the same answers whenever the replay happens (``force``
+answers them all).
 """
 
 from __future__ import annotations
@@ -58,6 +63,9 @@ _BLANK_ENTITY_BODY = (r"&(?:nbsp|ensp|emsp|thinsp|#0*160|#x0*a0|#0*12288|#x0*300
 # matches do, one match per text segment rather than one per tag. ``\s`` is ``str.isspace``.
 _RUN = lazy_pattern(_markup_pattern("raw") + "(?:" + _markup_pattern("raw2")
                     + r"|\s+|(?i:" + _BLANK_ENTITY_BODY + "))*", re.S)
+# The rest of a run from a place where no markup is open: markup, blanks and blank entities,
+# as the run would go on from there; it ends where the next non-blank text segment starts.
+_REST = lazy_pattern("(?:" + _markup_pattern("raw") + r"|\s+|(?i:" + _BLANK_ENTITY_BODY + "))*", re.S)
 # What ``_MARKUP`` takes of a tag after "<" and its first letter, greedily (held atomic below,
 # so that nothing else is tried when what follows does not match).
 _TAG_BODY = r"""[^\s/>]*[^>"'<]*(?:(?:"[^"]*"|'[^']*')[^>"'<]*)*"""
@@ -105,6 +113,9 @@ class SourceLocator:
         self._rstarts: list[int] = []
         self._rends: list[int] = []
         self._matches = None  # the run scan, taken from as far as needed
+        self._frontier = 0  # where the run scan goes on from
+        self._floor = 0  # where the runs known start to be complete (the last restart)
+        self._batch = _BATCH  # how many runs the next ``_more`` takes (at most ``_BATCH``)
         self._done = False  # the scan has reached the end of the source
         self._clear = 0  # a place at or before the cursor where no markup is open
         self._no_cell_from = None  # no cell start tag at or after this offset
@@ -194,18 +205,38 @@ class SourceLocator:
 
     # -- the markup scan, as far as needed ------------------------------------------------
     def _more(self, everything: bool = False) -> None:
-        """Take the next ``_BATCH`` markup runs from the scan (or all that are left)."""
+        """Take the next markup runs from the scan (or all that are left): two after the scan
+        starts (again), twice as many each time after, at most ``_BATCH``."""
         if self._done:
             return
-        if self._matches is None:
-            self._matches = _RUN.finditer(self.source)
-        batch = [m.span() for m in (self._matches if everything else islice(self._matches, _BATCH))]
-        if everything or len(batch) < _BATCH:
+        if self._matches is None or self._frontier < self._clear <= self.cursor:
+            # The replay found its way past the scan without it (``locate``'s first try): the
+            # scan starts again at the last place known to be outside markup. Every later
+            # question is at or after it, and a scan from there finds what a scan from the
+            # start of the source finds; the runs it skipped are never asked about.
+            start = self._clear if self._clear <= self.cursor else 0
+            self._frontier = self._floor = start
+            self._matches = _RUN.finditer(self.source, start)
+            self._batch = 2  # what brought the replay here needs a run or two: then more
+        size = min(self._batch, _BATCH)
+        self._batch = size * 2
+        batch = [m.span() for m in (self._matches if everything else islice(self._matches, size))]
+        if everything or len(batch) < size:
             self._done = True
         if batch:
             starts, ends = zip(*batch)
             self._rstarts += starts
             self._rends += ends
+            self._frontier = ends[-1]
+
+    def _back(self) -> None:
+        """The cursor was set back (only tests do that: the replay moves it forward): past
+        places may be asked about again, so the scan starts over from the start of the source."""
+        self._rstarts, self._rends = [], []
+        self._matches, self._done = None, False
+        self._frontier = self._floor = 0
+        if self._clear > self.cursor:
+            self._clear = 0
 
     def _scan_past(self, pos: int) -> None:
         """Scan until every markup run starting at or before ``pos`` is known."""
@@ -313,12 +344,40 @@ class SourceLocator:
         text = text.strip()
         if not text:
             return None
+        pos = self.cursor
+        if pos < self._floor or pos < self._clear:
+            self._back()
         source = self.source
         size = len(source)
-        pos = self.cursor
         starts, ends = self._rstarts, self._rends
         if not self._done and (not starts or starts[-1] <= pos):
+            # Past the runs scanned so far, or in the last of them: a first try needs no more
+            # runs. In the last run, the text segment after it is its end, as below (unless the
+            # cursor may sit in an entity). Past it, from a place where no markup is open (the
+            # cursor, when no "<" lies between it and the last such place) the next segment
+            # starts where ``_REST`` ends, as a run would say: no run is scanned when the piece
+            # is there (and the markup before a cell's text, up to its start tag, is not
+            # scanned twice). A cursor moved to a line start past markup is in the run after
+            # the last such place, or beyond it (then the runs decide; a line start is never
+            # inside an entity). When the try fails, ``_clear`` moves up to the cursor's run,
+            # so that no stretch is passed over again and again.
+            clear = self._clear
+            if starts and ends[-1] > pos:
+                at = ends[-1]
+                if pos > starts[-1] and "&" in source[max(starts[-1], pos - 11):pos]:
+                    at = size
+            elif pos == clear or source.find("<", clear, pos) == -1:
+                at = _REST.match(source, pos).end()
+            else:
+                at = _REST.match(source, clear).end()
+                if at < pos or "&" in source[max(clear, pos - 11):pos]:
+                    at = size
+            if at <= pos + 2 * _MAX_STEPS and source.startswith(text, at):
+                self.cursor = end = at + len(text)
+                self._clear = end if "<" not in text else at
+                return at, end
             self._scan_past(pos)
+            self._clear = self._aligned(pos)
         i = bisect_right(starts, pos)  # the next run after the segment at ``at``
         inside = None  # the end of a text segment that starts inside a run
         if i and ends[i - 1] > pos:
@@ -344,9 +403,9 @@ class SourceLocator:
             if at > limit and self._steps(pos, at) >= _MAX_STEPS:
                 return None
             if source.startswith(text, at):
-                self._clear = at
-                self.cursor = at + len(text)
-                return at, self.cursor
+                self.cursor = end = at + len(text)
+                self._clear = end if "<" not in text else at  # no markup starts in the text
+                return at, end
             first = source[at]
             if first == first_char or first == "&":
                 # Entities or a merged node: the piece runs to the end of its segment.
@@ -394,6 +453,8 @@ class SourceLocator:
         cursor = self.cursor
         if self._no_cell_from is not None and cursor >= self._no_cell_from:
             return None
+        if cursor < self._floor:
+            self._back()
         source = self.source
         clear = self._clear
         match = _NEXT_CELL.match(source, clear if clear <= cursor else self._aligned(cursor))
