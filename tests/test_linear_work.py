@@ -311,3 +311,50 @@ def test_the_html_replay_slow_paths_cost_linear_work(unit):
         return calls(read)
 
     assert growth(work, 10) <= LINEAR
+
+
+class _Scanned(str):
+    """A source that counts the characters its bounded searches pass over (``find`` with an
+    end, up to the match or the end)."""
+
+    passed = 0
+
+    def find(self, sub, start=0, end=None):
+        end = len(self) if end is None else end
+        at = str.find(self, sub, start, end)
+        _Scanned.passed += (end if at == -1 else at) - start
+        return at
+
+
+def test_the_html_replay_first_tries_cost_linear_work(monkeypatch):
+    """``locate`` first tries to find a piece past the markup after the last place known to be
+    outside markup (one match of ``_REST``), without the run scan. Pieces that are never found,
+    each on a line past the runs scanned so far, must not send every try over the same long
+    run again: the place moves up to the cursor's run when a try fails."""
+    from govlint.loaders.html import source as html_source
+
+    rest = html_source._REST.compiled()
+
+    class Rest:
+        @staticmethod
+        def match(source, pos):
+            found = rest.match(source, pos)
+            _Scanned.passed += found.end() - pos
+            return found
+
+    monkeypatch.setattr(html_source, "_REST", Rest())
+
+    def work(k):
+        source = _Scanned("a" + "<b>\n" * k + "<i>z</i>\n" * (20 * k))
+        locator = html_source.SourceLocator(source)
+        locator.lines.append(1)
+        locator.texts.append("a")
+        for j in range(k):
+            locator.lines.append(k + 2 + 20 * j)  # each past the runs its walk scanned
+            locator.texts.append("q")  # never found
+        _Scanned.passed = 0
+        locator.force()
+        assert locator.found[0] == (0, 1) and locator.found[1:] == [None] * k
+        return _Scanned.passed + k
+
+    assert growth(work, 100) <= LINEAR
