@@ -86,7 +86,7 @@ class FileResult(Record):
         self.facts = facts
 
 
-def discover(paths, suffixes: set[str], selection=None) -> list[str]:
+def discover(paths, suffixes: set[str], selection=None):
     """Files to check (``govlint.discovery``: walks, excludes, ``.gitignore``)."""
     from govlint.discovery import discover as find
 
