@@ -116,6 +116,40 @@ class _Ignored:
                 decided = result.include
         return decided
 
+    def files_in(self, folder: str):
+        """``__call__(folder/name, False)`` as a function of ``name``, for the files of one
+        folder: what depends on the folder alone (its place under the root, the ``.gitignore``
+        files above it) is worked out once, so each file costs string joins and pattern matches
+        (a walk of a million files asks a million times)."""
+        absolute = Path(os.path.abspath(folder))
+        try:
+            relative = absolute.relative_to(self.root).as_posix()
+            prefix = "" if relative == "." else relative + "/"
+        except ValueError:
+            prefix = None
+        match = self.patterns.match_file
+        chain = [(absolute.relative_to(directory).as_posix(), spec)
+                 for directory, spec in self._specs_above(absolute)] if self.use_gitignore else []
+        chain = [("" if below == "." else below + "/", spec) for below, spec in chain]
+
+        def ignored(name: str) -> bool:
+            if match(name if prefix is None else prefix + name):
+                return True
+            decided = False
+            for below, spec in chain:  # from the repository's top down: deeper files decide last
+                result = spec.check_file(below + name)
+                if result.include is not None:
+                    decided = result.include
+            return decided
+
+        return ignored
+
+
+def _suffix(name: str) -> str:
+    """``Path(name).suffix.lower()`` without making a ``Path``."""
+    dot = name.rfind(".")
+    return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
+
 
 class PathList(Sequence):
     """The discovered paths, in order, stored per folder: the folder once, then its file names
@@ -219,8 +253,12 @@ def discover(paths, suffixes: set[str], selection: Selection | None = None) -> P
                 here = Path(dirpath)
                 dirnames[:] = sorted(d for d in dirnames
                                      if not d.startswith(".") and not ignored(here / d, True))
-                names = [name for name in sorted(filenames)
-                         if Path(name).suffix.lower() in suffixes and not ignored(here / name, False)]
+                names = [name for name in sorted(filenames) if _suffix(name) in suffixes]
+                if names:
+                    if not matcher:
+                        matcher.append(_Ignored(selection))
+                    file_ignored = matcher[0].files_in(dirpath)
+                    names = [name for name in names if not file_ignored(name)]
                 links += sum(os.path.islink(os.path.join(dirpath, name)) for name in names)
                 out.add_folder(dirpath, names)
         elif not (selection.force_exclude and ignored(path, False)):

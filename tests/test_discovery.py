@@ -175,3 +175,20 @@ def test_a_walk_keeps_no_string_per_path(tmp_path):
     assert len(paths) == 2000 and paths[1999].endswith(os.path.join("d19", "2023_report_099.html"))
     held = sum(sys.getsizeof(part) for part in paths._prefixes + paths._blobs + paths._starts)
     assert held < 2000 * 40 < sum(sys.getsizeof(p) for p in list(paths))
+
+
+def test_the_per_folder_matcher_decides_as_the_per_path_one(repo):
+    """``files_in`` (the walk's fast path) against ``_Ignored.__call__`` (the plain one), for every
+    file of a repository with nested .gitignore files, negations and a root that is not the top."""
+    from govlint.discovery import _Ignored
+
+    (repo / "reports" / ".gitignore").write_text("*.md\n!keep.md\narchive/20*.txt\n", encoding="utf-8")
+    for name in ("reports/keep.md", "reports/drop.md", "reports/archive/2020.txt", "x..html", ".dot.txt"):
+        (repo / name).write_text("报告", encoding="utf-8")
+    for root in (repo, repo / "reports", repo.parent / "elsewhere"):
+        for extra in ((), ("*.txt", "!reports/2023.txt"), ("archive",)):
+            matcher = _Ignored(Selection(root=root, extend_exclude=extra))
+            for dirpath, _dirs, files in os.walk(repo):
+                fast = matcher.files_in(dirpath)
+                for name in files:
+                    assert fast(name) == matcher(Path(dirpath) / name, False), (root, extra, dirpath, name)
