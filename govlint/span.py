@@ -127,11 +127,14 @@ def deferred_span(cls, name: str, fields: tuple[str, ...] = ("span",)):
                 if single:  # its one field is the one read, empty
                     slots[0].__set__(self, values)
                     return values
-                for slot, value in zip(slots, values):
-                    try:
-                        slot.__get__(self, cls)  # assigned since it was deferred: kept
-                    except AttributeError:
-                        slot.__set__(self, value)
+                for field, slot, value in zip(fields, slots, values):
+                    if field != attr:  # ``attr`` is empty: that is why this runs
+                        try:
+                            slot.__get__(self, cls)  # assigned since it was deferred: kept
+                            continue
+                        except AttributeError:
+                            pass
+                    slot.__set__(self, value)
                 return getattr(self, attr)
         raise AttributeError(f"{cls.__name__!r} object has no attribute {attr!r}")
 
