@@ -26,7 +26,7 @@ class TableBuilder:
     def label(self, hit, key):
         start, end = hit.start, hit.end
         text = strip_space(self.stream.raw[start:end].replace("\x1f", ""))
-        self.table.labels.append(DeferredLabel(text, key).defer(self.stream.span, start, end))
+        self.table.labels.append(DeferredLabel(text, key, where=(self.stream.span, start, end)))
         self._extend(start, end)
 
     def cell(self, row: str, col: str, value: Value, location: str, amount: bool = False):
@@ -72,7 +72,24 @@ class TableBuilder:
             a, b = value.start, value.end
             parsed = number(value.text, amount) if value.kind == "num" else None
             cells[(row, col)] = DeferredTableCell(row, col, parsed, raw_text[a:b].strip(), None,
-                                                  cell_location(kind, row, col), None).defer(span, a, b)
+                                                  cell_location(kind, row, col), None, where=(span, a, b))
+            if start is None or a < start:
+                start = a
+            if end is None or b > end:
+                end = b
+        self.start, self.end = start, end
+
+    def counts(self, row: str, columns, cells, amounts=()):
+        """``row`` for a row of counts as ``values.count_cells`` reads it (folded digits), one
+        per column, without a value token per cell."""
+        kind = self.table.kind
+        table_cells, raw_text, span = self.table.cells, self.stream.raw, self.stream.span
+        start, end = self.start, self.end
+        for col, (a, digits) in zip(columns, cells):
+            b = a + len(digits)
+            table_cells[(row, col)] = DeferredTableCell(
+                row, col, number(digits, col in amounts), raw_text[a:b].strip(), None,
+                cell_location(kind, row, col), None, where=(span, a, b))
             if start is None or a < start:
                 start = a
             if end is None or b > end:

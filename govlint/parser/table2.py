@@ -12,7 +12,7 @@ from govlint.format import location as cell_location
 from govlint.format import table2 as t2
 from govlint.format import templates
 from govlint.parser.builder import TableBuilder
-from govlint.parser.values import has_numbers, read_gap, take
+from govlint.parser.values import count_cells, count_gap, has_numbers, read_gap, take
 
 NAME = t2.NAME
 
@@ -61,22 +61,32 @@ def parse_table2(stream, hits: list, limit: int):
             continue
         # a row
         row = hit.key
-        gap = read_gap(text, hit.end, nxt)
-        if gap.prose:
-            break
-        if not has_numbers(gap) and not gap.tokens:
-            # a row label with nothing after it: a stray word in the table, not a row
-            continue
+        # a row of counts, one per cell (the usual grid row), is read without a token per cell
+        counts = count_cells(text, hit.end, nxt)
+        gap = None
+        if counts is None:
+            gap = read_gap(text, hit.end, nxt)
+            if gap.prose:
+                break
+            if not has_numbers(gap) and not gap.tokens:
+                # a row label with nothing after it: a stray word in the table, not a row
+                continue
         builder.label(hit, row)
         printed.add(label_text)
         block = state.block or t2.row(row).block
         if state.block is None:
             state.block = block
         state.after_row = True
-        columns = _columns(state.columns, block, gap)
+        printed_values = len(counts) if gap is None else sum(1 for t in gap.tokens if t.kind != "blank")
+        columns = _columns(state.columns, block, printed_values)
         if row in rows_found:
             continue
         rows_found[row] = block
+        if gap is None:
+            if len(counts) == len(columns):
+                builder.counts(row, columns, counts, t2.amount_columns())
+                continue
+            gap = count_gap(counts)
         values, reason = take(gap, len(columns))
         if values is None:
             builder.problem(f"“{t2.label(row)}”行{reason}", reason)
@@ -94,7 +104,7 @@ def _norm(stream, hit):
     return normalize(stream.original(hit.start, hit.end).replace("\x1f", ""))
 
 
-def _columns(printed: list[str], block: str, gap) -> list[str]:
+def _columns(printed: list[str], block: str, values: int) -> list[str]:
     """The block's columns: as printed, or the template's when the header is short of it."""
     if printed:
         templates = (t2.block_columns("2021"), t2.block_columns("2019"))
@@ -106,14 +116,15 @@ def _columns(printed: list[str], block: str, gap) -> list[str]:
             if len(printed) < len(full) and all(c in full for c in printed):
                 return full
         return printed
-    return _default_columns(block, gap)
+    return _default_columns(block, values)
 
 
-def _default_columns(block: str, gap) -> list[str]:
+def _default_columns(block: str, values: int) -> list[str]:
+    """The template's columns of ``block``: the 2019 ones when only they fit the row's
+    ``values`` (its printed values, blanks not counted)."""
     v2 = list(t2.block_columns("2021").get(block, ()))
     v1 = list(t2.block_columns("2019").get(block, ()))
-    count = sum(1 for t in gap.tokens if t.kind != "blank")
-    if v1 and count == len(v1) and count != len(v2):
+    if v1 and values == len(v1) and values != len(v2):
         return v1
     return v2 or v1
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from govlint.format import location as cell_location
 from govlint.format import table3 as t3
 from govlint.parser.builder import TableBuilder
-from govlint.parser.values import Gap, read_gap, take
+from govlint.parser.values import Gap, count_cells, count_gap, read_gap, take
 
 NAME = t3.NAME
 _GROUP_HEADERS = {"results", "denied", "unable", "not_processed"}
@@ -40,12 +40,17 @@ def parse_table3(stream, hits: list, limit: int):
     columns = list(t3.columns())
 
     def close(key, hit, gap_end, next_key=None):
-        gap = _beside_label(stream, read_gap(text, hit.end, gap_end), first_value_at)
-        if gap.prose:
-            return False
+        # a row of counts, one per cell (the usual grid row), is read without a token per
+        # cell: no prose, no blank cell, every token a value
+        counts = count_cells(text, hit.end, gap_end)
+        gap = None
+        if counts is None:
+            gap = _beside_label(stream, read_gap(text, hit.end, gap_end), first_value_at)
+            if gap.prose:
+                return False
         if key in found:
             return True
-        if next_key == key and not any(t.kind != "blank" for t in gap.tokens):
+        if gap is not None and next_key == key and not any(t.kind != "blank" for t in gap.tokens):
             # the same label again (a heading above its own table row): the later one counts
             return True
         if key in _GROUP_HEADERS or key == "other":
@@ -53,8 +58,14 @@ def parse_table3(stream, hits: list, limit: int):
             # (the single （六）其他处理 row of the 2019 layout, even when left blank)
             if next_key is not None and next_key.partition(".")[0] == key:
                 return True
-            if key == "results" or not gap.tokens:
+            if key == "results" or (gap is not None and not gap.tokens):
                 return True
+        if gap is None:
+            if len(counts) == len(columns):
+                found[key] = True
+                builder.counts(key, columns, counts)
+                return True
+            gap = count_gap(counts)
         values, reason = take(gap, len(columns))
         found[key] = True
         if values is None:

@@ -91,20 +91,37 @@ class Gap(Record):
 _PLAIN_ROW = lazy_pattern(r"(?:\x1f[0-9]+)+\x1f?")
 
 
+def count_cells(text: str, start: int, end: int) -> list[tuple[int, str]] | None:
+    """The cells of a gap that is a row of counts in a grid (one count of ASCII digits per
+    cell, nothing else; the usual row of a table): (stream offset, digits) each, None for
+    any other gap. A table parser places such a row's counts without a token per cell."""
+    if not _PLAIN_ROW.fullmatch(text, start, end):
+        return None
+    cells = []
+    pos = start
+    for part in text[start + 1:end].split(SEP):
+        pos += 1
+        if part:
+            cells.append((pos, part))
+            pos += len(part)
+    return cells
+
+
+def count_gap(cells: list[tuple[int, str]]) -> Gap:
+    """The gap of a row of counts (``count_cells``), one token per cell."""
+    tokens = [Value(pos, pos + len(part), part, "num", None, None, None, piece)
+              for piece, (pos, part) in enumerate(cells, 1)]
+    return Gap(tokens, tokens[-1].end, False)
+
+
 def read_gap(text: str, start: int, end: int) -> Gap:
     """Tokens of ``text[start:end]``; stops at text that follows the values."""
-    if _PLAIN_ROW.fullmatch(text, start, end):
+    cells = count_cells(text, start, end)
+    if cells is not None:
         # a row of a grid whose every cell is a count: the cells are the values, read
         # without matching each separator and number on its own (``_read_tokens`` reads
         # such a gap the same, in twice the time)
-        tokens = []
-        pos = start
-        for piece, part in enumerate(text[start + 1:end].split(SEP), 1):
-            pos += 1
-            if part:
-                tokens.append(Value(pos, pos + len(part), part, "num", None, None, None, piece))
-                pos += len(part)
-        return Gap(tokens, tokens[-1].end, False)
+        return count_gap(cells)
     return _read_tokens(text, start, end)
 
 
@@ -286,4 +303,5 @@ def has_numbers(gap: Gap) -> bool:
     return any(t.kind == "num" for t in gap.tokens)
 
 
-__all__ = ["Gap", "Glued", "Token", "Unseparable", "Value", "has_numbers", "number", "read_gap", "take", "SEP"]
+__all__ = ["Gap", "Glued", "Token", "Unseparable", "Value", "count_cells", "count_gap", "has_numbers", "number",
+           "read_gap", "take", "SEP"]
