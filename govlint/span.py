@@ -57,7 +57,7 @@ class LineIndex:
         return Span(line, col, end_line, end_col)
 
 
-def deferred_span(cls, name: str, fields: tuple[str, ...] = ("span",)):
+def deferred_span(cls, name: str, fields: tuple[str, ...] = ("span",), stores: bool = False):
     """A subclass of the record ``cls`` whose ``span`` is worked out on first read.
 
     The parser places hundreds of cells and labels per report; a few of them end up in a
@@ -72,6 +72,12 @@ def deferred_span(cls, name: str, fields: tuple[str, ...] = ("span",)):
     returns a tuple of their values, all worked out by the first read of any of them (the HTML
     loader learns a block's span and its offsets ``at`` in one go); assigning one of them
     then works the others out first.
+
+    ``stores=True`` says that ``cls.__init__`` does nothing but store each parameter in the
+    field of its name (``tests/test_deferred_spans.py`` holds every such class to it): the
+    subclass's constructor then stores them itself, straight into the slots, instead of
+    calling that ``__init__`` through the deferred fields' properties (half the cost of
+    making one, for objects a parser makes by the hundred per report).
     """
     slots = [cls.__dict__[field] for field in fields]  # the plain class's slots, where values are kept
     single = len(fields) == 1
@@ -120,19 +126,24 @@ def deferred_span(cls, name: str, fields: tuple[str, ...] = ("span",)):
         # copies and pickles are plain ``cls`` objects, with the span worked out
         return cls, values(self)
 
-    namespace = {"__slots__": ("_where",), "defer": defer, "__init__": _plain_init(cls),
+    namespace = {"__slots__": ("_where",), "defer": defer, "__init__": _plain_init(cls, slots if stores else None),
                  "__eq__": eq, "__hash__": None, "__reduce__": reduce,
                  "__doc__": cls.__doc__, "__module__": cls.__module__, "__qualname__": cls.__qualname__,
-                 "deferred_name": name, "deferred_fields": tuple(fields)}
+                 "deferred_name": name, "deferred_fields": tuple(fields),
+                 "deferred_stores": stores}
     for field, slot in zip(fields, slots):
         namespace[field] = field_property(slot)
     return type(cls.__name__, (cls,), namespace)
 
 
-def _plain_init(cls):
+def _plain_init(cls, stored=None):
     """``cls.__init__`` for a deferred subclass: the same parameters and defaults (read from
     the record's own ``__init__``), and ``where=(resolve, *args)`` to defer the fields as
-    ``defer`` does, in the same call (the constructor of a piece is a hot path)."""
+    ``defer`` does, in the same call (the constructor of a piece is a hot path).
+
+    With ``stored`` (the slots of the deferred fields, for a record whose ``__init__`` only
+    stores its parameters), the fields are stored here: a deferred one only when nothing
+    defers it (when ``where`` does, its first read settles it before the slot is read)."""
     init = cls.__init__
     code = init.__code__
     if code.co_kwonlyargcount or code.co_flags & 0x0C:  # keyword-only, *args or **kwargs
@@ -148,9 +159,21 @@ def _plain_init(cls):
             signature.append(f"{name}=_d_{name}")
         else:
             signature.append(name)
-    source = (f"def __init__(self, {', '.join(signature)}, *, where=None):\n"
-              "    self._where = None\n"
-              f"    _init(self, {', '.join(params)})\n"
-              "    self._where = where\n")
+    if stored is None:
+        body = ("    self._where = None\n"
+                f"    _init(self, {', '.join(params)})\n"
+                "    self._where = where\n")
+    else:
+        if tuple(params) != tuple(cls._fields):
+            raise TypeError(f"{cls.__name__}.__init__: stores=True needs exactly the fields as parameters")
+        deferred = {slot.__name__: slot for slot in stored}
+        body = "    self._where = where\n"
+        for name in params:
+            if name in deferred:
+                env[f"_set_{name}"] = deferred[name].__set__
+                body += f"    if where is None:\n        _set_{name}(self, {name})\n"
+            else:
+                body += f"    self.{name} = {name}\n"
+    source = f"def __init__(self, {', '.join(signature)}, *, where=None):\n" + body
     exec(source, env)  # noqa: S102 - forwards to the record's own __init__, as written
     return env["__init__"]

@@ -290,3 +290,62 @@ def test_prose_passes_over_table_cells_as_the_plain_walk_does(page):
             fast = [(p.text, p.heading, p.span) for p in _prose(stream, a, b, regions)]
             plain = [(text, heading, stream.span(s, e)) for text, heading, s, e in _plain_prose(stream, a, b, regions)]
             assert fast == plain
+
+
+# -- rows of counts placed without a token per cell, against the token-by-token path -------
+def _tables_both_ways(document):
+    from govlint.parser import table2, table3
+
+    fast = find_tables(Stream(document, splitter=split_headings))
+    with pytest.MonkeyPatch.context() as patch:
+        for module in (table2, table3):
+            patch.setattr(module, "count_cells", lambda text, start, end: None)
+        plain = find_tables(Stream(document, splitter=split_headings))
+    return fast, plain
+
+
+_PAGES = CORPUS + sorted((Path(__file__).resolve().parent / "fixtures" / "seeds").iterdir()) + \
+    sorted((Path(__file__).resolve().parent / "fixtures" / "seeds_html").iterdir())
+
+
+@pytest.mark.parametrize("page", _PAGES, ids=lambda p: p.name)
+def test_rows_of_counts_are_placed_as_token_by_token(page):
+    fast, plain = _tables_both_ways(load_document(page))
+    assert fast == plain
+
+
+#: what a cell of a table row may hold: counts as printed, blanks, marks, glued and odd runs
+_CELL_TEXTS = st.sampled_from(["0", "12", "7", "", " ", "１２", "-", "无", "3 4", "1000001", "12.5", "5件", "00", "注：无"])
+
+
+@st.composite
+def _table_documents(draw):
+    from govlint.document import Cell, Document, Grid, Paragraph
+    from govlint.format import table2 as t2, table3 as t3
+
+    header = ["申请人情况", "自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+    rows = [header[:draw(st.integers(3, len(header)))]]
+    labels = [row.label for row in t3.ROWS] + ["第二十条第（一）项", "信息内容", "本年制发件数", "规章"] + \
+        [row.label for row in t2.ROWS][:4]
+    for _ in range(draw(st.integers(1, 12))):
+        label = draw(st.sampled_from(labels))
+        # mostly a row as long as the table's (7 columns, 8 with a subtotal, 3 or 4 in table 二)
+        size = draw(st.sampled_from([7, 7, 7, 8, 3, 4, 0, 6, 9]))
+        cell = st.one_of(st.integers(0, 999).map(str), st.integers(0, 99).map(str), _CELL_TEXTS)
+        cells = draw(st.lists(cell, min_size=size, max_size=size))
+        rows.append([label, *cells])
+    at = 0
+    grid = []
+    for r, texts in enumerate(rows):
+        grid.append([Cell(text, None, r, c) for c, text in enumerate(texts)])
+    blocks = [Paragraph("三、收到和处理政府信息公开申请情况"), Grid(grid), Paragraph("四、政府信息公开行政复议、行政诉讼情况")]
+    if draw(st.booleans()):
+        blocks.insert(0, Paragraph("二、主动公开政府信息情况"))
+    return Document(path="t", format=draw(st.sampled_from(["html", "text"])), blocks=blocks)
+
+
+@settings(max_examples=300, deadline=None)
+@given(document=_table_documents())
+def test_rows_of_counts_in_any_table_are_placed_as_token_by_token(document):
+    fast, plain = _tables_both_ways(document)
+    assert fast == plain

@@ -43,7 +43,7 @@ class Piece(Record):
 
 #: a piece whose span and base are worked out only when asked for (``_Places.place``): the
 #: HTML loader finds a block's offsets in the source only when they are first read
-DeferredPiece = deferred_span(Piece, "DeferredPiece", ("span", "base"))
+DeferredPiece = deferred_span(Piece, "DeferredPiece", ("span", "base"), stores=True)
 
 
 class Stream:
