@@ -338,9 +338,14 @@ def _table_documents(draw):
     grid = []
     for r, texts in enumerate(rows):
         grid.append([Cell(text, None, r, c) for c, text in enumerate(texts)])
-    blocks = [Paragraph("三、收到和处理政府信息公开申请情况"), Grid(grid), Paragraph("四、政府信息公开行政复议、行政诉讼情况")]
+    # a heading may cut the grid, and labels and rows may follow the last heading
+    cut = draw(st.integers(0, len(grid)))
+    blocks = [Paragraph("三、收到和处理政府信息公开申请情况"), Grid(grid[:cut]),
+              Paragraph(draw(st.sampled_from(["四、政府信息公开行政复议、行政诉讼情况", "正文"]))), Grid(grid[cut:])]
     if draw(st.booleans()):
         blocks.insert(0, Paragraph("二、主动公开政府信息情况"))
+    if draw(st.booleans()):
+        blocks += [Paragraph("五、存在的主要问题及改进情况"), Grid(grid[1:])]
     return Document(path="t", format=draw(st.sampled_from(["html", "text"])), blocks=blocks)
 
 
@@ -349,3 +354,24 @@ def _table_documents(draw):
 def test_rows_of_counts_in_any_table_are_placed_as_token_by_token(document):
     fast, plain = _tables_both_ways(document)
     assert fast == plain
+
+
+def _tables_scanning_everything(document):
+    """``find_tables`` with every label set scanned to the end of the text."""
+    from govlint.parser import tables
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(tables, "_until", lambda scan, hits, limit: hits.extend(scan))
+        return find_tables(Stream(document, splitter=split_headings))
+
+
+@pytest.mark.parametrize("page", _PAGES, ids=lambda p: p.name)
+def test_label_scans_stopped_at_the_heading_after_a_table_find_its_tables(page):
+    document = load_document(page)
+    assert find_tables(Stream(document, splitter=split_headings)) == _tables_scanning_everything(document)
+
+
+@settings(max_examples=200, deadline=None)
+@given(document=st.one_of(_table_documents(), _documents()))
+def test_label_scans_stopped_at_the_heading_after_any_table_find_its_tables(document):
+    assert find_tables(Stream(document, splitter=split_headings)) == _tables_scanning_everything(document)

@@ -80,15 +80,15 @@ class TableBuilder:
         self.start, self.end = start, end
 
     def counts(self, row: str, columns, cells, amounts=()):
-        """``row`` for a row of counts as ``values.count_cells`` reads it (folded digits), one
-        per column, without a value token per cell."""
+        """``row`` for a row of counts and blank cells as ``values.count_cells`` reads it
+        (folded digits, "" for a blank cell), one per column, without a value token per cell."""
         kind = self.table.kind
         table_cells, raw_text, span = self.table.cells, self.stream.raw, self.stream.span
         start, end = self.start, self.end
         for col, (a, digits) in zip(columns, cells):
             b = a + len(digits)
             table_cells[(row, col)] = DeferredTableCell(
-                row, col, number(digits, col in amounts), raw_text[a:b].strip(), None,
+                row, col, number(digits, col in amounts) if digits else None, raw_text[a:b].strip(), None,
                 cell_location(kind, row, col), None, where=(span, a, b))
             if start is None or a < start:
                 start = a

@@ -61,32 +61,36 @@ def parse_table2(stream, hits: list, limit: int):
             continue
         # a row
         row = hit.key
-        # a row of counts, one per cell (the usual grid row), is read without a token per cell
-        counts = count_cells(text, hit.end, nxt)
-        gap = None
-        if counts is None:
+        # a row of counts and blank cells (the usual grid row) is read without a token per cell
+        cells = count_cells(text, hit.end, nxt)
+        if cells is not None:
+            if not cells:
+                continue  # a row label with nothing after it: a stray word in the table
+            printed_values = sum(1 for _, digits in cells if digits)
+        else:
             gap = read_gap(text, hit.end, nxt)
             if gap.prose:
                 break
             if not has_numbers(gap) and not gap.tokens:
                 # a row label with nothing after it: a stray word in the table, not a row
                 continue
+            printed_values = sum(1 for t in gap.tokens if t.kind != "blank")
         builder.label(hit, row)
         printed.add(label_text)
         block = state.block or t2.row(row).block
         if state.block is None:
             state.block = block
         state.after_row = True
-        printed_values = len(counts) if gap is None else sum(1 for t in gap.tokens if t.kind != "blank")
         columns = _columns(state.columns, block, printed_values)
         if row in rows_found:
             continue
         rows_found[row] = block
-        if gap is None:
-            if len(counts) == len(columns):
-                builder.counts(row, columns, counts, t2.amount_columns())
+        if cells is not None:
+            if len(cells) == len(columns):
+                # one cell per column: what ``take`` gives, every value and blank in its place
+                builder.counts(row, columns, cells, t2.amount_columns())
                 continue
-            gap = count_gap(counts)
+            gap = count_gap(cells, hit.end)
         values, reason = take(gap, len(columns))
         if values is None:
             builder.problem(f"“{t2.label(row)}”行{reason}", reason)
