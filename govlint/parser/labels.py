@@ -14,7 +14,8 @@ on a line of its own (``本年新`` / ``制作数量``). Loaders keep the pieces
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
+from operator import itemgetter
 
 from govlint import regex_cache
 
@@ -25,15 +26,26 @@ from govlint.record import Frozen
 _JOIN = r"\s{0,3}"
 
 
-class Hit(Frozen):
-    __slots__ = _fields = ("tag", "key", "start", "end")
+class Hit(tuple):
+    """A label found in the stream: what it is (``tag``, ``key``) and where (``start``,
+    ``end``). A tuple, made without a constructor call in the scan: a report has a hundred."""
 
-    def __init__(self, tag: str, key: str | None, start: int, end: int) -> None:
-        set_ = object.__setattr__
-        set_(self, "tag", tag)
-        set_(self, "key", key)
-        set_(self, "start", start)
-        set_(self, "end", end)
+    __slots__ = ()
+    _fields = ("tag", "key", "start", "end")
+
+    def __new__(cls, tag: str, key: str | None, start: int, end: int) -> "Hit":
+        return tuple.__new__(cls, (tag, key, start, end))
+
+    tag = property(itemgetter(0))
+    key = property(itemgetter(1))
+    start = property(itemgetter(2))
+    end = property(itemgetter(3))
+
+    def __repr__(self) -> str:
+        return f"Hit(tag={self[0]!r}, key={self[1]!r}, start={self[2]!r}, end={self[3]!r})"
+
+
+_hit = partial(tuple.__new__, Hit)
 
 
 def literal(text: str) -> str:
@@ -160,10 +172,9 @@ class LabelSet:
         self._regex = regex_cache.compile("|".join(parts))
 
     def scan(self, text: str, start: int = 0, end: int | None = None):
-        meta = self._meta
+        meta, hit = self._meta, _hit
         for match in self._regex.finditer(text, start, len(text) if end is None else end):
-            tag, key = meta[match.lastindex]
-            yield Hit(tag, key, match.start(), match.end())
+            yield hit((*meta[match.lastindex], *match.span()))
 
 
 def _entry(tag, key, prefix, text, extra="") -> Entry:
