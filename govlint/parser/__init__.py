@@ -94,7 +94,7 @@ def _prose(stream, start: int, end: int, regions):
             if len(text) != len(raw):
                 s += len(raw) - len(raw.lstrip())
                 e -= len(raw) - len(raw.rstrip())
-            yield DeferredParagraph(text, None, stream.heading(i - 1)).defer(span, s, e)
+            yield DeferredParagraph(text, None, stream.heading(i - 1), None, where=(span, s, e))
 
 
 def _inside(a: int, b: int, regions) -> int | None:

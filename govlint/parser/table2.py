@@ -8,6 +8,8 @@ readable header gets the 2021 (or, when the count fits only that, the 2019) colu
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from govlint.format import location as cell_location
 from govlint.format import table2 as t2
 from govlint.format import templates
@@ -39,12 +41,11 @@ def parse_table2(stream, hits: list, limit: int):
         if hit.start >= limit:
             break
         nxt = hits[i + 1].start if i + 1 < len(hits) and hits[i + 1].start < limit else limit
-        label_text = _norm(stream, hit)
         if hit.tag == "block":
             state.block, state.columns, state.after_row = hit.key, [], False
             blocks_seen.append(hit.key)
             builder.label(hit, hit.key)
-            printed.add(label_text)
+            printed.add(_norm(stream, hit))
             continue
         if hit.tag == "hdr":
             builder.label(hit, None)
@@ -57,7 +58,7 @@ def parse_table2(stream, hits: list, limit: int):
                 key = "new_made" if "new_made" not in state.columns else "new_published"
             state.columns.append(key)
             builder.label(hit, key)
-            printed.add(label_text)
+            printed.add(_norm(stream, hit))
             continue
         # a row
         row = hit.key
@@ -76,7 +77,7 @@ def parse_table2(stream, hits: list, limit: int):
                 continue
             printed_values = sum(1 for t in gap.tokens if t.kind != "blank")
         builder.label(hit, row)
-        printed.add(label_text)
+        printed.add(_norm(stream, hit))
         block = state.block or t2.row(row).block
         if state.block is None:
             state.block = block
@@ -103,9 +104,15 @@ def parse_table2(stream, hits: list, limit: int):
 
 
 def _norm(stream, hit):
+    """The label of ``hit`` as the format writes it (the same few dozen labels in every report)."""
+    return _normalized(stream.original(hit.start, hit.end))
+
+
+@lru_cache(maxsize=1024)
+def _normalized(printed: str) -> str:
     from govlint.normalize import normalize
 
-    return normalize(stream.original(hit.start, hit.end).replace("\x1f", ""))
+    return normalize(printed)  # piece breaks are white space: normalize drops them
 
 
 def _columns(printed: list[str], block: str, values: int) -> list[str]:
