@@ -13,14 +13,15 @@ from bisect import bisect_right
 
 from govlint.document import Grid, Paragraph
 from govlint.normalize import fold
-from govlint.parser.stream import SEP, DeferredPiece, _Places, _split
+from govlint.parser.stream import SEP, DeferredPiece, Stream, _split
 from govlint.span import Span
 
 
 class PlainStream:
     def __init__(self, document, splitter=None):
         self.source = document.source or ""
-        self._places = _Places(self.source)
+        # the stream's own source places: what is compared is how the stream is built
+        self._places = Stream(document)._places
         self.pieces = []
         self.split_headings = []
         self.columns = {}
