@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from itertools import accumulate
-from operator import add
 
 from govlint.document import Grid, Paragraph
 from govlint.record import Record
@@ -200,8 +199,10 @@ class Stream:
 
 def _starts(texts: list[str]) -> list[int]:
     """The stream offset of each text joined with ``SEP``: the lengths before it, plus one
-    separator each (summed in C: a report has hundreds of pieces)."""
-    return list(map(add, accumulate(map(len, texts), initial=0), range(len(texts))))
+    separator each."""
+    if not texts:
+        return []
+    return list(accumulate([len(text) + 1 for text in texts[:-1]], initial=0))
 
 
 def _cuts(splitter, texts: list[str], starts: list[int], folded: str) -> list[tuple[int, list]]:
