@@ -82,7 +82,7 @@ Block = Union[Paragraph, Grid]
 
 #: a paragraph and a cell whose span a loader works out only when something reads it
 #: (``govlint.span.deferred_span``; the HTML loader knows offsets, lines cost a search)
-DeferredParagraph = deferred_span(Paragraph, "DeferredParagraph")
+DeferredParagraph = deferred_span(Paragraph, "DeferredParagraph", stores=True)
 DeferredCell = deferred_span(Cell, "DeferredCell")
 #: the HTML loader's: offsets ``at`` and span both found when either is first read (the walk
 #: only records what to look for, ``govlint.loaders.html.source``), and a grid's span

@@ -97,8 +97,8 @@ class Label(Record):
 
 
 #: a cell and a label whose span the parser works out only when something reads it
-DeferredTableCell = deferred_span(TableCell, "DeferredTableCell")
-DeferredLabel = deferred_span(Label, "DeferredLabel")
+DeferredTableCell = deferred_span(TableCell, "DeferredTableCell", stores=True)
+DeferredLabel = deferred_span(Label, "DeferredLabel", stores=True)
 #: likewise a row's readings (its span is the run of glued digits)
 DeferredReadings = deferred_span(Readings, "DeferredReadings")
 

@@ -92,7 +92,7 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
-def deferred_span(cls, name: str, fields: tuple[str, ...] = ("span",)):
+def deferred_span(cls, name: str, fields: tuple[str, ...] = ("span",), stores: bool = False):
     """A subclass of the record ``cls`` whose ``span`` is worked out on first read.
 
     The parser places hundreds of cells and labels per report; a few of them end up in a
@@ -113,6 +113,11 @@ def deferred_span(cls, name: str, fields: tuple[str, ...] = ("span",)):
     an empty slot falls through to ``__getattr__``, which settles the fields. So building such
     an object, and reading a field once known, cost what they cost on the plain class (a
     property per field cost a Python call on every assignment, a thousand a page).
+
+    ``stores=True`` says that ``cls.__init__`` does nothing but store each parameter in the
+    field of its name (``tests/test_deferred_spans.py`` holds every such class to it): the
+    subclass's constructor then stores them itself, and leaves a deferred field empty rather
+    than storing it and emptying it again (for objects a parser makes by the hundred per report).
     """
     slots = [cls.__dict__[field] for field in fields]  # the plain class's slots, where values are kept
     single = len(fields) == 1
@@ -170,17 +175,22 @@ def deferred_span(cls, name: str, fields: tuple[str, ...] = ("span",)):
         # copies and pickles are plain ``cls`` objects, with the span worked out
         return cls, values(self)
 
-    namespace = {"__slots__": ("_where",), "defer": defer, "__init__": _plain_init(cls, fields),
+    namespace = {"__slots__": ("_where",), "defer": defer, "__init__": _plain_init(cls, fields, stores),
                  "__getattr__": __getattr__, "__eq__": eq, "__hash__": None, "__reduce__": reduce,
                  "__doc__": cls.__doc__, "__module__": cls.__module__, "__qualname__": cls.__qualname__,
-                 "deferred_name": name, "deferred_fields": tuple(fields)}
+                 "deferred_name": name, "deferred_fields": tuple(fields), "deferred_stores": stores}
     return type(cls.__name__, (cls,), namespace)
 
 
-def _plain_init(cls, fields: tuple[str, ...]):
+def _plain_init(cls, fields: tuple[str, ...], stores: bool = False):
     """``cls.__init__`` for a deferred subclass: the same parameters and defaults (read from
     the record's own ``__init__``), and ``where=(resolve, *args)`` to defer the fields as
-    ``defer`` does, in the same call (the constructor of a piece is a hot path)."""
+    ``defer`` does, in the same call (the constructor of a piece is a hot path).
+
+    Deferred by ``where``, the deferred fields are left empty (their first read settles them).
+    With ``stores`` (a record whose ``__init__`` only stores its parameters) the fields are
+    stored here, a deferred one only when nothing defers it; otherwise the record's own
+    ``__init__`` stores them and the deferred ones are emptied again."""
     init = cls.__init__
     code = init.__code__
     if code.co_kwonlyargcount or code.co_flags & 0x0C:  # keyword-only, *args or **kwargs
@@ -196,11 +206,21 @@ def _plain_init(cls, fields: tuple[str, ...]):
             signature.append(f"{name}=_d_{name}")
         else:
             signature.append(name)
-    empty = "".join(f"        del self.{field}\n" for field in fields)
-    source = (f"def __init__(self, {', '.join(signature)}, *, where=None):\n"
-              f"    _init(self, {', '.join(params)})\n"
-              "    self._where = where\n"
-              "    if where is not None:\n"
-              f"{empty}")
+    if not stores:
+        empty = "".join(f"        del self.{field}\n" for field in fields)
+        body = (f"    _init(self, {', '.join(params)})\n"
+                "    self._where = where\n"
+                "    if where is not None:\n"
+                f"{empty}")
+    else:
+        if tuple(params) != tuple(cls._fields):
+            raise TypeError(f"{cls.__name__}.__init__: stores=True needs exactly the fields as parameters")
+        body = "    self._where = where\n"
+        for name in params:
+            if name in fields:
+                body += f"    if where is None:\n        self.{name} = {name}\n"
+            else:
+                body += f"    self.{name} = {name}\n"
+    source = f"def __init__(self, {', '.join(signature)}, *, where=None):\n" + body
     exec(source, env)  # noqa: S102 - forwards to the record's own __init__, as written
     return env["__init__"]

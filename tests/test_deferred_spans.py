@@ -10,6 +10,8 @@ import copy
 import pickle
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from govlint.document import DeferredCell, DeferredGrid, DeferredParagraph, Grid, LocatedCell, LocatedParagraph
 from govlint.parser.sections import split_headings
@@ -42,11 +44,46 @@ def test_deferred_spans_equal_the_eager_ones_on_the_corpus(fixtures, monkeypatch
                 LocatedParagraph, DeferredGrid, DeferredTable, DeferredSection, DeferredPeriod, DeferredMetadata,
                 DeferredReadings):
         monkeypatch.setattr(cls, "defer", eager)
+        monkeypatch.setattr(cls, "__init__", _eager_init(cls.__init__, eager))
     cells = 0
     for page, report in _reports(fixtures):
         assert report_to_dict(report) == lazy[page.name], page.name
         cells += sum(len(t.cells) for t in report.tables.values())
     assert cells > 1000
+
+
+def _eager_init(init, eager):
+    """A constructor that works out at once what ``where=`` would defer."""
+    def __init__(self, *args, where=None, **named):
+        init(self, *args, **named)
+        if where is not None:
+            eager(self, *where)
+
+    return __init__
+
+
+_DEFERRED = (DeferredTableCell, DeferredLabel, DeferredCell, DeferredParagraph, DeferredPiece, LocatedCell,
+             LocatedParagraph, DeferredGrid, DeferredTable, DeferredSection, DeferredPeriod, DeferredMetadata,
+             DeferredReadings)
+_ANY = st.one_of(st.none(), st.integers(), st.text(max_size=3), st.builds(object))
+
+
+@pytest.mark.parametrize("cls", [cls for cls in _DEFERRED if cls.deferred_stores], ids=lambda c: c.deferred_name)
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_a_constructor_that_stores_the_fields_makes_what_the_record_makes(cls, data):
+    # ``stores=True`` claims the record's own __init__ only stores its parameters: the
+    # subclass's constructor, storing them itself, must make the same object, deferred or not
+    plain = cls.__mro__[1]
+    values = [data.draw(_ANY) for _ in plain._fields]
+    made, expected = cls(*values), plain(*values)
+    assert all(getattr(made, f) is getattr(expected, f) is v for f, v in zip(plain._fields, values))
+    settled = tuple(data.draw(_ANY) for _ in cls.deferred_fields)
+    late = cls(*values, where=(lambda: settled if len(settled) > 1 else settled[0],))
+    for field, value in zip(plain._fields, values):
+        want = settled[cls.deferred_fields.index(field)] if field in cls.deferred_fields else value
+        assert getattr(late, field) is want
+    assert type(copy.copy(late)) is plain
 
 
 def test_a_deferred_cell_behaves_as_a_plain_one():

@@ -102,6 +102,24 @@ def test_a_run_of_blank_cells_is_read_once_by_the_heading_candidates():
     assert heading_candidates(blank + "\x1f一、总体情况") == [len(blank) + 1]
 
 
+def test_a_stream_of_many_cut_pieces_and_its_prose_cost_linear_work():
+    """Many pieces a heading cuts, table cells between them, and the prose read around the
+    tables: the runs of whole pieces between cuts are taken over once, and prose passes over
+    each region's cells at once."""
+    from govlint.parser import _prose
+
+    def work(k):
+        texts = ["正文。一、总体情况正文", "表格", "12", "表格", "正文。二、主动公开政府信息情况"] * k
+        document = _document(texts or ["正文"])
+        stream = Stream(document, splitter=split_headings)
+        regions = [(stream.starts[i], stream.starts[i] + len(t)) for i, t in enumerate(stream.texts) if t == "表格"]
+        regions = [(a, b) for (a, _), (_, b) in zip(regions[::2], regions[1::2])][:3]
+        return calls(lambda: Stream(document, splitter=split_headings)) + \
+            calls(lambda: list(_prose(stream, 0, len(stream.text), regions)))
+
+    assert growth(work, 150) <= LINEAR
+
+
 @pytest.mark.parametrize("statement", ["本年受理政府信息公开申请5件，", "予以公开3件，不予公开1件，因不掌握无法提供2件，"])
 def test_statements_of_one_long_sentence_cost_linear_work(statement):
     """One sentence full of statements: each used to search the sentence up to itself."""

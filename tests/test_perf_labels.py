@@ -12,7 +12,7 @@ import itertools
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from govlint.format import table3 as format_table3
@@ -162,3 +162,35 @@ def test_each_character_opens_one_branch_of_the_set():
     for make in SETS.values():
         firsts = make().firsts
         assert len(firsts) == len(set(firsts)) and all(len(ch) == 1 and not ch.isspace() for ch in firsts)
+
+
+# -- the guard before a branch: a test every label of the branch needs to pass --------------
+#: what a label's pattern opens with after its first character, and (rarely) what the guard
+#: does not follow
+_FOLLOWED = [r"\s{0,2}", r"\s{0,3}", r"\s?", "[、.，]", "[、.，]?", "本", "年", r"\.", r"(?<![0-9.]1)", r"(?!\s{0,3}收)"]
+_NOT_FOLLOWED = ["(?:a|b)", "[^）]", "x?", "[0-9]", r"\d", "()"]
+_OPENING = st.lists(st.one_of(*[st.sampled_from(_FOLLOWED)] * 4, st.sampled_from(_NOT_FOLLOWED)),
+                    min_size=1, max_size=5).map("".join)
+_NEAR_LABELS = st.lists(st.sampled_from([" ", "  ", "   ", " \x1f ", "\x1f", "本", "年", "、", ".", "1", "收", "a", "0"]),
+                        max_size=8).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_OPENING, min_size=1, max_size=2), _NEAR_LABELS)
+@example([r"\s{0,2}本"], "  本")
+@example([r"\s{0,2}[、.，]?\s{0,2}本"], " \x1f  本")
+@example([r"(?<![0-9.]1)\s?年", "本"], " 年")
+def test_a_branch_guard_passes_wherever_one_of_its_labels_matches(patterns, text):
+    guard = labels._guard(patterns)
+    for at in range(len(text) + 1):
+        if any(re.match(pattern, text[at:]) for pattern in patterns):
+            assert re.match(guard or "", text[at:]), (patterns, guard, text, at)
+
+
+def test_the_guards_pass_over_digits_of_counts():
+    # the digits of a row of counts open several table-三 items (1.…, 2.…): the guard, not
+    # each item's pattern, passes them over
+    pattern = labels.table3_labels()._regex.pattern
+    assert "1(?=" in pattern and "（(?=" in pattern
+    assert labels._guard([r"\s{0,2}[.、，]\s{0,2}申", r"(?<![0-9.]1)\s{0,2}本"]) == r"(?=\s{0,2}[\.、本，])"
+    assert labels._guard([r"\s{0,3}年", "(?:a|b)"]) == ""  # an opening it does not read: no guard

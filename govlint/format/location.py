@@ -54,6 +54,13 @@ def location(table: str, row: str | None = None, column: str | None = None) -> s
     return " / ".join(parts)
 
 
+@lru_cache(maxsize=1024)
+def row_locations(table: str, row: str, columns: tuple[str, ...]) -> tuple[str, ...]:
+    """``location`` of each cell of ``row`` in ``columns``: a table parser places a row at a
+    time, and a report's rows have the same few column lists."""
+    return tuple(location(table, row, column) for column in columns)
+
+
 def legacy_locations(current: str) -> tuple[str, ...]:
     """Earlier spellings of a location, so that baselines written before still match.
 

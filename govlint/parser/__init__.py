@@ -70,14 +70,22 @@ def _prose(stream, start: int, end: int, regions):
     # any of its pieces
     near = [(ra, rb) for ra, rb in regions if ra < end and rb > start]
     raw_text, span = stream.raw, stream.span
-    pieces = stream.pieces
+    starts, texts = stream.starts, stream.texts
+    count = len(starts)
     i = stream.piece_index(start)
-    while i < len(pieces) and pieces[i].start < end:
-        piece = pieces[i]
+    while i < count and starts[i] < end:
+        piece_start = starts[i]
+        a, b = max(start, piece_start), min(end, piece_start + len(texts[i]))
         i += 1
-        a, b = max(start, piece.start), min(end, piece.end)
         if a >= b:
             continue
+        if near:
+            inside = _inside(a, b, near)
+            if inside is not None:
+                # the pieces up to the region's end are inside it too (pieces come in order):
+                # table cells, passed over at once
+                i = max(i, stream.piece_index(inside))
+                continue
         for s, e in (_subtract(a, b, near) if near else ((a, b),)):
             raw = raw_text[s:e]
             text = raw.strip()
@@ -86,7 +94,15 @@ def _prose(stream, start: int, end: int, regions):
             if len(text) != len(raw):
                 s += len(raw) - len(raw.lstrip())
                 e -= len(raw) - len(raw.rstrip())
-            yield DeferredParagraph(text, None, piece.heading).defer(span, s, e)
+            yield DeferredParagraph(text, None, stream.heading(i - 1), None, where=(span, s, e))
+
+
+def _inside(a: int, b: int, regions) -> int | None:
+    """The end of the region holding all of ``[a, b)``, if one does."""
+    for ra, rb in regions:
+        if ra <= a and b <= rb:
+            return rb
+    return None
 
 
 def _subtract(a: int, b: int, regions):

@@ -8,6 +8,7 @@ in ``finish`` once every cell of the row is placed; a recogniser may then narrow
 from __future__ import annotations
 
 from govlint.format.location import location as cell_location
+from govlint.format.location import row_locations
 from govlint.parser.values import Unseparable, Value, number
 from govlint.report import DeferredLabel, DeferredReadings, DeferredTable, DeferredTableCell
 from govlint.normalize import strip_space
@@ -25,9 +26,14 @@ class TableBuilder:
 
     def label(self, hit, key):
         start, end = hit.start, hit.end
-        text = strip_space(self.stream.raw[start:end].replace("\x1f", ""))
-        self.table.labels.append(DeferredLabel(text, key).defer(self.stream.span, start, end))
-        self._extend(start, end)
+        stream = self.stream
+        # the label as printed, without white space (piece breaks are white space too)
+        self.table.labels.append(DeferredLabel(strip_space(stream.raw[start:end]), key,
+                                               where=(stream.span, start, end)))
+        if self.start is None or start < self.start:
+            self.start = start
+        if self.end is None or end > self.end:
+            self.end = end
 
     def cell(self, row: str, col: str, value: Value, location: str, amount: bool = False):
         start, end = value.start, value.end
@@ -72,7 +78,24 @@ class TableBuilder:
             a, b = value.start, value.end
             parsed = number(value.text, amount) if value.kind == "num" else None
             cells[(row, col)] = DeferredTableCell(row, col, parsed, raw_text[a:b].strip(), None,
-                                                  cell_location(kind, row, col), None).defer(span, a, b)
+                                                  cell_location(kind, row, col), None, where=(span, a, b))
+            if start is None or a < start:
+                start = a
+            if end is None or b > end:
+                end = b
+        self.start, self.end = start, end
+
+    def counts(self, row: str, columns, cells, amounts=()):
+        """``row`` for a row of counts and blank cells as ``values.count_cells`` reads it
+        (folded digits, "" for a blank cell), one per column, without a value token per cell."""
+        kind = self.table.kind
+        table_cells, raw_text, span = self.table.cells, self.stream.raw, self.stream.span
+        start, end = self.start, self.end
+        for col, (a, digits), location in zip(columns, cells, row_locations(kind, row, tuple(columns))):
+            b = a + len(digits)
+            table_cells[(row, col)] = DeferredTableCell(
+                row, col, number(digits, col in amounts) if digits else None, raw_text[a:b].strip(), None,
+                location, None, where=(span, a, b))
             if start is None or a < start:
                 start = a
             if end is None or b > end:
@@ -89,10 +112,6 @@ class TableBuilder:
         self.table.complete = False
         if message not in self.table.problems:
             self.table.problems.append(message)
-
-    def _extend(self, start, end):
-        self.start = start if self.start is None else min(self.start, start)
-        self.end = end if self.end is None else max(self.end, end)
 
     def finish(self) -> Table:
         if self.start is not None:

@@ -14,9 +14,11 @@ on a line of its own (``本年新`` / ``制作数量``). Loaders keep the pieces
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
+from operator import itemgetter
 
 from govlint import regex_cache
+from govlint.lazy_re import lazy_pattern
 
 from govlint.record import Frozen
 
@@ -25,15 +27,26 @@ from govlint.record import Frozen
 _JOIN = r"\s{0,3}"
 
 
-class Hit(Frozen):
-    __slots__ = _fields = ("tag", "key", "start", "end")
+class Hit(tuple):
+    """A label found in the stream: what it is (``tag``, ``key``) and where (``start``,
+    ``end``). A tuple, made without a constructor call in the scan: a report has a hundred."""
 
-    def __init__(self, tag: str, key: str | None, start: int, end: int) -> None:
-        set_ = object.__setattr__
-        set_(self, "tag", tag)
-        set_(self, "key", key)
-        set_(self, "start", start)
-        set_(self, "end", end)
+    __slots__ = ()
+    _fields = ("tag", "key", "start", "end")
+
+    def __new__(cls, tag: str, key: str | None, start: int, end: int) -> "Hit":
+        return tuple.__new__(cls, (tag, key, start, end))
+
+    tag = property(itemgetter(0))
+    key = property(itemgetter(1))
+    start = property(itemgetter(2))
+    end = property(itemgetter(3))
+
+    def __repr__(self) -> str:
+        return f"Hit(tag={self[0]!r}, key={self[1]!r}, start={self[2]!r}, end={self[3]!r})"
+
+
+_hit = partial(tuple.__new__, Hit)
 
 
 def literal(text: str) -> str:
@@ -137,34 +150,127 @@ class LabelSet:
     the few that can start there. Each label's way ends in an empty group that names it
     (a label starting with several characters has one such group under each).
     Where no label starts, the engine passes on after one test of the character (the branches
-    all opening on a literal, it knows the set of first characters).
+    all opening on a literal, it knows the set of first characters). A branch that several
+    labels open with first tests what must come next (``_guard``: a few white space
+    characters, then one of the characters its labels go on with), so that a digit of a count
+    or the 信 of 信息 is passed over without trying each label there.
     """
 
     def __init__(self, entries: list[Entry]):
         entries = sorted(entries, key=lambda e: -e.weight)
         self._meta: list[tuple[str, str | None]] = [("", None)]  # by group number
         branches: dict[str, list[tuple[str, Entry]]] = {}  # first character → ways, in order
+        openings: dict[str, list[str]] = {}  # first character → each way with its label's rest
         for entry in entries:
             by_first: dict[str, list[str]] = {}
             for ch, way in entry.ways:
                 by_first.setdefault(ch, []).append(way)
+                openings.setdefault(ch, []).append(way + entry.tail)
             for ch, ways in by_first.items():
                 body = ways[0] if len(ways) == 1 else "(?:" + "|".join(ways) + ")"
                 branches.setdefault(ch, []).append((f"{body}{entry.tail}()", entry))
         self.firsts = tuple(branches)
         parts = []
         for ch, alternatives in branches.items():
-            parts.append(re.escape(ch) + "(?:" + "|".join(way for way, _ in alternatives) + ")")
+            # where several labels start with ``ch``, one test passes over the places none can
+            guard = _guard(openings[ch]) if len(alternatives) > 1 else ""
+            parts.append(re.escape(ch) + guard + "(?:" + "|".join(way for way, _ in alternatives) + ")")
             # group numbers follow the order the empty groups are written in
             self._meta.extend((entry.tag, entry.key) for _, entry in alternatives)
         self._regex = regex_cache.compile("|".join(parts))
 
     def scan(self, text: str, start: int = 0, end: int | None = None):
-        meta = self._meta
+        meta, hit = self._meta, _hit
         for match in self._regex.finditer(text, start, len(text) if end is None else end):
-            tag, key = meta[match.lastindex]
-            yield Hit(tag, key, match.start(), match.end())
+            yield hit((*meta[match.lastindex], *match.span()))
 
+
+#: what a label's pattern may open with after its first character, as written here: white space
+#: (``\s{0,3}``, ``\s?``), zero-width assertions, a class or an escaped or plain character
+_WHITE = lazy_pattern(r"\\s\{0,(\d)\}|\\s\?")
+_CLASS = lazy_pattern(r"\[((?:\\.|[^\]\\^])+)\](\??)")
+_LOOK = "(?<!", "(?<=", "(?!", "(?="
+
+
+def _guard(alternatives: list[str]) -> str:
+    r"""A lookahead that every one of ``alternatives`` (what may follow a branch's first
+    character) needs to match: at most K white space characters, then one of the characters
+    any of them can go on with: ``(?=\s{0,K}[…])``; "" when one of them opens in a way this
+    reading does not follow (then nothing is assumed).
+
+    At a character many labels start with, the engine would try each label in turn; most
+    such places (digits in a row of counts, 信 of 信息, （ of prose) hold none, and the one
+    test passes them over. The test only ever rejects a place where no label can match."""
+    most, chars = 0, set()
+    for pattern in alternatives:
+        found = _opening(pattern)
+        if found is None:
+            return ""
+        most, chars = max(most, found[0]), chars | found[1]
+    if not chars:
+        return ""
+    spaces = rf"\s{{0,{most}}}" if most else ""
+    return f"(?={spaces}[{''.join(re.escape(ch) for ch in sorted(chars))}])"
+
+
+def _opening(pattern: str) -> tuple[int, set[str]] | None:
+    """(the most white space before it, the characters it can be) of the first character that
+    is not white space which ``pattern`` can match; None when the pattern opens with anything
+    but white space, zero-width assertions, optional classes and then a character or class."""
+    at, white, chars = 0, 0, set()
+    while at < len(pattern):
+        match = _WHITE.match(pattern, at)
+        if match:
+            white += int(match.group(1)) if match.group(1) else 1
+            at = match.end()
+            continue
+        if pattern.startswith(_LOOK, at):
+            at = _after_group(pattern, at)
+            if at is None:
+                return None
+            continue
+        found = _CLASS.match(pattern, at)
+        if found:
+            members = set(re.sub(r"\\(.)", r"\1", found.group(1)))
+            if "-" in found.group(1).replace("\\-", "") or any(ch.isspace() for ch in members):
+                return None  # a range, or white space that may stand for the spaces counted
+            chars |= members
+            at = found.end()
+            if found.group(2):
+                continue  # optional: what follows it may come first
+            return white, chars
+        if pattern[at] == "\\" and at + 1 < len(pattern) and not pattern[at + 1].isalnum():
+            ch, at = pattern[at + 1], at + 2
+        elif pattern[at] not in "\\()[]{}|?*+.^$":
+            ch, at = pattern[at], at + 1
+        else:
+            return None
+        if ch.isspace() or (at < len(pattern) and pattern[at] in "?*+{"):
+            return None
+        return white, chars | {ch}
+    return None
+
+
+def _after_group(pattern: str, at: int) -> int | None:
+    """The index after the group opening at ``at`` (escapes and classes inside skipped)."""
+    depth, inside = 0, False
+    while at < len(pattern):
+        ch = pattern[at]
+        if ch == "\\":
+            at += 2
+            continue
+        if inside:
+            inside = ch != "]"
+        elif ch == "[":
+            inside = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return at + 1
+        at += 1
+    return None
 
 def _entry(tag, key, prefix, text, extra="") -> Entry:
     ways, tail = label_ways(prefix, text, extra)

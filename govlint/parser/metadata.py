@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from datetime import date
 
@@ -59,13 +60,13 @@ def agency_of(title: str) -> str | None:
 def extract(document, stream, first_heading: int | None, preamble: str, body_text: str) -> Metadata:
     meta = DeferredMetadata()
     top_end = first_heading if first_heading is not None else len(stream.text)
-    top = [p for p in stream.pieces if p.start < top_end][:60]
+    top = stream.texts[:min(60, bisect_left(stream.starts, top_end))]
     # title
     if document.title and document.title.strip():
         meta.title = clean_title(document.title)
     else:
-        for piece in top:
-            found = _title_candidate(piece.text)
+        for text in top:
+            found = _title_candidate(text)
             if found:
                 meta.title = found
                 break
@@ -106,20 +107,20 @@ def _body_year(preamble: str, body: str) -> int | None:
 
 
 def _published(stream, top) -> date | None:
-    for piece in top:
-        match = _PUBLISHED.search(fold(piece.text))
+    for text in top:
+        match = _PUBLISHED.search(fold(text))
         if match:
             found = _make_date(match["y"], match["m"], match["d"])
             if found:
                 return found
-    for piece in top[:15]:
-        match = _DATE_LINE.match(fold(piece.text))
+    for text in top[:15]:
+        match = _DATE_LINE.match(fold(text))
         if match:
             found = _make_date(match["y"], match["m"], match["d"])
             if found:
                 return found
-    for piece in reversed(stream.pieces[-8:]):
-        text = fold(piece.text).strip()
+    for text in reversed(stream.texts[-8:]):
+        text = fold(text).strip()
         match = _SIGNATURE.search(text) if len(text) < 400 or text.endswith("日") else None
         if match and "年" in match.group():
             found = _make_date(match["y"], match["m"], match["d"])

@@ -15,6 +15,7 @@ Sub-headings (``（一）主动公开情况``, ``一主动公开情况``, ``一�
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from govlint import regex_cache
@@ -170,17 +171,24 @@ def find_headings(stream, tables: list[tuple[int, int]]) -> list[Heading]:
     strict_at = {}
     for start, end, (number, key) in stream.split_headings:
         strict_at[start] = (end, number, key)
-    for piece in stream.pieces:
-        pos = piece.start
+    starts, texts = stream.starts, stream.texts
+    count = len(starts)
+    i = 0
+    while i < count:
+        pos = starts[i]
         while region < len(merged) and merged[region][1] <= pos:
             region += 1
         if region < len(merged) and merged[region][0] <= pos:
-            continue  # inside a table
+            # inside a table: on to the first piece that starts at or after its end
+            i = max(i + 1, bisect_left(starts, merged[region][1]))
+            continue
+        text = texts[i]
+        i += 1
         if pos in strict_at:
             end, number, key = strict_at[pos]
             out.append(Heading(pos, end, number, key))
             continue
-        found = loose_heading(piece.text)
+        found = loose_heading(text)
         if found:
-            out.append(Heading(pos, piece.end, found[0], found[1]))
+            out.append(Heading(pos, pos + len(text), found[0], found[1]))
     return out

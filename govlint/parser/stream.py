@@ -11,6 +11,7 @@ onto one line).
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import accumulate
 
 from govlint.document import Grid, Paragraph
 from govlint.record import Record
@@ -41,128 +42,133 @@ class Piece(Record):
 
 #: a piece whose span and base are worked out only when asked for (``_Places.place``): the
 #: HTML loader finds a block's offsets in the source only when they are first read
-DeferredPiece = deferred_span(Piece, "DeferredPiece", ("span", "base"))
+DeferredPiece = deferred_span(Piece, "DeferredPiece", ("span", "base"), stores=True)
 
 
 class Stream:
+    """The pieces as parallel lists: ``texts`` (as printed) and ``starts`` (stream offsets),
+    one entry per piece, in order. A report has some three hundred pieces, and the parser
+    reads little of each (its text and offset, and the source place of the few a finding
+    points into), so no object is made per piece: ``pieces`` builds ``Piece`` objects only
+    when asked for (tests, tools), and the source place of piece ``i`` is worked out by
+    ``place(i)`` when first read."""
+
     def __init__(self, document, splitter=None):
         self.source = document.source or ""
         self._places = _Places(self.source, document.line_index())
-        self.pieces: list[Piece] = []
         #: (start, end) stream ranges of the headings ``splitter`` found
         self.split_headings: list[tuple[int, int, object]] = []
-        #: stream offset of a cell's piece → (grid number, column), for grids whose columns are
-        #: positions (HTML, Markdown, Word …); text extractions shift cells between rows
-        #: (seed 002's tabs), so their column numbers say nothing and are left out
-        self.columns: dict[int, tuple[int, int]] = {}
+        items: list = []                       # every paragraph and origin cell, in order
+        grids: list[tuple[int, int, int]] = []  # (first item, end item, block number)
+        # the column of a cell is its position in grids whose columns are positions (HTML,
+        # Markdown, Word …); text extractions shift cells between rows (seed 002's tabs), so
+        # their column numbers say nothing and are left out
         positional = document.format != "text"
-        blocks = []
         for number, block in enumerate(document.blocks):
-            cols = None
             if isinstance(block, Paragraph):
-                items = [(block.text or "", block, "para", block.heading)]
+                items.append(block)
             elif isinstance(block, Grid):
-                items = [(cell.text or "", cell, "cell", False) for cell in block.cells()]
-                if positional:
-                    cols = [cell.col for cell in block.cells()]
-            else:
-                continue
-            blocks.append((number, items, cols))
+                first = len(items)
+                items.extend(block.cells())
+                if positional and len(items) > first:
+                    grids.append((first, len(items), number))
+        texts = [item.text or "" for item in items]
         # Every text folded in one call: folding maps characters one to one, so the folded
         # text of any slice is the same slice of the folded whole.
-        folded_all = fold(SEP.join([item[0] for _, items, _ in blocks for item in items]))
-        # a splitter may name, over the whole text at once, the places where it could cut: the
-        # pieces without one are not handed to it
-        candidates = getattr(splitter, "candidates", None)
-        marks = candidates(folded_all) if candidates is not None else None
-        mark = 0
-        at = 0
-        raw_parts: list[str] = []
-        folded_parts: list[str] = []
-        pieces = self.pieces
-        offset = 0
-        for number, items, cols in blocks:
-            for index, (text, where, kind, heading) in enumerate(items):
-                size = len(text)
-                folded = folded_all[at:at + size]
-                if marks is not None:
-                    while mark < len(marks) and marks[mark] < at:
-                        mark += 1
-                    may_cut = mark < len(marks) and marks[mark] < at + size
-                else:
-                    may_cut = True
-                at += size + 1
-                if cols is not None:
-                    self.columns[offset] = (number, cols[index])
-                cuts = list(splitter(folded)) if may_cut and splitter is not None and text else None
-                if not cuts:
-                    # the usual piece: whole, no heading inside
-                    pieces.append(DeferredPiece(text, None, offset, kind, heading,
-                                                where=(self._places.place, text, where)))
-                    raw_parts.append(text)
-                    folded_parts.append(folded)
-                    offset += size + 1
-                    continue
-                for part, a, found in self._split(text, cuts):
-                    piece = DeferredPiece(part, None, offset, kind, heading).defer(
-                        self._places.place, text, where, a, a + len(part))
-                    if found is not None:
-                        self.split_headings.append((offset, offset + found[0], found[1]))
-                    pieces.append(piece)
-                    raw_parts.append(part)
-                    folded_parts.append(folded[a:a + len(part)])
-                    offset += len(part) + 1
-        self.raw = SEP.join(raw_parts)
-        self.text = SEP.join(folded_parts)
-        self._piece_starts = [p.start for p in self.pieces]
-
-    # -- building -------------------------------------------------------------------------
-    def _split(self, text, cuts):
-        """The piece, cut before (and after) every heading in ``cuts``: (part, its offset in
-        ``text``, heading found at its start) each."""
-        bounds = []
-        for start, end, what in cuts:
-            bounds.append((start, "head", end - start, what))
-            bounds.append((end, "tail", 0, None))
-        points = sorted({0, len(text), *(b[0] for b in bounds)})
-        heads = {b[0]: (b[2], b[3]) for b in bounds if b[1] == "head"}
-        for a, b in zip(points, points[1:]):
-            part = text[a:b]
-            if not part.strip() and a not in heads:
-                continue
-            yield part, a, heads.get(a)
+        folded = fold(SEP.join(texts))
+        starts = _starts(texts)
+        cut = _cuts(splitter, texts, starts, folded)
+        self._grids = grids
+        self._grid_firsts = [first for first, _, _ in grids]
+        if not cut:
+            # the usual document: every piece a whole paragraph or cell
+            self.texts, self.starts, self.raw, self.text = texts, starts, SEP.join(texts), folded
+            self._origins = _Origins(self._places, items, texts, None, {})
+            return
+        # a few paragraphs or cells hold a heading: each is cut before (and after) it, the
+        # runs of whole pieces between them taken over as they are
+        pieces: list[str] = []
+        item_at: list[int] = []
+        parts: dict[int, tuple[int, int]] = {}
+        raw_runs: list[str] = []
+        folded_runs: list[str] = []
+        found_at: list[tuple[int, object]] = []
+        prev = 0
+        for k, cuts in cut:
+            if prev < k:
+                pieces.extend(texts[prev:k])
+                item_at.extend(range(prev, k))
+                raw_runs.append(SEP.join(texts[prev:k]))
+                folded_runs.append(folded[starts[prev]:starts[k] - 1])
+            text, at = texts[k], starts[k]
+            for part, a, found in _split(text, cuts):
+                if found is not None:
+                    found_at.append((len(pieces), found))
+                parts[len(pieces)] = (a, a + len(part))
+                pieces.append(part)
+                item_at.append(k)
+                raw_runs.append(part)
+                folded_runs.append(folded[at + a:at + a + len(part)])
+            prev = k + 1
+        if prev < len(texts):
+            pieces.extend(texts[prev:])
+            item_at.extend(range(prev, len(texts)))
+            raw_runs.append(SEP.join(texts[prev:]))
+            folded_runs.append(folded[starts[prev]:])
+        self.texts, self.starts = pieces, _starts(pieces)
+        self.raw, self.text = SEP.join(raw_runs), SEP.join(folded_runs)
+        self.split_headings = [(self.starts[i], self.starts[i] + length, what)
+                               for i, (length, what) in found_at]
+        self._origins = _Origins(self._places, items, texts, item_at, parts)
 
     # -- reading --------------------------------------------------------------------------
+    @property
+    def _piece_starts(self) -> list[int]:
+        return self.starts
+
+    @property
+    def pieces(self) -> list[Piece]:
+        """The pieces as objects (their span and base worked out when read), made on first use."""
+        made = self.__dict__.get("_pieces")
+        if made is None:
+            origins = self._origins
+            made = self._pieces = [
+                DeferredPiece(text, None, start, origins.kind(i), origins.heading(i), where=(origins.place, i))
+                for i, (text, start) in enumerate(zip(self.texts, self.starts))]
+        return made
+
     def piece_index(self, pos: int) -> int:
-        return max(0, bisect_right(self._piece_starts, pos) - 1)
+        return max(0, bisect_right(self.starts, pos) - 1)
+
+    def heading(self, index: int) -> bool:
+        """The loader's heading hint of piece ``index`` (a paragraph's ``heading``)."""
+        return self._origins.heading(index)
 
     def span(self, start: int, end: int) -> Span | None:
         """The source span of stream characters ``[start, end)``."""
-        pieces = self.pieces
-        if not pieces:
+        starts = self.starts
+        if not starts:
             return None
         if end < start + 1:
             end = start + 1
-        piece_starts = self._piece_starts
-        first = bisect_right(piece_starts, start) - 1
+        first = bisect_right(starts, start) - 1
         if first < 0:
             first = 0
-        piece = pieces[first]
-        if end <= piece.start + len(piece.text) + 1 or first == len(pieces) - 1:
+        piece_start, size = starts[first], len(self.texts[first])
+        if end <= piece_start + size + 1 or first == len(starts) - 1:
             last = first  # the range ends in the piece (or the separator after it)
         else:
             last = self.piece_index(end - 1)
         if first == last:
-            if piece.base is not None:
-                size = len(piece.text)
-                a = min(max(start - piece.start, 0), size)
-                b = min(max(end - piece.start, a + 1), max(size, a + 1))
-                return self._places.source_span(piece.base + a, piece.base + b)
-            return piece.span
-        head = self.span(start, min(end, self.pieces[first].end) if self.pieces[first].end > start
-                         else start + 1)
-        tail_piece = self.pieces[last]
-        tail = self.span(max(tail_piece.start, start), end)
+            span, base = self._origins.place(first)
+            if base is not None:
+                a = min(max(start - piece_start, 0), size)
+                b = min(max(end - piece_start, a + 1), max(size, a + 1))
+                return self._places.source_span(base + a, base + b)
+            return span
+        piece_end = piece_start + size
+        head = self.span(start, min(end, piece_end) if piece_end > start else start + 1)
+        tail = self.span(max(starts[last], start), end)
         if head is None:
             return tail
         if tail is None:
@@ -170,13 +176,121 @@ class Stream:
         return Span(head.line, head.column, tail.end_line, tail.end_column)
 
     def column(self, pos: int) -> tuple[int, int] | None:
-        """(grid number, column) of the positional grid cell at stream offset ``pos``, if any."""
-        if not self.columns:
+        """(grid number, column) of the positional grid cell at stream offset ``pos``, if any:
+        for the piece that starts the cell's text (a cell cut at a heading has its column on
+        its first piece only)."""
+        if not self._grids:
             return None
-        return self.columns.get(self.pieces[self.piece_index(pos)].start)
+        index = self.piece_index(pos)
+        item = self._origins.first_item(index)
+        if item is None:
+            return None
+        at = bisect_right(self._grid_firsts, item) - 1
+        if at < 0:
+            return None
+        first, end, number = self._grids[at]
+        if item >= end:
+            return None
+        return number, self._origins.items[item].col
 
     def original(self, start: int, end: int) -> str:
         return self.raw[start:end]
+
+
+def _starts(texts: list[str]) -> list[int]:
+    """The stream offset of each text joined with ``SEP``: the lengths before it, plus one
+    separator each."""
+    if not texts:
+        return []
+    return list(accumulate([len(text) + 1 for text in texts[:-1]], initial=0))
+
+
+def _cuts(splitter, texts: list[str], starts: list[int], folded: str) -> list[tuple[int, list]]:
+    """(item index, the headings ``splitter`` found in it) of every text it cuts, in order.
+
+    A splitter may name, over the whole folded text at once (``splitter.candidates``), the
+    places where it could cut: texts without one are not handed to it."""
+    if splitter is None:
+        return []
+    candidates = getattr(splitter, "candidates", None)
+    if candidates is None:
+        asked = [k for k, text in enumerate(texts) if text]
+    else:
+        asked = []
+        for mark in candidates(folded):
+            k = bisect_right(starts, mark) - 1
+            if k >= 0 and mark < starts[k] + len(texts[k]) and (not asked or asked[-1] != k):
+                asked.append(k)
+    out = []
+    for k in asked:
+        cuts = list(splitter(folded[starts[k]:starts[k] + len(texts[k])]))
+        if cuts:
+            out.append((k, cuts))
+    return out
+
+
+def _split(text, cuts):
+    """The text, cut before (and after) every heading in ``cuts``: (part, its offset in
+    ``text``, heading found at its start) each."""
+    bounds = []
+    for start, end, what in cuts:
+        bounds.append((start, "head", end - start, what))
+        bounds.append((end, "tail", 0, None))
+    points = sorted({0, len(text), *(b[0] for b in bounds)})
+    heads = {b[0]: (b[2], b[3]) for b in bounds if b[1] == "head"}
+    for a, b in zip(points, points[1:]):
+        part = text[a:b]
+        if not part.strip() and a not in heads:
+            continue
+        yield part, a, heads.get(a)
+
+
+class _Origins:
+    """Where each piece came from: its paragraph or cell (``items``), the part of that text it
+    is when a heading cut it, and its source place once worked out. Apart from the ``Stream``
+    so that deferred pieces do not refer back to it (a reference cycle would keep each parsed
+    report until a full collection)."""
+
+    __slots__ = ("places", "items", "texts", "item_at", "parts", "placed")
+
+    def __init__(self, places, items, texts, item_at, parts):
+        self.places = places
+        self.items = items
+        self.texts = texts      # the items' whole texts
+        self.item_at = item_at  # piece → item, None when pieces and items are one to one
+        self.parts = parts      # piece → (start, end) in its item's text, for cut pieces
+        self.placed: dict[int, tuple] = {}
+
+    def item(self, index: int) -> int:
+        return index if self.item_at is None else self.item_at[index]
+
+    def first_item(self, index: int) -> int | None:
+        """The item piece ``index`` starts, None when it is a later part of one."""
+        item_at = self.item_at
+        if item_at is None:
+            return index
+        item = item_at[index]
+        return item if index == 0 or item_at[index - 1] != item else None
+
+    def kind(self, index: int) -> str:
+        return "para" if isinstance(self.items[self.item(index)], Paragraph) else "cell"
+
+    def heading(self, index: int) -> bool:
+        item = self.items[self.item(index)]
+        return item.heading if isinstance(item, Paragraph) else False
+
+    def place(self, index: int) -> tuple:
+        """(span, base) of piece ``index`` (``_Places.place``), worked out once."""
+        found = self.placed.get(index)
+        if found is None:
+            item = self.item(index)
+            part = self.parts.get(index)
+            if part is None:
+                found = self.places.place(self.texts[item], self.items[item])
+            else:
+                found = self.places.place(self.texts[item], self.items[item], *part)
+            self.placed[index] = found
+        return found
 
 
 class _Places:

@@ -8,11 +8,13 @@ readable header gets the 2021 (or, when the count fits only that, the 2019) colu
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from govlint.format import location as cell_location
 from govlint.format import table2 as t2
 from govlint.format import templates
 from govlint.parser.builder import TableBuilder
-from govlint.parser.values import has_numbers, read_gap, take
+from govlint.parser.values import count_cells, count_gap, has_numbers, read_gap, take
 
 NAME = t2.NAME
 
@@ -39,12 +41,11 @@ def parse_table2(stream, hits: list, limit: int):
         if hit.start >= limit:
             break
         nxt = hits[i + 1].start if i + 1 < len(hits) and hits[i + 1].start < limit else limit
-        label_text = _norm(stream, hit)
         if hit.tag == "block":
             state.block, state.columns, state.after_row = hit.key, [], False
             blocks_seen.append(hit.key)
             builder.label(hit, hit.key)
-            printed.add(label_text)
+            printed.add(_norm(stream, hit))
             continue
         if hit.tag == "hdr":
             builder.label(hit, None)
@@ -57,26 +58,40 @@ def parse_table2(stream, hits: list, limit: int):
                 key = "new_made" if "new_made" not in state.columns else "new_published"
             state.columns.append(key)
             builder.label(hit, key)
-            printed.add(label_text)
+            printed.add(_norm(stream, hit))
             continue
         # a row
         row = hit.key
-        gap = read_gap(text, hit.end, nxt)
-        if gap.prose:
-            break
-        if not has_numbers(gap) and not gap.tokens:
-            # a row label with nothing after it: a stray word in the table, not a row
-            continue
+        # a row of counts and blank cells (the usual grid row) is read without a token per cell
+        cells = count_cells(text, hit.end, nxt)
+        if cells is not None:
+            if not cells:
+                continue  # a row label with nothing after it: a stray word in the table
+            printed_values = sum(1 for _, digits in cells if digits)
+        else:
+            gap = read_gap(text, hit.end, nxt)
+            if gap.prose:
+                break
+            if not has_numbers(gap) and not gap.tokens:
+                # a row label with nothing after it: a stray word in the table, not a row
+                continue
+            printed_values = sum(1 for t in gap.tokens if t.kind != "blank")
         builder.label(hit, row)
-        printed.add(label_text)
+        printed.add(_norm(stream, hit))
         block = state.block or t2.row(row).block
         if state.block is None:
             state.block = block
         state.after_row = True
-        columns = _columns(state.columns, block, gap)
+        columns = _columns(state.columns, block, printed_values)
         if row in rows_found:
             continue
         rows_found[row] = block
+        if cells is not None:
+            if len(cells) == len(columns):
+                # one cell per column: what ``take`` gives, every value and blank in its place
+                builder.counts(row, columns, cells, t2.amount_columns())
+                continue
+            gap = count_gap(cells, hit.end)
         values, reason = take(gap, len(columns))
         if values is None:
             builder.problem(f"“{t2.label(row)}”行{reason}", reason)
@@ -89,12 +104,18 @@ def parse_table2(stream, hits: list, limit: int):
 
 
 def _norm(stream, hit):
+    """The label of ``hit`` as the format writes it (the same few dozen labels in every report)."""
+    return _normalized(stream.original(hit.start, hit.end))
+
+
+@lru_cache(maxsize=1024)
+def _normalized(printed: str) -> str:
     from govlint.normalize import normalize
 
-    return normalize(stream.original(hit.start, hit.end).replace("\x1f", ""))
+    return normalize(printed)  # piece breaks are white space: normalize drops them
 
 
-def _columns(printed: list[str], block: str, gap) -> list[str]:
+def _columns(printed: list[str], block: str, values: int) -> list[str]:
     """The block's columns: as printed, or the template's when the header is short of it."""
     if printed:
         templates = (t2.block_columns("2021"), t2.block_columns("2019"))
@@ -106,14 +127,15 @@ def _columns(printed: list[str], block: str, gap) -> list[str]:
             if len(printed) < len(full) and all(c in full for c in printed):
                 return full
         return printed
-    return _default_columns(block, gap)
+    return _default_columns(block, values)
 
 
-def _default_columns(block: str, gap) -> list[str]:
+def _default_columns(block: str, values: int) -> list[str]:
+    """The template's columns of ``block``: the 2019 ones when only they fit the row's
+    ``values`` (its printed values, blanks not counted)."""
     v2 = list(t2.block_columns("2021").get(block, ()))
     v1 = list(t2.block_columns("2019").get(block, ()))
-    count = sum(1 for t in gap.tokens if t.kind != "blank")
-    if v1 and count == len(v1) and count != len(v2):
+    if v1 and values == len(v1) and values != len(v2):
         return v1
     return v2 or v1
 

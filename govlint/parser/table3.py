@@ -11,7 +11,7 @@ from __future__ import annotations
 from govlint.format import location as cell_location
 from govlint.format import table3 as t3
 from govlint.parser.builder import TableBuilder
-from govlint.parser.values import Gap, read_gap, take
+from govlint.parser.values import Gap, count_cells, count_gap, read_gap, take
 
 NAME = t3.NAME
 _GROUP_HEADERS = {"results", "denied", "unable", "not_processed"}
@@ -40,12 +40,20 @@ def parse_table3(stream, hits: list, limit: int):
     columns = list(t3.columns())
 
     def close(key, hit, gap_end, next_key=None):
-        gap = _beside_label(stream, read_gap(text, hit.end, gap_end), first_value_at)
-        if gap.prose:
-            return False
+        # a row of counts and blank cells (the usual grid row) is read without a token per
+        # cell: no prose, every cell a value or a blank
+        cells = count_cells(text, hit.end, gap_end)
+        if cells is not None:
+            kept = _beside_label_cells(stream, cells, first_value_at)
+            has_value, empty = any(digits for _, digits in kept), not kept
+        else:
+            gap = _beside_label(stream, read_gap(text, hit.end, gap_end), first_value_at)
+            if gap.prose:
+                return False
+            has_value, empty = any(t.kind != "blank" for t in gap.tokens), not gap.tokens
         if key in found:
             return True
-        if next_key == key and not any(t.kind != "blank" for t in gap.tokens):
+        if next_key == key and not has_value:
             # the same label again (a heading above its own table row): the later one counts
             return True
         if key in _GROUP_HEADERS or key == "other":
@@ -53,8 +61,15 @@ def parse_table3(stream, hits: list, limit: int):
             # (the single （六）其他处理 row of the 2019 layout, even when left blank)
             if next_key is not None and next_key.partition(".")[0] == key:
                 return True
-            if key == "results" or not gap.tokens:
+            if key == "results" or empty:
                 return True
+        if cells is not None:
+            if len(kept) == len(columns):
+                # one cell per column: what ``take`` gives, every value and blank in its place
+                found[key] = True
+                builder.counts(key, columns, kept)
+                return True
+            gap = _beside_label(stream, count_gap(cells, hit.end), first_value_at)
         values, reason = take(gap, len(columns))
         found[key] = True
         if values is None:
@@ -199,6 +214,22 @@ def _beside_label(stream, gap, first_value_at):
                 continue
         keep.append(token)
     return gap if len(keep) == len(gap.tokens) else Gap(keep, gap.end, gap.prose)
+
+
+def _beside_label_cells(stream, cells, first_value_at):
+    """``_beside_label`` for the cells ``count_cells`` read: the blank ones left of the first
+    value column dropped."""
+    if first_value_at is None:
+        return cells
+    grid, first = first_value_at
+    keep = []
+    for cell in cells:
+        if not cell[1]:
+            at = stream.column(cell[0])
+            if at is not None and at[0] == grid and at[1] < first:
+                continue
+        keep.append(cell)
+    return keep
 
 
 def _columns(header_cols: list[str]) -> list[str]:

@@ -72,6 +72,7 @@ def find_tables(stream) -> tuple[dict, list[tuple[int, int]]]:
     text = stream.text
     headings = [(a, b) for a, b, _ in stream.split_headings]
     in_heading = Ranges(headings).touches
+    heading_starts = sorted(a for a, _ in headings)
     found = {}
     for kind, label_set, is_anchor, header_tags in (
         ("table3", labels.table3_labels(),
@@ -81,14 +82,23 @@ def find_tables(stream) -> tuple[dict, list[tuple[int, int]]]:
         ("table2", labels.table2_labels(),
          [lambda h: h.tag == "block", lambda h: h.tag in ("col", "col_new")], {"hdr", "block"}),
     ):
-        hits = [h for h in label_set.scan(text) if not in_heading(h.start, h.end)]
-        i = _anchor(hits, is_anchor)
+        hits = []
+        scan = (h for h in label_set.scan(text) if not in_heading(h.start, h.end))
+        i = _first(scan, hits, is_anchor[0])
         if i is None:
-            continue
+            i = _anchor(hits, is_anchor[1:])  # every hit read: the later tests look at them all
+            if i is None:
+                continue
         j = _chain_start(text, hits, i, header_tags, _CLEAN_NUMBERS if kind == "table4" else _CLEAN)
+        # the table ends at the next heading at the latest: the hits past it are never read,
+        # so the scan stops at the first of them
+        head = bisect_right(heading_starts, hits[j].start)
+        if head < len(heading_starts):
+            _until(scan, hits, heading_starts[head])
+        else:
+            hits.extend(scan)
         found[kind] = (hits[j].start, hits[j:])
     starts = sorted(start for start, _ in found.values())
-    heading_starts = sorted(a for a, _ in headings)
     tables, regions = {}, []
     parsers = {"table2": parse_table2, "table3": parse_table3, "table4": parse_table4}
     for kind, (start, hits) in found.items():
@@ -109,3 +119,21 @@ def find_tables(stream) -> tuple[dict, list[tuple[int, int]]]:
         if builder.start is not None:
             regions.append((builder.start, builder.end))
     return tables, regions
+
+
+def _first(scan, hits: list, test) -> int | None:
+    """Read ``scan`` into ``hits`` up to the first hit passing ``test``: its index, or None
+    when no hit does (``scan`` read to its end)."""
+    for hit in scan:
+        hits.append(hit)
+        if test(hit):
+            return len(hits) - 1
+    return None
+
+
+def _until(scan, hits: list, limit: int) -> None:
+    """Read ``scan`` into ``hits`` up to (and with) its first hit starting at ``limit`` or after."""
+    for hit in scan:
+        hits.append(hit)
+        if hit.start >= limit:
+            return

@@ -87,24 +87,48 @@ class Gap(Record):
         self.prose = prose
 
 
-#: the usual gap in a grid: one count (ASCII digits) per cell, nothing else
-_PLAIN_ROW = lazy_pattern(r"(?:\x1f[0-9]+)+\x1f?")
+#: the usual gap in a grid: one count (ASCII digits) or nothing per cell, nothing else
+_PLAIN_ROW = lazy_pattern(r"(?:\x1f[0-9]*)+")
+
+
+def count_cells(text: str, start: int, end: int) -> list[tuple[int, str]] | None:
+    """The cells of a gap that is a row of a grid holding counts and blank cells only (ASCII
+    digits or nothing between the separators; the usual row of a table): (stream offset,
+    digits) each, "" for a blank cell, None for any other gap. A table parser places such a
+    row without a token per cell.
+
+    Each separator opens a cell; the last one opened is a cell only when it holds a count
+    (the separator before the next label opens none)."""
+    if not _PLAIN_ROW.fullmatch(text, start, end):
+        return None
+    parts = text[start + 1:end].split(SEP)
+    if not parts[-1]:
+        parts.pop()
+    cells = []
+    pos = start + 1
+    for part in parts:
+        cells.append((pos, part))
+        pos += len(part) + 1
+    return cells
+
+
+def count_gap(cells: list[tuple[int, str]], start: int) -> Gap:
+    """The gap at ``start`` of a row that ``count_cells`` read, one token per cell."""
+    tokens = [Value(pos, pos + len(part), part, "num", None, None, None, piece) if part else
+              Value(pos, pos, "", "blank", None, None, None, piece)
+              for piece, (pos, part) in enumerate(cells, 1)]
+    end = next((t.end for t in reversed(tokens) if t.kind == "num"), start)
+    return Gap(tokens, end, False)
 
 
 def read_gap(text: str, start: int, end: int) -> Gap:
     """Tokens of ``text[start:end]``; stops at text that follows the values."""
-    if _PLAIN_ROW.fullmatch(text, start, end):
-        # a row of a grid whose every cell is a count: the cells are the values, read
-        # without matching each separator and number on its own (``_read_tokens`` reads
+    cells = count_cells(text, start, end)
+    if cells is not None:
+        # a row of a grid whose every cell is a count or blank: the cells are the values,
+        # read without matching each separator and number on its own (``_read_tokens`` reads
         # such a gap the same, in twice the time)
-        tokens = []
-        pos = start
-        for piece, part in enumerate(text[start + 1:end].split(SEP), 1):
-            pos += 1
-            if part:
-                tokens.append(Value(pos, pos + len(part), part, "num", None, None, None, piece))
-                pos += len(part)
-        return Gap(tokens, tokens[-1].end, False)
+        return count_gap(cells, start)
     return _read_tokens(text, start, end)
 
 
@@ -286,4 +310,5 @@ def has_numbers(gap: Gap) -> bool:
     return any(t.kind == "num" for t in gap.tokens)
 
 
-__all__ = ["Gap", "Glued", "Token", "Unseparable", "Value", "has_numbers", "number", "read_gap", "take", "SEP"]
+__all__ = ["Gap", "Glued", "Token", "Unseparable", "Value", "count_cells", "count_gap", "has_numbers", "number",
+           "read_gap", "take", "SEP"]
