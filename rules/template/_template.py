@@ -77,17 +77,18 @@ def _markers_in(text: str) -> tuple[str, ...]:
 
 
 def outdated_markers(report) -> list[tuple[str, object]]:
-    """The 2019-format markers the report prints, each once, with the first span seen."""
+    """The 2019-format markers the report prints, each once, with the label or cell where it
+    was first seen (``where``: read its ``span`` only for the marker a finding reports, since
+    each position is worked out on demand and one far down the page costs a replay to it)."""
     found: dict[str, object] = {}
     for text, where in printed_labels(report, ("table2", "table3")):
         for marker in _markers_in(text):
             found.setdefault(marker, where)
-    found = {marker: where.span for marker, where in found.items()}
     table = report.table("table3")
     if table is not None:
         rows = {row for row, _ in table.cells}
         single = [c for c in table if c.row == "other" and not is_blank(c)]
         if single and not any(row.startswith("other.") for row in rows):
             other = t3.row("other")
-            found.setdefault(f"{other.label}（单行，无1–{len(t3.items('other'))}子项）", single[0].span)
+            found.setdefault(f"{other.label}（单行，无1–{len(t3.items('other'))}子项）", single[0])
     return list(found.items())
