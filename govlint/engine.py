@@ -29,7 +29,8 @@ class Settings(Record):
     """What a worker needs to check a file: picklable, so it can cross to a process."""
 
     __slots__ = _fields = ("selection", "severity", "per_file_ignores", "options", "root", "plugins",
-                           "agencies", "summaries", "sketch", "facts", "timeout", "verbose", "display_names")
+                           "agencies", "summaries", "sketch", "facts", "timeout", "verbose", "display_names",
+                           "excerpts")
 
     def __init__(self, selection: Selection | None = None, severity: dict[str, Severity] | None = None,
                  per_file_ignores: dict[str, tuple[str, ...]] | None = None,
@@ -37,7 +38,7 @@ class Settings(Record):
                  agencies: dict[str, list[str]] | None = None,
                  summaries: dict[str, list[str]] | None = None, sketch: bool = True, facts: bool = False,
                  timeout: float | None = None, verbose: bool = False,
-                 display_names: dict[str, str] | None = None) -> None:
+                 display_names: dict[str, str] | None = None, excerpts: bool = True) -> None:
         self.selection = Selection() if selection is None else selection
         self.severity = {} if severity is None else severity
         self.per_file_ignores = {} if per_file_ignores is None else per_file_ignores
@@ -62,6 +63,9 @@ class Settings(Record):
         self.verbose = verbose
         #: the name a file is shown under when it is not its path (standard input: ``--stdin-filename``)
         self.display_names = {} if display_names is None else display_names
+        #: whether a finding on table cells carries its excerpt (``Finding.table``, built from the
+        #: parsed report here): off when the reporter shows none and no cache keeps the result
+        self.excerpts = excerpts
 
     @classmethod
     def from_config(cls, config: Config, options: dict, selection: Selection,
@@ -242,7 +246,8 @@ class Checker:
                     findings.append(_stamp(finding, rule))
             except (Exception, SystemExit) as exc:  # noqa: BLE001 - one rule's crash is one finding
                 findings.append(_internal(f"规则 {rule.code}（{rule.plugin}）", exc))
-        findings.extend(_table_excerpts(findings, report))
+        if self.settings.excerpts:
+            findings.extend(_table_excerpts(findings, report))
         if any(f.fix is not None for f in findings):
             _usable_fixes(findings, loader, document.source)
         return findings, report, document.source
