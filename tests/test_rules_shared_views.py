@@ -227,3 +227,30 @@ def test_a_run_without_a_fee_word_has_no_fee_sentence(text):
         original = text[sentence.start():sentence.end()]
         assert not (_fees._TERM.search(sentence.group())
                     or (_fees._CITES_109.search(original) and _fees._CHARGE_WORD.search(sentence.group())))
+
+
+def _plain_outdated_markers(report):
+    """GL301's markers as they were found: every label and every non-blank grid cell looked at."""
+    found = {}
+    places = [(label.text, label) for kind in ("table2", "table3") if report.table(kind) is not None
+              for label in report.table(kind).labels]
+    places += [(cell.text, cell) for grid in report.document.grids() for cell in grid.cells()
+               if cell.text and cell.text.strip()]
+    for text, where in places:
+        for marker in _template._markers_in(text):
+            found.setdefault(marker, where)
+    return found
+
+
+def test_outdated_markers_look_at_each_printed_text_once_and_answer_as_every_cell_read(fixtures):
+    from govlint.testing import parse_file
+
+    for page in ("2019_pingtan_gaj.html", "2022_pingtan_htp.html", "2023_shuyang_fgj.html", "2019_shanghai_bgt.html",
+                 "2019_pingtan_gaj.txt"):
+        report = parse_file(fixtures / "corpus" / page)
+        plain = _plain_outdated_markers(report)
+        found = dict(_template.outdated_markers(report))
+        assert all(found[marker] is where for marker, where in plain.items())
+        assert set(found) - set(plain) <= {m for m in found if m.endswith("子项）")}  # the single （六） row
+        texts = [text for text, _ in _template.printed_labels(report)]
+        assert len(texts) == len(set(texts))
