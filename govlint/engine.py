@@ -23,6 +23,8 @@ DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024
 LOADER_PLUGINS = {".docx": "govlint-docx", ".pdf": "govlint-pdf"}
 #: findings about the run itself: a selection never hides them, only an explicit ignore
 ALWAYS_REPORTED = ("GL000", "GL001")
+#: ``Checker._finish``'s suppressions when the caller has not read them (None: the file has none)
+_UNREAD = object()
 
 
 class Settings(Record):
@@ -253,12 +255,13 @@ class Checker:
         return findings, report, document.source
 
     def _finish(self, findings: list[Finding], shown: str, source: str,
-                suppressions=None, later: bool = False) -> list[Finding]:
+                suppressions=_UNREAD, later: bool = False) -> list[Finding]:
         """Findings with path, name and severity filled in, less those suppressed by the file's
-        comments (parsed from ``source``, or ``suppressions`` when the source is not at hand).
+        comments (``suppressions`` when the caller has them, None for none; else parsed from
+        ``source``: looking for them costs a scan of the whole text).
         ``later``: run-scope findings, made after the file's own pass, which already reported
         the file's directive problems (GL004) and unused directives (GL005)."""
-        if suppressions is None:
+        if suppressions is _UNREAD:
             suppressions = _directives(source, self._known_code)
         if suppressions is not None:
             from govlint.suppressions import UNSUPPRESSIBLE, UNUSED_SUPPRESSION, suppression_problems
