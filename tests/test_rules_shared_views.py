@@ -254,3 +254,17 @@ def test_outdated_markers_look_at_each_printed_text_once_and_answer_as_every_cel
         assert set(found) - set(plain) <= {m for m in found if m.endswith("子项）")}  # the single （六） row
         texts = [text for text, _ in _template.printed_labels(report)]
         assert len(texts) == len(set(texts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["信息", "处理", "费", "收", "取", "收取", "收费", "申请人", "向", "对", "申请", "109", "10",
+                                 "9", "号", " ", "办法", "管理", "《", "》", "，", "。", "行政事业性收费"]),
+                max_size=14).map("".join))
+def test_a_run_without_the_fee_gate_words_matches_no_fee_pattern(text):
+    """``_read_facts`` skips a run holding none of 费, 收取 and 109 unread: neither the fee
+    terms (over the masked text) nor a citation of the fee rules could match in it."""
+    from govlint_rules.fees import _fees
+
+    if "费" in text or "收取" in text or "109" in text:
+        return
+    assert not _fees._TERM.search(_fees._mask_titles(text)) and not _fees._CITES_109.search(text)
