@@ -54,6 +54,44 @@ def test_every_statement_pattern_match_holds_an_anchor(text):
             assert _claims._ANCHOR.search(match.group()), (pattern.pattern, match.group())
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.lists(words, max_size=12).map("".join))
+def test_every_statement_pattern_match_holds_the_word_it_is_gated_on(text):
+    assert len(_claims._NEEDS) == len(_claims._PATTERNS)
+    for (_, pattern), needs in zip(_claims._PATTERNS, _claims._NEEDS):
+        for match in pattern.finditer(text):
+            assert needs in match.group(), (pattern.pattern, match.group())
+
+
+def test_runs_are_asked_for_anchor_words_before_they_are_folded():
+    """``fold`` changes no Han ideograph and makes none, and the anchor words (and 申请, which
+    a completion claim's sentence holds) are made of them: a run holds one exactly when its
+    folded text does."""
+    from govlint.normalize import _CHANGED, is_cjk
+
+    assert not any(is_cjk(c) or any(is_cjk(x) for x in folded) for c, folded in _CHANGED.items())
+    anchors = _claims._ANCHOR.pattern.split("|") + ["申请"]
+    assert all(word and all(is_cjk(c) for c in word) for word in anchors), anchors
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["申请", "申", "请", "均已按时办结", "全部依法答复", "办结率100%", "办结率１００％", "。",
+                                 "；", "\n", "（", "(", "受理", "，"]), max_size=10).map("".join),
+       st.sampled_from([None, "overview", "requests", "problems"]))
+def test_completion_claims_equal_the_plain_search_of_every_sentence(text, section):
+    report = _report([text])
+    report.sections[0].key = section or "overview"
+    plain = []
+    if report.sections[0].key in (None, "overview", "requests"):
+        folded = _claims.fold(text)
+        for sentence in _claims._SENTENCE.finditer(folded):
+            match = _claims._COMPLETION.search(sentence.group()) if "申请" in sentence.group() else None
+            if match:
+                plain.append((sentence.start() + match.start(), sentence.start() + match.end(), sentence.group()))
+    found = [(start, end, s_text) for _, start, end, s_text in _claims.completion_claims(report)]
+    assert found == plain
+
+
 #: the per-statement tests as plain searches of the clause before the number
 _PLAIN_SHIFTING = re.compile(r"上一?年|去年|上年度|较|比|同比|累计|以来|其中|分别|平均|超过|不足|以上")
 _PLAIN_REASON = re.compile(r"因|由于|原因")
