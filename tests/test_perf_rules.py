@@ -191,3 +191,42 @@ def test_span_of_equals_reading_the_text_up_to_the_stretch(text, line, column, e
     end_column = (column if len(lines) == 1 else 1) + len(lines[-1]) + (extra == 2)
     run = _common.Prose(text, Span(line, column, end_line, end_column), None)
     assert run.span_of(start, end) == _plain_span_of(run, start, end)
+
+
+def _plain_own_figure_years(report, year):
+    """``own_figure_years`` reading every sentence of every run (no run-level search first)."""
+    from govlint_rules.dates import _dates
+
+    out = []
+    for run in _common.prose(report):
+        if run.section not in _dates._FIGURE_SECTIONS:
+            continue
+        text = _dates._mask_titles(run.text)
+        for sentence in _dates._SENTENCE.finditer(text):
+            body = sentence.group()
+            if "年" not in body or _dates._OTHER_YEAR_WORDS.search(body):
+                continue
+            mentions = list(_dates._YEAR.finditer(body))
+            if any(int(m.group(1)) == year for m in mentions):
+                continue
+            for match in mentions:
+                if _dates._BEFORE.search(body[max(0, match.start() - 3):match.start()]):
+                    continue
+                if _dates._AFTER.search(body[match.end() - 1:match.end() + 4]):
+                    continue
+                if _dates._OWN_FIGURES.match(body, match.end() - 1):
+                    start = sentence.start() + match.start()
+                    out.append((int(match.group(1)), start, start + len(match.group())))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["2023", "2024", "年", "年度", " ", "\n", "。", "，", "制作、获取政府信息总数", "467条",
+                                 "主动公开政府信息", "53", "共受理", "收到", "政府信息公开", "申请", "20件", "《", "》",
+                                 "较", "以来", "全县"]), max_size=14).map("".join))
+def test_own_figure_years_equal_reading_every_sentence(text):
+    from govlint_rules.dates import _dates
+
+    report = _report([text])
+    found = [(y, start, end) for y, _, start, end in _dates.own_figure_years(report, 2024)]
+    assert found == _plain_own_figure_years(report, 2024)
