@@ -230,3 +230,22 @@ def test_own_figure_years_equal_reading_every_sentence(text):
     report = _report([text])
     found = [(y, start, end) for y, _, start, end in _dates.own_figure_years(report, 2024)]
     assert found == _plain_own_figure_years(report, 2024)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["2023", "2024", "年", "年度", "以来", "自", "较", "。", "\n", "《", "》", "全年", "工作"]),
+                max_size=14).map("".join), st.sampled_from([2023, 2024]))
+def test_the_dominant_other_year_equals_the_count_of_every_mention(text, year):
+    """``dominant_other_year`` stops at the first mention of the report year: the answer is the
+    one counting every mention gives."""
+    from collections import Counter
+
+    from govlint_rules.dates import _dates
+
+    report = _report([text])
+    mentions = _dates.body_years(report)
+    plain = None
+    if mentions and not any(y == year for y, *_ in mentions):
+        other = Counter(y for y, *_ in mentions).most_common(1)[0][0]
+        plain = other, next(m for m in mentions if m[0] == other)
+    assert _dates.dominant_other_year(report, year) == plain

@@ -36,7 +36,11 @@ def body_years(report) -> list[tuple[int, Prose, int, int]]:
     comparisons (较2022年) are left out; so are sections 五 and 六 (last year's problems, next
     year's plans).
     """
-    out = []
+    return list(_body_years(report))
+
+
+def _body_years(report):
+    """``body_years`` one by one, in reading order."""
     for run in prose(report):
         if run.section not in (None, "overview"):
             continue
@@ -48,8 +52,7 @@ def body_years(report) -> list[tuple[int, Prose, int, int]]:
                 continue
             if _AFTER.search(text[match.end() - 1:match.end() + 4]):
                 continue
-            out.append((int(match.group(1)), run, match.start(), match.end()))
-    return out
+            yield int(match.group(1)), run, match.start(), match.end()
 
 
 #: a year right before what the tables count: the report's own figures
@@ -112,9 +115,14 @@ def sentence_at(text: str, offset: int) -> str:
 
 
 def dominant_other_year(report, year: int):
-    """(other year, first mention) when the body never names ``year`` but names another."""
-    mentions = body_years(report)
-    if not mentions or any(y == year for y, *_ in mentions):
+    """(other year, first mention) when the body never names ``year`` but names another.
+    Most reports name their year early: the mentions after the first that does are not read."""
+    mentions = []
+    for mention in _body_years(report):
+        if mention[0] == year:
+            return None
+        mentions.append(mention)
+    if not mentions:
         return None
     counts = Counter(y for y, *_ in mentions)
     other, _ = counts.most_common(1)[0]
