@@ -13,7 +13,8 @@ the same run, or a growth (per file, per MB) between two sizes measured in the s
      reports per second with ``--jobs 1`` and ``--jobs 0`` over the big corpus;
   4. time per MB of real HTML, text and Markdown reports grown from 100 KB to 5 MB in four shapes
      (concatenated copies, many headings, one huge table, long prose), with the growth exponent
-     (least-squares slope of log time over log size; 1 is linear, 2 quadratic).
+     (least-squares slope of log time over log size; 1 is linear, 2 quadratic), and the time per MB
+     of the added shape alone (the page's time minus the base report's, over the added size).
 
 Corpora are copies of the real pages (``examples/`` and ``../shared/corpus/real``), each copy varied
 by a comment so that no cache can answer for it; they are generated under a temporary directory and
@@ -85,12 +86,19 @@ registry = load_plugins()
 corpus = tuple(c for c, r in registry.rules.items() if getattr(r, "scope", "") == "run")
 checker = Checker(registry, Settings(selection=Selection(ignore=corpus)))
 checker.check_file(sys.argv[1])  # warm up: imports, compiled patterns
-times = []
-while len(times) < 3 and sum(times) < 1.0:
-    start = time.process_time()
-    result = checker.check_file(sys.argv[2])
-    times.append(time.process_time() - start)
-print(json.dumps({"cpu": statistics.median(times), "findings": len(result.findings),
+
+def cpu(path):
+    times = []
+    while len(times) < 3 and sum(times) < 1.0:
+        start = time.process_time()
+        result = checker.check_file(path)
+        times.append(time.process_time() - start)
+    return statistics.median(times), result
+
+seconds, result = cpu(sys.argv[2])
+# the base report alone, in the same process: what the page costs beyond it is the shape's
+base = cpu(sys.argv[1])[0]
+print(json.dumps({"cpu": seconds, "base_cpu": base, "findings": len(result.findings),
                   "internal": sum(f.code == "GL000" for f in result.findings)}))
 """
 
@@ -406,6 +414,7 @@ def row_growth(tmp: Path, sizes: list[float], timeout: float) -> None:
           "max/min is the spread of the time per MB; exp. 2nd+ is the exponent from the second size on, "
           "where the shape rather than the base report makes up the page)")
     print(f"   {'format':<9}{'shape':<13}{header}{'exponent':>10}{'max/min':>9}{'exp. 2nd+':>11}")
+    shape_rows = []  # (kind, shape, cells, spread) of the added shape's own time per MB
     script = tmp / "growth_child.py"
     script.write_text(GROWTH_SCRIPT, encoding="utf-8")
     suffix = {"html": ".html", "text": ".txt", "markdown": ".md"}
@@ -417,11 +426,14 @@ def row_growth(tmp: Path, sizes: list[float], timeout: float) -> None:
         base = base_path.read_text(encoding="utf-8")
         warm = tmp / f"warm{suffix[kind]}"
         warm.write_text(base, encoding="utf-8")
+        base_mb = warm.stat().st_size / MB
         for shape in ("concatenated", "headings", "table", "prose"):
             cells, points, stop = [], [], False
+            added_cells, added = [], []
             for size in sizes:
                 if stop:
                     cells.append("skipped")
+                    added_cells.append("skipped")
                     continue
                 page = tmp / f"grown_{kind}_{shape}{suffix[kind]}"
                 text = grow(kind, shape, base, int(size * MB))
@@ -433,12 +445,20 @@ def row_growth(tmp: Path, sizes: list[float], timeout: float) -> None:
                     stop = True  # a bigger page would only time out later
                     continue
                 try:
-                    seconds = json.loads(run.stdout.strip().splitlines()[-1])["cpu"]
+                    answer = json.loads(run.stdout.strip().splitlines()[-1])
+                    seconds, base_seconds = answer["cpu"], answer["base_cpu"]
                 except (ValueError, IndexError, KeyError):
                     cells.append("failed")
+                    added_cells.append("failed")
                     continue
                 points.append((mb, seconds))
                 cells.append(f"{seconds / mb:.3f}")
+                if mb - base_mb < 0.1:  # a few added units: their fixed cost, not a cost per MB
+                    added_cells.append("-")
+                    continue
+                per_added = (seconds - base_seconds) / (mb - base_mb)
+                added.append(per_added)
+                added_cells.append(f"{per_added:.3f}")
             exponent = growth_exponent(points)
             # the smallest page is mostly the base report; from the second size on the shape dominates
             later = growth_exponent(points[1:]) if len(points) > 2 else None
@@ -449,6 +469,15 @@ def row_growth(tmp: Path, sizes: list[float], timeout: float) -> None:
                 shown = f">{shown}" if exponent is not None else "-"
             print(f"   {kind:<9}{shape:<13}" + "".join(f"{c:>11}" for c in cells) + f"{shown:>10}{spread:>9}"
                   + f"{'-' if later is None else format(later, '.2f'):>11}")
+            positive = [a for a in added if a > 0]
+            shape_rows.append((kind, shape, added_cells,
+                               f"{max(positive) / min(positive):.1f}" if len(positive) > 1 else "-"))
+    print("   the added shape alone: CPU seconds per MB of (page - base report), both timed in the same child, "
+          "where at least 0.1 MB was added (a grown page mixes the base report's cost per MB with the shape's, "
+          "so the table above drifts towards the shape's figure as the shape's share of the page grows)")
+    print(f"   {'format':<9}{'shape':<13}{header}{'max/min':>10}")
+    for kind, shape, added_cells, spread in shape_rows:
+        print(f"   {kind:<9}{shape:<13}" + "".join(f"{c:>11}" for c in added_cells) + f"{spread:>10}")
 
 
 # -- main --------------------------------------------------------------------------------------

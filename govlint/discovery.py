@@ -13,6 +13,10 @@ directory). Matching is by ``pathspec`` (gitignore semantics, negations included
 from __future__ import annotations
 
 import os
+from array import array
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from itertools import accumulate
 from pathlib import Path
 
 from govlint.record import Record
@@ -112,10 +116,123 @@ class _Ignored:
                 decided = result.include
         return decided
 
+    def files_in(self, folder: str):
+        """``__call__(folder/name, False)`` as a function of ``name``, for the files of one
+        folder: what depends on the folder alone (its place under the root, the ``.gitignore``
+        files above it) is worked out once, so each file costs string joins and pattern matches
+        (a walk of a million files asks a million times)."""
+        absolute = Path(os.path.abspath(folder))
+        try:
+            relative = absolute.relative_to(self.root).as_posix()
+            prefix = "" if relative == "." else relative + "/"
+        except ValueError:
+            prefix = None
+        match = self.patterns.match_file
+        chain = [(absolute.relative_to(directory).as_posix(), spec)
+                 for directory, spec in self._specs_above(absolute)] if self.use_gitignore else []
+        chain = [("" if below == "." else below + "/", spec) for below, spec in chain]
 
-def discover(paths, suffixes: set[str], selection: Selection | None = None) -> list[str]:
+        def ignored(name: str) -> bool:
+            if match(name if prefix is None else prefix + name):
+                return True
+            decided = False
+            for below, spec in chain:  # from the repository's top down: deeper files decide last
+                result = spec.check_file(below + name)
+                if result.include is not None:
+                    decided = result.include
+            return decided
+
+        return ignored
+
+
+def _suffix(name: str) -> str:
+    """``Path(name).suffix.lower()`` without making a ``Path``."""
+    dot = name.rfind(".")
+    return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
+
+
+class PathList(Sequence):
+    """The discovered paths, in order, stored per folder: the folder once, then its file names
+    joined in one string with their offsets in an ``array``. A national archive is a million
+    files; as a plain list of ``str`` its paths alone would take 150-200 MB in the parent for the
+    whole run, stored this way about 30 bytes a file. ``len``, indexing, slicing and iteration
+    behave as on the list it stands for."""
+
+    def __init__(self) -> None:
+        self._prefixes: list[str] = []  # a folder with its separator ("" for named files)
+        self._blobs: list[str] = []  # the group's names joined by NUL (never in a file name)
+        self._starts: list[array] = []  # where each name starts in the blob, then one past the end
+        self._ends = array("q")  # the number of paths up to and including each group
+        self._open: list[str] = []  # named files gathered for the current "" group
+
+    def _close(self) -> None:
+        if self._open:
+            self._add("", self._open)
+            self._open = []
+
+    def _add(self, prefix: str, names: list[str]) -> None:
+        if not names:
+            return
+        starts = array("q", [0])
+        starts.extend(accumulate(len(name) + 1 for name in names))
+        self._prefixes.append(prefix)
+        self._blobs.append("\0".join(names))
+        self._starts.append(starts)
+        self._ends.append((self._ends[-1] if self._ends else 0) + len(names))
+
+    def add_folder(self, folder: str, names: list[str]) -> None:
+        """The files ``names`` of ``folder``, in this order."""
+        self.add_prefixed(os.path.join(folder, ""), names)
+
+    def add_prefixed(self, prefix: str, names: list[str]) -> None:
+        """Files whose paths are ``prefix`` followed by each of ``names``."""
+        self._close()
+        self._add(prefix, names)
+
+    def add_file(self, path: str) -> None:
+        self._open.append(path)
+
+    def finish(self) -> PathList:
+        self._close()
+        return self
+
+    def __len__(self) -> int:
+        return self._ends[-1] if self._ends else 0
+
+    def _get(self, group: int, k: int) -> str:
+        starts = self._starts[group]
+        return self._prefixes[group] + self._blobs[group][starts[k]:starts[k + 1] - 1]
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        size = len(self)
+        if index < 0:
+            index += size
+        if not 0 <= index < size:
+            raise IndexError("path index out of range")
+        group = bisect_right(self._ends, index)
+        return self._get(group, index - (self._ends[group - 1] if group else 0))
+
+    def __iter__(self) -> Iterator[str]:
+        for prefix, blob in zip(self._prefixes, self._blobs):
+            for name in blob.split("\0"):
+                yield prefix + name
+
+    def __repr__(self) -> str:
+        return f"PathList({list(self)!r})"
+
+    def groups(self) -> Iterator[tuple[str, list[str]]]:
+        """(prefix, names) of each group, in order."""
+        for prefix, blob in zip(self._prefixes, self._blobs):
+            yield prefix, blob.split("\0")
+
+
+def discover(paths, suffixes: set[str], selection: Selection | None = None) -> PathList:
     """Files to check: given files as they are (unless ``force_exclude`` excludes them),
-    directories walked for claimed suffixes without their excluded folders and files."""
+    directories walked for claimed suffixes without their excluded folders and files. A file
+    reached twice (``a.txt`` and ``./a.txt``, a file inside a given folder, a link to a file
+    also found) is checked once, where it comes first."""
     selection = selection or Selection()
     matcher: list[_Ignored] = []
 
@@ -125,7 +242,8 @@ def discover(paths, suffixes: set[str], selection: Selection | None = None) -> l
             matcher.append(_Ignored(selection))
         return matcher[0](path, is_dir)
 
-    out: list[str] = []
+    out = PathList()
+    links = 0  # walked files that are symbolic links: only these can meet a file twice in one walk
     for given in paths:
         path = Path(given)
         if path.is_dir():
@@ -135,17 +253,53 @@ def discover(paths, suffixes: set[str], selection: Selection | None = None) -> l
                 here = Path(dirpath)
                 dirnames[:] = sorted(d for d in dirnames
                                      if not d.startswith(".") and not ignored(here / d, True))
-                for name in sorted(filenames):
-                    if Path(name).suffix.lower() in suffixes and not ignored(here / name, False):
-                        out.append(os.path.join(dirpath, name))
+                names = [name for name in sorted(filenames) if _suffix(name) in suffixes]
+                if names:
+                    if not matcher:
+                        matcher.append(_Ignored(selection))
+                    file_ignored = matcher[0].files_in(dirpath)
+                    names = [name for name in names if not file_ignored(name)]
+                links += sum(os.path.islink(os.path.join(dirpath, name)) for name in names)
+                out.add_folder(dirpath, names)
         elif not (selection.force_exclude and ignored(path, False)):
-            out.append(str(given))
-    # the same file named twice (a.txt and ./a.txt, or a file inside a given folder) is checked once
+            out.add_file(str(given))
+    out.finish()
+    if len(paths) == 1 and not links:
+        return out  # one file, or one folder's walk without links: nothing is reached twice
+    return _unique(out, None if len(paths) > 1 else links)
+
+
+def _unique(found: PathList, links: int | None) -> PathList:
+    """``found`` without a file met a second time (same real path), the first kept.
+
+    ``links`` None: anything may repeat (several paths given), so every real path is
+    remembered. Otherwise one walk with links: a folder's files are told apart by name, so
+    only the real paths of the links can be met twice, and only those are remembered; other
+    files' real paths are their folder's, resolved once, and their name."""
+    real = os.path.realpath
+    targets: set[str] | None = None
+    if links is not None:
+        targets = {real(prefix + name) for prefix, names in found.groups() for name in names
+                   if os.path.islink(prefix + name)}
     seen: set[str] = set()
-    unique = []
-    for file in out:
-        key = os.path.realpath(file)
-        if key not in seen:
-            seen.add(key)
-            unique.append(file)
-    return unique
+    unique = PathList()
+    for prefix, names in found.groups():
+        folder = os.path.join(real(prefix), "") if prefix else None
+        kept = []
+        for name in names:
+            path = prefix + name
+            if folder is None or os.path.islink(path):
+                key = real(path)
+            else:
+                key = folder + name
+            if targets is not None and key not in targets:
+                kept.append(name)  # no link resolves here: met only once
+            elif key not in seen:
+                seen.add(key)
+                kept.append(name)
+        if prefix:
+            unique.add_prefixed(prefix, kept)
+        else:
+            for name in kept:
+                unique.add_file(name)
+    return unique.finish()

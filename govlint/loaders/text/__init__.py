@@ -45,17 +45,12 @@ class TextLoader(Loader):
 
 def fill_document(document: Document, text: str) -> None:
     """Read ``text`` into ``document``: chrome into its metadata, the rest into blocks."""
-    import gc
+    from govlint.gc_pause import collector_paused
 
     # A big file makes hundreds of thousands of small acyclic objects; the cycle collector
     # would rescan them again and again for nothing, so it pauses while they are built.
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         _fill(document, text)
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _fill(document: Document, text: str) -> None:
