@@ -283,10 +283,11 @@ def table3_legal_subtotal(table, layout=None):
     if table is None:
         return
     rows, _ = layout or table3_layout(table)
+    cells = table.cells
     for row in rows:
-        if table.get(row, TABLE3_LEGAL_PERSON_SUBTOTAL) is None:
-            continue
         sub = (row, TABLE3_LEGAL_PERSON_SUBTOTAL)
+        if sub not in cells:  # the usual table: no subtotal (a key of the format, never to check)
+            continue
         m = identity(table, row, [(row, col) for col in TABLE3_LEGAL_PERSON_COLUMNS], [sub], sub)
         if m is not None:
             yield m
