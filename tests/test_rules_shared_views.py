@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govlint.engine import Checker, Settings
+from govlint.format import table3 as t3
 from govlint.normalize import _FOLD, _MAP, fold
 from govlint.plugin_host import load_plugins
 from govlint.report import Readings, Table, TableCell
@@ -98,13 +99,56 @@ def test_table3_identities_are_evaluated_once_per_report_and_as_the_plain_ones(m
     # and is derived once although four rules read it
     calls = []
     plain_balance = _arith.table3_balance
-    monkeypatch.setattr(_related, "table3_balance", lambda t: calls.append(t) or plain_balance(t))
+    monkeypatch.setattr(_related, "table3_balance", lambda t, *grid: calls.append(t) or plain_balance(t, *grid))
     report.views.clear()
     registry = load_plugins()
     context = Checker(registry, Settings()).context
     for code in ("GL201", "GL202", "GL203", "GL207"):
         list(registry.rules[code].check(report, context) or ())
     assert len(calls) == 1
+
+
+_FULL_ROWS = t3.rows("2021") + ("other",)
+#: what a cell may be: mostly numbers (so that identities hold), sometimes the cases that stop
+#: the one pass (blank marks count as 0, text and glued cells do not)
+_full_kinds = st.sampled_from(["n"] * 12 + ["blank", "dash", "text", "absent", "glued"])
+
+
+@st.composite
+def full_tables(draw):
+    """A table 三 with every row of the 2021 layout (and the 2019 single （六）), each cell a
+    small number or one of the cases above; in half the tables every number is 0, so that the
+    identities over plain cells hold and the grid decides them."""
+    table = Table(kind="table3")
+    top = draw(st.sampled_from([0, 2]))
+    for row in _FULL_ROWS:
+        glued = []
+        for col in _arith.TABLE3_COLUMNS:
+            kind = draw(_full_kinds)
+            if kind == "n":
+                value = draw(st.integers(0, top))
+                table.cells[(row, col)] = TableCell(row, col, value, str(value))
+            elif kind in ("blank", "dash", "text"):
+                table.cells[(row, col)] = TableCell(row, col, None, {"blank": " ", "dash": "-", "text": "若干"}[kind])
+            elif kind == "glued":
+                glued.append(col)
+        if glued:
+            readings = tuple(draw(st.lists(st.tuples(*[st.integers(0, 2) for _ in glued]), min_size=2, max_size=3,
+                                           unique=True)))
+            for i, col in enumerate(glued):
+                table.cells[(row, col)] = TableCell(row, col, None, "", values=tuple(sorted({r[i] for r in readings})))
+            table.readings.append(Readings(("run",), tuple((row, col) for col in glued), readings, len(readings)))
+    return table
+
+
+@settings(max_examples=300, deadline=None)
+@given(full_tables(), st.sampled_from(["2021", "2019"]))
+def test_identities_decided_over_the_plain_grid_equal_the_identities_read_cell_by_cell(table, template):
+    layout = (t3.rows(template), t3.result_rows(template))
+    grid = _arith.plain_grid(table, layout[0])
+    assert list(_arith.table3_balance(table, grid)) == list(_arith.table3_balance(table))
+    assert list(_arith.table3_results(table, layout, grid)) == list(_arith.table3_results(table, layout))
+    assert list(_arith.table3_applicants(table, layout, grid)) == list(_arith.table3_applicants(table, layout))
 
 
 # -- GL702 and the gates of GL701 and GL301 -----------------------------------------------------
