@@ -397,9 +397,13 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, jobs, 
     settings.sketch = len(files) > 1  # one report is a copy of nothing: no prose sketch to compute
     # each file's facts (agency, year, …) only for a reporter that shows them or a cache that keeps them
     settings.facts = not no_cache or getattr(registry.reporters[fmt], "reads_facts", True)
+    # and the table excerpts of findings only for a reporter that draws them, a cache that keeps
+    # them or a plugin that is handed every finding at the end
+    settings.excerpts = (not no_cache or getattr(registry.reporters[fmt], "reads_tables", True)
+                         or bool(registry.manager.hook.govlint_run_finished.get_hookimpls()))
     for child in nested.values():  # run-wide: one agency key and one summary map for the run
         child.agencies, child.summaries, child.sketch = settings.agencies, settings.summaries, settings.sketch
-        child.facts = settings.facts
+        child.facts, child.excerpts = settings.facts, settings.excerpts
     checker = Checker(registry, settings, nested=nested, config_of=config_of)
     if fix or diff:
         if fix and not diff and stdin_dir is not None:

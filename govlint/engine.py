@@ -23,13 +23,16 @@ DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024
 LOADER_PLUGINS = {".docx": "govlint-docx", ".pdf": "govlint-pdf"}
 #: findings about the run itself: a selection never hides them, only an explicit ignore
 ALWAYS_REPORTED = ("GL000", "GL001")
+#: ``Checker._finish``'s suppressions when the caller has not read them (None: the file has none)
+_UNREAD = object()
 
 
 class Settings(Record):
     """What a worker needs to check a file: picklable, so it can cross to a process."""
 
     __slots__ = _fields = ("selection", "severity", "per_file_ignores", "options", "root", "plugins",
-                           "agencies", "summaries", "sketch", "facts", "timeout", "verbose", "display_names")
+                           "agencies", "summaries", "sketch", "facts", "timeout", "verbose", "display_names",
+                           "excerpts")
 
     def __init__(self, selection: Selection | None = None, severity: dict[str, Severity] | None = None,
                  per_file_ignores: dict[str, tuple[str, ...]] | None = None,
@@ -37,7 +40,7 @@ class Settings(Record):
                  agencies: dict[str, list[str]] | None = None,
                  summaries: dict[str, list[str]] | None = None, sketch: bool = True, facts: bool = False,
                  timeout: float | None = None, verbose: bool = False,
-                 display_names: dict[str, str] | None = None) -> None:
+                 display_names: dict[str, str] | None = None, excerpts: bool = True) -> None:
         self.selection = Selection() if selection is None else selection
         self.severity = {} if severity is None else severity
         self.per_file_ignores = {} if per_file_ignores is None else per_file_ignores
@@ -62,6 +65,9 @@ class Settings(Record):
         self.verbose = verbose
         #: the name a file is shown under when it is not its path (standard input: ``--stdin-filename``)
         self.display_names = {} if display_names is None else display_names
+        #: whether a finding on table cells carries its excerpt (``Finding.table``, built from the
+        #: parsed report here): off when the reporter shows none and no cache keeps the result
+        self.excerpts = excerpts
 
     @classmethod
     def from_config(cls, config: Config, options: dict, selection: Selection,
@@ -245,18 +251,20 @@ class Checker:
                     findings.append(_stamp(finding, rule))
             except (Exception, SystemExit) as exc:  # noqa: BLE001 - one rule's crash is one finding
                 findings.append(_internal(f"规则 {rule.code}（{rule.plugin}）", exc))
-        findings.extend(_table_excerpts(findings, report))
+        if self.settings.excerpts:
+            findings.extend(_table_excerpts(findings, report))
         if any(f.fix is not None for f in findings):
             _usable_fixes(findings, loader, document)
         return findings, report, document.source
 
     def _finish(self, findings: list[Finding], shown: str, source: str,
-                suppressions=None, later: bool = False) -> list[Finding]:
+                suppressions=_UNREAD, later: bool = False) -> list[Finding]:
         """Findings with path, name and severity filled in, less those suppressed by the file's
-        comments (parsed from ``source``, or ``suppressions`` when the source is not at hand).
+        comments (``suppressions`` when the caller has them, None for none; else parsed from
+        ``source``: looking for them costs a scan of the whole text).
         ``later``: run-scope findings, made after the file's own pass, which already reported
         the file's directive problems (GL004) and unused directives (GL005)."""
-        if suppressions is None:
+        if suppressions is _UNREAD:
             suppressions = _directives(source, self._known_code)
         if suppressions is not None:
             from govlint.suppressions import UNSUPPRESSIBLE, UNUSED_SUPPRESSION, suppression_problems

@@ -15,6 +15,8 @@ glued cells, for the "无论如何拆分" wording). The rules reading prose agai
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 from govlint.format import table3 as t3
 from govlint.format.cells import blank_text  # what reports print for nothing (blank, i.e. 0)
 from govlint.format import table4 as t4
@@ -221,6 +223,41 @@ def _plain_sum(cells: dict, keys):
     return out
 
 
+def plain_grid(table, rows) -> dict[str, tuple]:
+    """Row → the plain number of each cell of ``TABLE3_COLUMNS`` in that row (blank as 0; None
+    for a cell absent, holding text or cut from a glued run), read in one pass over the cells.
+
+    A caller checking every identity of table 三 decides most of them over it with a sum of a
+    tuple (``_holds``), where ``identity`` reads each cell again for each identity it is in;
+    only the rest go to ``identity``, which answers them as it answers any.
+    """
+    cells = table.cells
+    out = {}
+    for row in rows:
+        values = []
+        for col in TABLE3_COLUMNS:
+            cell = cells.get((row, col))
+            if cell is None or cell.values is not None:
+                values.append(None)
+            elif cell.value is not None:
+                values.append(cell.value)
+            else:
+                values.append(0 if blank_text(cell.raw) else None)
+        out[row] = tuple(values)
+    return out
+
+
+def _holds(left: tuple, right: tuple) -> bool:
+    """Whether an identity over plain numbers holds: what ``identity``'s one pass finds (a
+    None, a cell that is not one plain number, leaves it to ``identity``)."""
+    return None not in left and None not in right and sum(left) == sum(right)
+
+
+#: where the applicant columns and 总计 stand in a row of ``plain_grid``
+_APPLICANTS_OF = itemgetter(*(TABLE3_COLUMNS.index(c) for c in TABLE3_APPLICANT_COLUMNS))
+_TOTAL_AT = TABLE3_COLUMNS.index("total")
+
+
 def identity_over_readings(table, key, left, right, blank_cell=None) -> Mismatch | None:
     """``identity`` evaluated over the achievable values of both sides, whatever the cells."""
     diff = achievable(table, [(k, 1) for k in right] + [(k, -1) for k in left])
@@ -245,33 +282,47 @@ def at_least(table, terms, bound) -> Sums | None:
     return sums
 
 
-def table3_balance(table):
-    """一 + 二 = 三(七)总计 + 四, per column."""
+def table3_balance(table, grid=None):
+    """一 + 二 = 三(七)总计 + 四, per column (``grid``: the table's ``plain_grid``, when at hand)."""
     if table is None:
         return
-    for col in TABLE3_COLUMNS:
+    rows = (grid.get("new"), grid.get("carried_over"), grid.get("total"), grid.get("carried_forward")) \
+        if grid is not None else ()
+    if None in rows:
+        rows = ()
+    for i, col in enumerate(TABLE3_COLUMNS):
+        if rows and _holds((rows[0][i], rows[1][i]), (rows[2][i], rows[3][i])):
+            continue
         m = identity(table, col, [("new", col), ("carried_over", col)], [("total", col), ("carried_forward", col)])
         if m is not None:
             yield m
 
 
-def table3_results(table, layout=None):
+def table3_results(table, layout=None, grid=None):
     """(七)总计 = the sum of the result sub-items, per column."""
     if table is None:
         return
     _, result_rows = layout or table3_layout(table)
-    for col in TABLE3_COLUMNS:
+    columns = totals = ()
+    if grid is not None and "total" in grid and all(row in grid for row in result_rows):
+        columns, totals = tuple(zip(*(grid[row] for row in result_rows))), grid["total"]
+    for i, col in enumerate(TABLE3_COLUMNS):
+        if columns and _holds(columns[i], (totals[i],)):
+            continue
         m = identity(table, col, [(row, col) for row in result_rows], [("total", col)], ("total", col))
         if m is not None:
             yield m
 
 
-def table3_applicants(table, layout=None):
+def table3_applicants(table, layout=None, grid=None):
     """总计 = the six applicant columns, per row."""
     if table is None:
         return
     rows, _ = layout or table3_layout(table)
     for row in rows:
+        values = grid.get(row) if grid is not None else None
+        if values is not None and _holds(_APPLICANTS_OF(values), (values[_TOTAL_AT],)):
+            continue
         m = identity(table, row, [(row, col) for col in TABLE3_APPLICANT_COLUMNS], [(row, "total")],
                      (row, "total"))
         if m is not None:
@@ -283,10 +334,11 @@ def table3_legal_subtotal(table, layout=None):
     if table is None:
         return
     rows, _ = layout or table3_layout(table)
+    cells = table.cells
     for row in rows:
-        if table.get(row, TABLE3_LEGAL_PERSON_SUBTOTAL) is None:
-            continue
         sub = (row, TABLE3_LEGAL_PERSON_SUBTOTAL)
+        if sub not in cells:  # the usual table: no subtotal (a key of the format, never to check)
+            continue
         m = identity(table, row, [(row, col) for col in TABLE3_LEGAL_PERSON_COLUMNS], [sub], sub)
         if m is not None:
             yield m

@@ -240,3 +240,20 @@ def test_directives_accept_crlf_lines_and_space_separated_codes():
     prefix = parse("正文\r\ngovlint: disable=GL6\r\n结尾")
     assert prefix.match("GL602", 1, 1) is not None and prefix.match("GL702", 1, 1) is None
     assert file_wide("正文中的 govlint: disable=GL6 不是指令") == set()
+
+
+def test_a_file_is_searched_for_suppression_directives_once(workdir, monkeypatch):
+    """Looking for ``govlint:`` costs a pass over the whole text: the file's check does it once
+    and hands the answer on, with directives or without."""
+    from govlint import engine
+
+    calls = []
+    plain = engine._directives
+    monkeypatch.setattr(engine, "_directives", lambda source, known: calls.append(1) or plain(source, known))
+    checker = Checker(load_plugins(), Settings())
+    for name, text in (("plain.txt", REPORT), ("directive.txt", REPORT + "# govlint: disable=GL101\n")):
+        (workdir / name).write_text(text, encoding="utf-8")
+        calls.clear()
+        result = checker.check_file(str(workdir / name))
+        assert len(calls) == 1
+        assert ("GL101" in {f.code for f in result.findings}) == (name == "plain.txt")

@@ -54,6 +54,44 @@ def test_every_statement_pattern_match_holds_an_anchor(text):
             assert _claims._ANCHOR.search(match.group()), (pattern.pattern, match.group())
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.lists(words, max_size=12).map("".join))
+def test_every_statement_pattern_match_holds_the_word_it_is_gated_on(text):
+    assert len(_claims._NEEDS) == len(_claims._PATTERNS)
+    for (_, pattern), needs in zip(_claims._PATTERNS, _claims._NEEDS):
+        for match in pattern.finditer(text):
+            assert needs in match.group(), (pattern.pattern, match.group())
+
+
+def test_runs_are_asked_for_anchor_words_before_they_are_folded():
+    """``fold`` changes no Han ideograph and makes none, and the anchor words (and 申请, which
+    a completion claim's sentence holds) are made of them: a run holds one exactly when its
+    folded text does."""
+    from govlint.normalize import _CHANGED, is_cjk
+
+    assert not any(is_cjk(c) or any(is_cjk(x) for x in folded) for c, folded in _CHANGED.items())
+    anchors = _claims._ANCHOR.pattern.split("|") + ["申请"]
+    assert all(word and all(is_cjk(c) for c in word) for word in anchors), anchors
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["申请", "申", "请", "均已按时办结", "全部依法答复", "办结率100%", "办结率１００％", "。",
+                                 "；", "\n", "（", "(", "受理", "，"]), max_size=10).map("".join),
+       st.sampled_from([None, "overview", "requests", "problems"]))
+def test_completion_claims_equal_the_plain_search_of_every_sentence(text, section):
+    report = _report([text])
+    report.sections[0].key = section or "overview"
+    plain = []
+    if report.sections[0].key in (None, "overview", "requests"):
+        folded = _claims.fold(text)
+        for sentence in _claims._SENTENCE.finditer(folded):
+            match = _claims._COMPLETION.search(sentence.group()) if "申请" in sentence.group() else None
+            if match:
+                plain.append((sentence.start() + match.start(), sentence.start() + match.end(), sentence.group()))
+    found = [(start, end, s_text) for _, start, end, s_text in _claims.completion_claims(report)]
+    assert found == plain
+
+
 #: the per-statement tests as plain searches of the clause before the number
 _PLAIN_SHIFTING = re.compile(r"上一?年|去年|上年度|较|比|同比|累计|以来|其中|分别|平均|超过|不足|以上")
 _PLAIN_REASON = re.compile(r"因|由于|原因")
@@ -153,3 +191,61 @@ def test_span_of_equals_reading_the_text_up_to_the_stretch(text, line, column, e
     end_column = (column if len(lines) == 1 else 1) + len(lines[-1]) + (extra == 2)
     run = _common.Prose(text, Span(line, column, end_line, end_column), None)
     assert run.span_of(start, end) == _plain_span_of(run, start, end)
+
+
+def _plain_own_figure_years(report, year):
+    """``own_figure_years`` reading every sentence of every run (no run-level search first)."""
+    from govlint_rules.dates import _dates
+
+    out = []
+    for run in _common.prose(report):
+        if run.section not in _dates._FIGURE_SECTIONS:
+            continue
+        text = _dates._mask_titles(run.text)
+        for sentence in _dates._SENTENCE.finditer(text):
+            body = sentence.group()
+            if "年" not in body or _dates._OTHER_YEAR_WORDS.search(body):
+                continue
+            mentions = list(_dates._YEAR.finditer(body))
+            if any(int(m.group(1)) == year for m in mentions):
+                continue
+            for match in mentions:
+                if _dates._BEFORE.search(body[max(0, match.start() - 3):match.start()]):
+                    continue
+                if _dates._AFTER.search(body[match.end() - 1:match.end() + 4]):
+                    continue
+                if _dates._OWN_FIGURES.match(body, match.end() - 1):
+                    start = sentence.start() + match.start()
+                    out.append((int(match.group(1)), start, start + len(match.group())))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["2023", "2024", "年", "年度", " ", "\n", "。", "，", "制作、获取政府信息总数", "467条",
+                                 "主动公开政府信息", "53", "共受理", "收到", "政府信息公开", "申请", "20件", "《", "》",
+                                 "较", "以来", "全县"]), max_size=14).map("".join))
+def test_own_figure_years_equal_reading_every_sentence(text):
+    from govlint_rules.dates import _dates
+
+    report = _report([text])
+    found = [(y, start, end) for y, _, start, end in _dates.own_figure_years(report, 2024)]
+    assert found == _plain_own_figure_years(report, 2024)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["2023", "2024", "年", "年度", "以来", "自", "较", "。", "\n", "《", "》", "全年", "工作"]),
+                max_size=14).map("".join), st.sampled_from([2023, 2024]))
+def test_the_dominant_other_year_equals_the_count_of_every_mention(text, year):
+    """``dominant_other_year`` stops at the first mention of the report year: the answer is the
+    one counting every mention gives."""
+    from collections import Counter
+
+    from govlint_rules.dates import _dates
+
+    report = _report([text])
+    mentions = _dates.body_years(report)
+    plain = None
+    if mentions and not any(y == year for y, *_ in mentions):
+        other = Counter(y for y, *_ in mentions).most_common(1)[0][0]
+        plain = other, next(m for m in mentions if m[0] == other)
+    assert _dates.dominant_other_year(report, year) == plain

@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govlint.engine import Checker, Settings
+from govlint.format import table3 as t3
 from govlint.normalize import _FOLD, _MAP, fold
 from govlint.plugin_host import load_plugins
 from govlint.report import Readings, Table, TableCell
@@ -98,13 +99,56 @@ def test_table3_identities_are_evaluated_once_per_report_and_as_the_plain_ones(m
     # and is derived once although four rules read it
     calls = []
     plain_balance = _arith.table3_balance
-    monkeypatch.setattr(_related, "table3_balance", lambda t: calls.append(t) or plain_balance(t))
+    monkeypatch.setattr(_related, "table3_balance", lambda t, *grid: calls.append(t) or plain_balance(t, *grid))
     report.views.clear()
     registry = load_plugins()
     context = Checker(registry, Settings()).context
     for code in ("GL201", "GL202", "GL203", "GL207"):
         list(registry.rules[code].check(report, context) or ())
     assert len(calls) == 1
+
+
+_FULL_ROWS = t3.rows("2021") + ("other",)
+#: what a cell may be: mostly numbers (so that identities hold), sometimes the cases that stop
+#: the one pass (blank marks count as 0, text and glued cells do not)
+_full_kinds = st.sampled_from(["n"] * 12 + ["blank", "dash", "text", "absent", "glued"])
+
+
+@st.composite
+def full_tables(draw):
+    """A table 三 with every row of the 2021 layout (and the 2019 single （六）), each cell a
+    small number or one of the cases above; in half the tables every number is 0, so that the
+    identities over plain cells hold and the grid decides them."""
+    table = Table(kind="table3")
+    top = draw(st.sampled_from([0, 2]))
+    for row in _FULL_ROWS:
+        glued = []
+        for col in _arith.TABLE3_COLUMNS:
+            kind = draw(_full_kinds)
+            if kind == "n":
+                value = draw(st.integers(0, top))
+                table.cells[(row, col)] = TableCell(row, col, value, str(value))
+            elif kind in ("blank", "dash", "text"):
+                table.cells[(row, col)] = TableCell(row, col, None, {"blank": " ", "dash": "-", "text": "若干"}[kind])
+            elif kind == "glued":
+                glued.append(col)
+        if glued:
+            readings = tuple(draw(st.lists(st.tuples(*[st.integers(0, 2) for _ in glued]), min_size=2, max_size=3,
+                                           unique=True)))
+            for i, col in enumerate(glued):
+                table.cells[(row, col)] = TableCell(row, col, None, "", values=tuple(sorted({r[i] for r in readings})))
+            table.readings.append(Readings(("run",), tuple((row, col) for col in glued), readings, len(readings)))
+    return table
+
+
+@settings(max_examples=300, deadline=None)
+@given(full_tables(), st.sampled_from(["2021", "2019"]))
+def test_identities_decided_over_the_plain_grid_equal_the_identities_read_cell_by_cell(table, template):
+    layout = (t3.rows(template), t3.result_rows(template))
+    grid = _arith.plain_grid(table, layout[0])
+    assert list(_arith.table3_balance(table, grid)) == list(_arith.table3_balance(table))
+    assert list(_arith.table3_results(table, layout, grid)) == list(_arith.table3_results(table, layout))
+    assert list(_arith.table3_applicants(table, layout, grid)) == list(_arith.table3_applicants(table, layout))
 
 
 # -- GL702 and the gates of GL701 and GL301 -----------------------------------------------------
@@ -134,6 +178,8 @@ def _plain_titles(text: str):
 @given(st.lists(st.sampled_from(["《", "》", "〈", "〉", "<", "条例", "a", "》》", "《《"]), max_size=20).map("".join))
 def test_titles_equal_the_character_loop(text):
     assert list(gl702.titles(text)) == list(_plain_titles(text))
+    if "《" not in text:  # GL702 skips such a run unread
+        assert not list(gl702.titles(text))
 
 
 @settings(max_examples=300, deadline=None)
@@ -227,3 +273,44 @@ def test_a_run_without_a_fee_word_has_no_fee_sentence(text):
         original = text[sentence.start():sentence.end()]
         assert not (_fees._TERM.search(sentence.group())
                     or (_fees._CITES_109.search(original) and _fees._CHARGE_WORD.search(sentence.group())))
+
+
+def _plain_outdated_markers(report):
+    """GL301's markers as they were found: every label and every non-blank grid cell looked at."""
+    found = {}
+    places = [(label.text, label) for kind in ("table2", "table3") if report.table(kind) is not None
+              for label in report.table(kind).labels]
+    places += [(cell.text, cell) for grid in report.document.grids() for cell in grid.cells()
+               if cell.text and cell.text.strip()]
+    for text, where in places:
+        for marker in _template._markers_in(text):
+            found.setdefault(marker, where)
+    return found
+
+
+def test_outdated_markers_look_at_each_printed_text_once_and_answer_as_every_cell_read(fixtures):
+    from govlint.testing import parse_file
+
+    for page in ("2019_pingtan_gaj.html", "2022_pingtan_htp.html", "2023_shuyang_fgj.html", "2019_shanghai_bgt.html",
+                 "2019_pingtan_gaj.txt"):
+        report = parse_file(fixtures / "corpus" / page)
+        plain = _plain_outdated_markers(report)
+        found = dict(_template.outdated_markers(report))
+        assert all(found[marker] is where for marker, where in plain.items())
+        assert set(found) - set(plain) <= {m for m in found if m.endswith("子项）")}  # the single （六） row
+        texts = [text for text, _ in _template.printed_labels(report)]
+        assert len(texts) == len(set(texts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["信息", "处理", "费", "收", "取", "收取", "收费", "申请人", "向", "对", "申请", "109", "10",
+                                 "9", "号", " ", "办法", "管理", "《", "》", "，", "。", "行政事业性收费"]),
+                max_size=14).map("".join))
+def test_a_run_without_the_fee_gate_words_matches_no_fee_pattern(text):
+    """``_read_facts`` skips a run holding none of 费, 收取 and 109 unread: neither the fee
+    terms (over the masked text) nor a citation of the fee rules could match in it."""
+    from govlint_rules.fees import _fees
+
+    if "费" in text or "收取" in text or "109" in text:
+        return
+    assert not _fees._TERM.search(_fees._mask_titles(text)) and not _fees._CITES_109.search(text)

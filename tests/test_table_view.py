@@ -147,3 +147,31 @@ def test_a_declaration_naming_no_table_the_report_has_gives_no_excerpt():
     finding.table = excerpt(report, finding.cells)
     assert finding.to_dict()["table"]["rows"][0]["cells"][0]["marked"] is True
     assert "table" not in Finding("x").to_dict()
+
+
+def test_the_command_line_builds_excerpts_only_for_a_reporter_that_draws_them(workdir, monkeypatch):
+    """Concise, GitHub and SARIF output show no table: with no cache keeping the results, no
+    finding gets its excerpt, and what they print is what they print with every excerpt built."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from govlint.cli import cli
+    from govlint.reporters import table_view
+
+    shutil.copy(CORPUS / "2022_pingtan_htp.html", workdir / "a.html")
+    built = []
+    plain = table_view.excerpt
+    monkeypatch.setattr(table_view, "excerpt", lambda report, cells: built.append(cells) or plain(report, cells))
+
+    def run(*args):
+        built.clear()
+        result = CliRunner().invoke(cli, ["check", "--ignore", "GL8", *args, "a.html"], catch_exceptions=False)
+        return result.output, len(built)
+
+    for fmt in ("concise", "github", "sarif"):
+        # a cache keeps whole results: with it, every excerpt is built (in a worker process)
+        (bare, none), (full, _) = run("--no-cache", "--format", fmt), run("--format", fmt)
+        assert none == 0 and bare == full
+    output, some = run("--no-cache", "--format", "json")
+    assert some == 4 and [bool(f.get("table")) for f in json.loads(output)["findings"]].count(True) == 4

@@ -81,6 +81,9 @@ class Reporter:
     #: whether the sink reads the facts ``Sink.file`` is given (agency, year, title: the HTML
     #: and xlsx reports do); False spares every file their extraction when nothing else needs them
     reads_facts: bool = True
+    #: whether it shows a table finding's excerpt (``Finding.table``: terminal, JSON, HTML, xlsx);
+    #: False spares every such finding its excerpt when no cache keeps the results
+    reads_tables: bool = True
 
     def missing(self) -> str | None:
         """Why this reporter cannot write here (an optional dependency not installed), in

@@ -23,6 +23,7 @@ class ConciseReporter(Reporter):
     name = "concise"
     summary = "one finding per line, never wrapped"
     reads_facts = False
+    reads_tables = False
 
     def open(self, info, out):
         return ConciseSink(self, info, out)

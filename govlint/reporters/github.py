@@ -51,6 +51,7 @@ class GithubReporter(Reporter):
     name = "github"
     summary = "GitHub Actions annotations"
     reads_facts = False
+    reads_tables = False
 
     def open(self, info, out):
         return GithubSink(self, info, out)

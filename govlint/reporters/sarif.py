@@ -211,6 +211,7 @@ class SarifReporter(Reporter):
     name = "sarif"
     summary = "SARIF 2.1.0 for GitHub code scanning and other SARIF viewers"
     reads_facts = False
+    reads_tables = False
 
     def open(self, info, out):
         return SarifSink(self, info, out)

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from govlint.format import cells as labels
+from govlint.format.cells import blank_text
 from govlint.record import Frozen
 
 #: a side of an identity with more terms than this lists only its non-zero terms
@@ -118,7 +120,6 @@ class TableExcerpt(Frozen):
 def excerpt(report, cells) -> TableExcerpt | None:
     """The excerpt of ``report``'s table that ``cells`` (a ``TableCells``) names; None when the
     report has no such table or the declaration names no cell."""
-    from govlint.format import cells as labels
     from govlint.format import table_name
 
     table = report.table(cells.table) if report is not None else None
@@ -161,24 +162,24 @@ def number_text(value) -> str:
 
 
 def _cell(cell, column: str, marked: bool) -> ExcerptCell:
-    from govlint.format.cells import blank_text
-
     if cell is None:
         return ExcerptCell(column, "", marked=marked)
-    line = cell.span.line if cell.span is not None else None
-    if cell.values is not None:
-        return ExcerptCell(column, VALUES_JOIN.join(number_text(v) for v in cell.values),
-                           tuple(_number(v) for v in cell.values), marked=marked, line=line)
-    if cell.value is not None:
-        return ExcerptCell(column, number_text(cell.value), (_number(cell.value),), marked=marked, line=line)
+    span = cell.span  # worked out on demand: read once
+    line = span.line if span is not None else None
+    values, value = cell.values, cell.value
+    if values is not None:
+        return ExcerptCell(column, VALUES_JOIN.join(number_text(v) for v in values),
+                           tuple(_number(v) for v in values), marked=marked, line=line)
+    if type(value) is int:  # a count, as almost every cell holds
+        return ExcerptCell(column, str(value), (value,), marked=marked, line=line)
+    if value is not None:
+        return ExcerptCell(column, number_text(value), (_number(value),), marked=marked, line=line)
     raw = " ".join((cell.raw or "").split())
     return ExcerptCell(column, raw, (), blank=blank_text(raw), marked=marked, line=line)
 
 
 def _along(kind: str, identity) -> str:
     """What an identity's cells share: a column (its label) or a row (its short label)."""
-    from govlint.format import cells as labels
-
     keys = identity.left + identity.right
     columns = {c for _, c in keys}
     if len(columns) == 1:
@@ -189,8 +190,6 @@ def _along(kind: str, identity) -> str:
 
 def _statement(kind: str, identity, shown: dict) -> str:
     """``本年新收 8 + 上年结转 0 = 8 ≠ （七）总计 0 + 结转下年度 0 = 0``; "" when a cell holds text."""
-    from govlint.format import cells as labels
-
     keys = identity.left + identity.right
     by_row = len({c for _, c in keys}) == 1          # the terms differ by row: name them by row
     by_column = len({r for r, _ in keys}) == 1

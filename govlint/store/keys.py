@@ -93,4 +93,6 @@ def _settings_shape(settings) -> dict:
         "options": settings.options,
         "agencies": settings.agencies,
         "root": os.path.abspath(settings.root),
+        # whether table findings carry their excerpt (``Finding.table``)
+        "excerpts": getattr(settings, "excerpts", True),
     }

@@ -31,10 +31,15 @@ def _gap(name: str, width: int) -> str:
     return r"(?P<%s>[^，。；,;：:\d]{0,%d}?)" % (name, width)
 
 
-def _word(key: str) -> str:
+def _alias(key: str) -> str:
     """The canonical wording of a table-三 row or table-四 group, as prose repeats it."""
     record = t3.row(key) if key in t3.ROWS_BY_KEY else t4.group(key)
-    return re.escape(record.aliases[0])
+    return record.aliases[0]
+
+
+def _word(key: str) -> str:
+    """``_alias`` as a regular expression."""
+    return re.escape(_alias(key))
 
 
 #: (quantity, pattern); the number is group ``n``, the words around the anchor ``g1``/``g2``
@@ -54,7 +59,13 @@ _PATTERNS = (
     ("review", lazy_pattern(_word("review") + _gap("g1", 6) + _NUM + _UNIT)),
     ("litigation", lazy_pattern(_word("litigation") + _gap("g1", 6) + _NUM + _UNIT)),
 )
-#: every pattern's match holds one of these words: a sentence without any is skipped whole
+#: for each of ``_PATTERNS``, a word every match of it holds: a sentence without it is not
+#: searched with that pattern
+_NEEDS = ("申请", "结转", "结转", "结转", _alias("granted"), _alias("granted"), _alias("partial"), _alias("denied"),
+          _alias("unable"), _alias("not_processed"), _alias("review"), _alias("litigation"))
+#: every pattern's match holds one of these words: a sentence without any is skipped whole.
+#: They are Han ideographs, which ``fold`` leaves as they are and makes from nothing else, so a
+#: run is asked before it is folded
 _ANCHOR = lazy_pattern("|".join(["受理", "收到", "新收", "接收", "接到", "共收", "结转"] + [
     _word(key) for key in ("granted", "partial", "denied", "unable", "not_processed", "review", "litigation")]))
 #: words between the anchor and the number that make the number something else
@@ -184,9 +195,9 @@ class _Sentence:
 def stated_numbers(report, year: int | None) -> list[Statement]:
     out: list[Statement] = []
     for run in _texts(report):
-        text = fold(run.text)
-        if not _ANCHOR.search(text):
+        if not _ANCHOR.search(run.text):
             continue
+        text = fold(run.text)
         for sentence in _SENTENCE.finditer(text):
             s_start = sentence.start()
             s_text = sentence.group()
@@ -196,7 +207,9 @@ def stated_numbers(report, year: int | None) -> list[Statement]:
             if year is not None and years - {year}:
                 continue  # the sentence speaks of another year too: comparisons, history
             words = None
-            for quantity, pattern in _PATTERNS:
+            for (quantity, pattern), needs in zip(_PATTERNS, _NEEDS):
+                if needs not in s_text:
+                    continue
                 for match in pattern.finditer(s_text):
                     gaps = "".join(g for g in (match.groupdict().get("g1"), match.groupdict().get("g2")) if g)
                     if _NARROWING.search(gaps):
@@ -300,12 +313,12 @@ def completion_claims(report):
     (once per claim, that made a long run full of claims quadratic).
     """
     for run in _texts(report):
-        if run.section not in (None, "overview", "requests"):
-            continue
+        if run.section not in (None, "overview", "requests") or "申请" not in run.text:
+            continue  # (``fold`` changes no ideograph)
         text = fold(run.text)
         for sentence in _SENTENCE.finditer(text):
             s_text = sentence.group()
-            if "申请" not in s_text and "依申请" not in s_text:
+            if "申请" not in s_text:
                 continue
             match = _COMPLETION.search(s_text)
             if match:

@@ -36,7 +36,11 @@ def body_years(report) -> list[tuple[int, Prose, int, int]]:
     comparisons (较2022年) are left out; so are sections 五 and 六 (last year's problems, next
     year's plans).
     """
-    out = []
+    return list(_body_years(report))
+
+
+def _body_years(report):
+    """``body_years`` one by one, in reading order."""
     for run in prose(report):
         if run.section not in (None, "overview"):
             continue
@@ -48,14 +52,17 @@ def body_years(report) -> list[tuple[int, Prose, int, int]]:
                 continue
             if _AFTER.search(text[match.end() - 1:match.end() + 4]):
                 continue
-            out.append((int(match.group(1)), run, match.start(), match.end()))
-    return out
+            yield int(match.group(1)), run, match.start(), match.end()
 
 
 #: a year right before what the tables count: the report's own figures
 #: (2024年制作、获取政府信息总数467条; 2024年共受理政府信息公开申请20件; 2024年主动公开政府信息53条)
-_OWN_FIGURES = lazy_pattern(r"\s*年度?[^，。；,;\d]{0,8}?(?:制作、?获取政府信息总数|主动公开政府信息\s*\d"
-                          r"|(?:收到|受理|新收|接收)[^，。；,;\d]{0,12}申请)")
+_OWN_FIGURES_AT = (r"年度?[^，。；,;\d]{0,8}?(?:制作、?获取政府信息总数|主动公开政府信息\s*\d"
+                   r"|(?:收到|受理|新收|接收)[^，。；,;\d]{0,12}申请)")
+_OWN_FIGURES = lazy_pattern(r"\s*" + _OWN_FIGURES_AT)
+#: the same anywhere in a run: a run where it is not found has no sentence with such a year
+#: (a match inside a sentence is one in the run), and its sentences are not read
+_ANY_OWN_FIGURES = lazy_pattern(_OWN_FIGURES_AT)
 #: sentences about carry-over or comparisons name other years on purpose
 _OTHER_YEAR_WORDS = lazy_pattern(r"结转|较|同比|相比|增长|减少|下降|上升|持平")
 _SENTENCE = lazy_pattern(r"[^。；;！？!?\n]+")
@@ -78,6 +85,8 @@ def own_figure_years(report, year: int) -> list[tuple[int, Prose, int, int]]:
         if "年" not in run.text:
             continue  # every year mention ends with 年
         text = _mask_titles(run.text)
+        if not _ANY_OWN_FIGURES.search(text):
+            continue
         for sentence in _SENTENCE.finditer(text):
             body = sentence.group()
             if "年" not in body or _OTHER_YEAR_WORDS.search(body):
@@ -106,9 +115,14 @@ def sentence_at(text: str, offset: int) -> str:
 
 
 def dominant_other_year(report, year: int):
-    """(other year, first mention) when the body never names ``year`` but names another."""
-    mentions = body_years(report)
-    if not mentions or any(y == year for y, *_ in mentions):
+    """(other year, first mention) when the body never names ``year`` but names another.
+    Most reports name their year early: the mentions after the first that does are not read."""
+    mentions = []
+    for mention in _body_years(report):
+        if mention[0] == year:
+            return None
+        mentions.append(mention)
+    if not mentions:
         return None
     counts = Counter(y for y, *_ in mentions)
     other, _ = counts.most_common(1)[0]

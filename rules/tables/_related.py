@@ -14,8 +14,8 @@ from govlint.findings import Related
 from govlint.format import location
 from govlint.format.table3 import column_label, row_label
 
-from .._arith import (TABLE3_APPLICANT_COLUMNS, misassigned_pairs, table3_applicants, table3_balance,
-                      table3_layout, table3_results)
+from .._arith import (TABLE3_APPLICANT_COLUMNS, misassigned_pairs, plain_grid, table3_applicants,
+                      table3_balance, table3_layout, table3_results)
 from .._common import cell_span
 
 #: the rows of GL201's column identity (一 + 二 = （七） + 四)
@@ -32,10 +32,12 @@ def failures(report) -> dict[str, tuple]:
 
 def _failures(report) -> dict[str, tuple]:
     table, shape = report.table("table3"), layout(report)
+    grid = plain_grid(table, shape[0])  # every identity below is first decided over it
     out = {}
-    for code, mismatches in (("GL201", tuple(table3_balance(table))), ("GL202", tuple(table3_results(table, shape)))):
+    for code, mismatches in (("GL201", tuple(table3_balance(table, grid))),
+                             ("GL202", tuple(table3_results(table, shape, grid)))):
         out[code] = (mismatches, tuple(misassigned_pairs(table, list(mismatches))))
-    out["GL203"] = (tuple(table3_applicants(table, shape)), ())
+    out["GL203"] = (tuple(table3_applicants(table, shape, grid)), ())
     return out
 
 

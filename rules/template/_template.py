@@ -37,18 +37,29 @@ def printed_labels(report, kinds=("table2", "table3", "table4")):
     """(text, where) of every row and column label of the recognised tables, then of every
     cell of the document's grids (tables the parser could not recognise still show their
     template), in reading order. ``where`` is the label or cell itself: read its ``span``
-    only for the few that a finding reports, since a cell's position is worked out on demand."""
+    only for the few that a finding reports, since a cell's position is worked out on demand.
+    Each text comes once, at its first place: a page repeats the same labels and numbers in
+    hundreds of cells, and the template rules ask which labels are printed and where first."""
+    seen = set()
     for kind in kinds:
         table = report.table(kind)
         if table is not None:
             for label in table.labels:
-                yield label.text, label
+                text = label.text
+                if text not in seen:
+                    seen.add(text)
+                    yield text, label
     document = report.document
     if document is not None:
+        add = seen.add
         for grid in document.grids():
-            for cell in grid.cells():
-                if cell.text and cell.text.strip():
-                    yield cell.text, cell
+            for row in grid.rows:  # ``Grid.cells`` inline: hundreds of cells a page
+                for cell in row:
+                    text = cell.text
+                    if cell.origin and text not in seen:
+                        add(text)
+                        if text and text.strip():
+                            yield text, cell
 
 
 @lru_cache(maxsize=None)
@@ -77,17 +88,18 @@ def _markers_in(text: str) -> tuple[str, ...]:
 
 
 def outdated_markers(report) -> list[tuple[str, object]]:
-    """The 2019-format markers the report prints, each once, with the first span seen."""
+    """The 2019-format markers the report prints, each once, with the label or cell where it
+    was first seen (``where``: read its ``span`` only for the marker a finding reports, since
+    each position is worked out on demand and one far down the page costs a replay to it)."""
     found: dict[str, object] = {}
     for text, where in printed_labels(report, ("table2", "table3")):
         for marker in _markers_in(text):
             found.setdefault(marker, where)
-    found = {marker: where.span for marker, where in found.items()}
     table = report.table("table3")
     if table is not None:
         rows = {row for row, _ in table.cells}
         single = [c for c in table if c.row == "other" and not is_blank(c)]
         if single and not any(row.startswith("other.") for row in rows):
             other = t3.row("other")
-            found.setdefault(f"{other.label}（单行，无1–{len(t3.items('other'))}子项）", single[0].span)
+            found.setdefault(f"{other.label}（单行，无1–{len(t3.items('other'))}子项）", single[0])
     return list(found.items())

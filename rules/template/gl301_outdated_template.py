@@ -53,6 +53,8 @@ class OutdatedTemplate(Rule):
             severity = Severity.INFO
             message = (f"{year}年度报告使用2019年版格式（国办公开办函〔2019〕60号），对该年度是正确的；"
                        f"该格式自2021年度报告起已被国办公开办函〔2021〕30号格式取代（所见旧格式标签：{listed}）")
-        span = next((s for _, s in markers if s is not None), None) or first_span(report)
+        # the first marker that has a position: the later ones' are never worked out
+        span = next((s for s in (where.span for _, where in markers) if s is not None), None) \
+            or first_span(report)
         yield Finding(message, span=span, location="表格格式 / 2019年版", severity=severity,
                       properties={"year": year, "labels": labels, "expected": "2021", "found": "2019"})
