@@ -170,6 +170,9 @@ class Checker:
             facts = self._facts(report, suppressions.to_data() if suppressions is not None and self.facts else [],
                                 shown, findings)
             findings = self._finish(findings, shown, source, suppressions)
+            # freed while the collector is paused: resuming, it meets only what the result keeps
+            # (the parsed report still held here was a fifth of a millisecond of collecting)
+            del report, source, suppressions
         return FileResult(shown, findings, facts)
 
     def _facts(self, report, suppressions: list, shown: str, findings: list[Finding]) -> dict | None:
