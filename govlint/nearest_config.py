@@ -13,6 +13,7 @@ once, has one exit code and one baseline; in any other config they are an error 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from govlint.config import Config, ConfigError, config_in, load_config
@@ -25,6 +26,9 @@ class Configs:
         self.run = run
         self.explicit = explicit
         self._by_folder: dict[Path, Path | None] = {}
+        #: a file's folder as written (``os.path.dirname``) → its nearest config: the files of a
+        #: folder ask once, without resolving their folder again (a run asks for every file)
+        self._by_name: dict[str, Path | None] = {}
         self._loaded: dict[Path, Config] = {}
         if run.path is not None:
             self._loaded[Path(run.path).resolve()] = run
@@ -43,7 +47,14 @@ class Configs:
         """The config that governs ``path``; loading (and checking) a nested one on first use."""
         if self.explicit:
             return self.run
-        found = self.nearest(Path(path).parent if Path(path).name else Path(path))
+        name = os.path.basename(path)
+        if name in ("", ".", ".."):  # not a file name: the path itself is the folder
+            found = self.nearest(Path(path).parent if Path(path).name else Path(path))
+        else:
+            folder = os.path.dirname(path)
+            found = self._by_name.get(folder, self)
+            if found is self:
+                found = self._by_name[folder] = self.nearest(Path(path).parent)
         if found is None:
             return self.run
         config = self._loaded.get(found)

@@ -80,3 +80,22 @@ def test_show_settings_names_the_source_of_each_key(workspaces):
     assert "GL201" in ignore and ".govlint.yaml:2:1" in ignore
     fail_on = next(line for line in lines if line.strip().startswith("fail-on ="))
     assert fail_on.endswith("默认值")
+
+
+def test_the_folder_cache_finds_what_the_plain_lookup_finds(workspaces, monkeypatch):
+    """``Configs.for_file`` remembers each folder as written; every spelling of a path must still
+    get the config the uncached lookup gives (``nearest`` of the path's parent)."""
+    from govlint.config import load_config
+    from govlint.nearest_config import Configs
+
+    monkeypatch.chdir(workspaces / "ws1")
+    run = load_config(workspaces / "ws1" / ".govlint.yaml")
+    configs = Configs(run, explicit=False)
+    spellings = ["reports/x.txt", "./reports/x.txt", "reports//x.txt", "reports/./x.txt", "reports/../reports/x.txt",
+                 "../ws2/y.txt", "../ws2/./y.txt", "x.txt", "./x.txt", "reports/", "reports/.", "..", ".",
+                 str(workspaces / "ws2" / "y.txt"), str(workspaces / "ws1" / "reports" / "x.txt")]
+    for path in spellings * 2:  # the second round is answered from the cache
+        plain = Configs(run, explicit=False)
+        expected = plain.nearest(Path(path).parent if Path(path).name else Path(path))
+        got = configs.for_file(path)
+        assert (got.path and Path(got.path).resolve()) == (expected or Path(run.path).resolve()), path
