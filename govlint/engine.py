@@ -206,10 +206,13 @@ class Checker:
         if data is not None:
             return self._check_data(path, shown, data[:max_size + 1], max_size)
         try:
-            if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO or device would block or never end
+            status = os.stat(path)
+            if not stat.S_ISREG(status.st_mode):  # a FIFO or device would block or never end
                 return [Finding("不是普通文件（设备、管道或目录），未检查", code="GL001")], None, ""
+            from govlint.regular_file import read_at_most
+
             with open(path, "rb") as handle:
-                data = handle.read(max_size + 1)
+                data = read_at_most(handle, max_size, status.st_size)
         except OSError as exc:
             return [Finding(f"无法读取文件: {exc.strerror or exc}", code="GL001")], None, ""
         return self._check_data(path, shown, data, max_size)

@@ -31,10 +31,13 @@ def _read(path, max_size: int) -> tuple[bytes | None, str | None]:
     import stat
 
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
+        status = os.stat(path)
+        if not stat.S_ISREG(status.st_mode):
             return None, "不是普通文件"
+        from govlint.regular_file import read_at_most
+
         with open(path, "rb") as handle:
-            data = handle.read(max_size + 1)
+            data = read_at_most(handle, max_size, status.st_size)
     except OSError as exc:
         return None, f"无法读取文件: {exc.strerror or exc}"
     if len(data) > max_size:

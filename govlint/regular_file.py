@@ -34,14 +34,32 @@ def read_regular_file(path: str | Path, limit: int, what: str) -> bytes:
     except OSError as exc:
         raise FileRefused(f"无法读取{what}: {exc.strerror or exc}") from None
     with os.fdopen(descriptor, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+        status = os.fstat(handle.fileno())
+        if not stat.S_ISREG(status.st_mode):
             raise FileRefused(_not_regular(what))
         try:
-            data = handle.read(limit + 1)
+            data = read_at_most(handle, limit, status.st_size)
         except OSError as exc:
             raise FileRefused(f"无法读取{what}: {exc.strerror or exc}") from None
     if len(data) > limit:
         raise FileRefused(f"{what}过大（上限 {_size(limit)}），未读取")
+    return data
+
+
+def read_at_most(handle, limit: int, size: int | None = None) -> bytes:
+    """Up to ``limit + 1`` bytes of the open file ``handle`` (one past the limit tells an
+    oversize file from one at the limit).
+
+    ``handle.read(limit + 1)`` allocates all ``limit + 1`` bytes before reading (50 MB for a
+    report, then shrunk to what was read): 0.15 ms a file, five times the read itself. So the
+    file's size (``size``, from a ``stat`` already made, else ``fstat``) bounds the first read,
+    and the read goes on, up to the limit, only when the file turned out longer than that."""
+    if size is None:
+        size = os.fstat(handle.fileno()).st_size
+    want = min(size, limit) + 1
+    data = handle.read(want)
+    if len(data) == want and want <= limit:
+        data += handle.read(limit + 1 - want)
     return data
 
 

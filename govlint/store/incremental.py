@@ -74,10 +74,13 @@ class Incremental:
 
     def _digest(self, path: str) -> str | None:
         try:
-            if not stat.S_ISREG(os.stat(path).st_mode):
+            status = os.stat(path)
+            if not stat.S_ISREG(status.st_mode):
                 return None
+            from govlint.regular_file import read_at_most
+
             with open(path, "rb") as handle:
-                data = handle.read(self.max_size + 1)
+                data = read_at_most(handle, self.max_size, status.st_size)
         except OSError:
             return None
         return content_digest(data) if len(data) <= self.max_size else None
