@@ -123,6 +123,8 @@ class Checker:
         self.rules = [r for code, r in sorted(registry.rules.items()) if self.enabled(code)]
         self.report_rules = [r for r in self.rules if r.scope == "report"]
         self.run_rules = [r for r in self.rules if r.scope == "run"]
+        #: each report rule with the name of its stage (``on_stage``), made once, not per file
+        self._report_stages = [(r, f"规则 {r.code}（{r.plugin}）") for r in self.report_rules]
         self.context = RuleContext(options=dict(settings.options))
         from govlint.corpus.agency import alias_map, summary_map
 
@@ -247,11 +249,11 @@ class Checker:
         except (Exception, SystemExit) as exc:  # noqa: BLE001
             return findings + [_internal("报告解析器", exc)], None, document.source
         recognised = bool(report.sections or report.tables or report.template)
-        for rule in self.report_rules:
+        for rule, stage in self._report_stages:
             if (rule.needs_report and not recognised) or not rule.applies_to(report):
                 continue
             if self.on_stage:
-                self.on_stage(f"规则 {rule.code}（{rule.plugin}）")
+                self.on_stage(stage)
             try:
                 for finding in rule.check(report, self.context) or ():
                     findings.append(_stamp(finding, rule))

@@ -119,9 +119,15 @@ def _serve(conn, stage, checker, settings, parent: int) -> None:
 
         checker = Checker(load_plugins(settings.plugins), settings)
 
+    marks: dict[str, bytes] = {}  # a few dozen stage names, marked some forty times a file
+
     def mark(name: str) -> None:
-        data = name.encode("utf-8")[:STAGE_BYTES - 1]
-        stage[:len(data) + 1] = data + b"\0"
+        data = marks.get(name)
+        if data is None:
+            data = name.encode("utf-8")[:STAGE_BYTES - 1] + b"\0"
+            if len(marks) < 1024:
+                marks[name] = data
+        stage[:len(data)] = data
 
     checker.on_stage = mark
     while True:

@@ -25,6 +25,22 @@ class PlainLocator(html_source.SourceLocator):
         self._mends = [b for _, b in spans]
         self._cells = [span for span in spans if html_source._CELL_TAG.match(source, span[0])]
 
+    def reach(self, stop):
+        """The notes answered one at a time: an element's line moves the cursor up to its
+        start, then ``locate`` or ``locate_cell`` answers (the fast locator writes both out in
+        one loop)."""
+        found, line_starts = self.found, self._lines()
+        for k in range(len(found), stop):
+            text = self.texts[k]
+            if text is None:
+                found.append(self.locate_cell())
+                continue
+            line = self.lines[k]
+            if line and 1 <= line <= len(line_starts):
+                self.cursor = max(self.cursor, line_starts[line - 1])
+            found.append(self.locate(text))
+        return found
+
     def locate(self, text):
         text = text.strip()
         if not text:

@@ -128,23 +128,119 @@ class SourceLocator:
         """Answer the notes before ``stop`` (those not answered yet), in order; ``found``."""
         found = self.found
         if len(found) < stop:
-            lines, texts = self.lines, self.texts
-            locate, locate_cell = self.locate, self.locate_cell
-            line_starts = self._lines()
-            count = len(line_starts)
-            for k in range(len(found), stop):
-                text = texts[k]
-                if text is None:
-                    found.append(locate_cell())
-                    continue
-                # An element starts on ``line``: nothing after it can sit before that line.
-                line = lines[k]
-                if line and 1 <= line <= count:
-                    start = line_starts[line - 1]
-                    if start > self.cursor:
-                        self.cursor = start
-                found.append(locate(text))
+            self._answer(self.lines, self.texts, len(found), stop, found)
         return found
+
+    def locate(self, text: str) -> tuple[int, int] | None:
+        """Offsets (start, end) of the stripped text piece ``text``, advancing the cursor: one
+        question asked directly, answered as a note without a line is."""
+        out: list = []
+        self._answer((None,), (text,), 0, 1, out)
+        return out[0]
+
+    def locate_cell(self) -> tuple[int, int] | None:
+        """Offsets of the next ``<td>``/``<th>`` start tag after the cursor; moves past it.
+
+        Only a tag where markup starts counts (not one in a comment, a script or an
+        attribute value): from the last place known to be outside markup, one match of
+        ``_NEXT_CELL`` usually passes the cell's text and the end tags before; otherwise the
+        markup is scanned match by match (``_cell_by_markup``)."""
+        out: list = []
+        self._answer((None,), (None,), 0, 1, out)
+        return out[0]
+
+    def _answer(self, lines, texts, first: int, stop: int, out: list) -> None:
+        """Answer notes ``[first, stop)`` of ``lines`` and ``texts`` into ``out``, in order.
+
+        The commonest answers are worked out here, with the cursor and ``_clear`` kept in
+        locals (a page has about a thousand notes, and a method call or two per note was half
+        the replay): a cell start tag that one ``_NEXT_CELL`` match reaches, and a piece found
+        by the first try below; the rest go to ``_cell_by_markup`` and ``_segments``.
+        """
+        source = self.source
+        size = len(source)
+        line_starts = self._lines()
+        count = len(line_starts)
+        rest, next_cell = _REST.match, _NEXT_CELL.match
+        startswith, find = source.startswith, source.find
+        most = 2 * _MAX_STEPS
+        cursor, clear = self.cursor, self._clear
+        for k in range(first, stop):
+            text = texts[k]
+            if text is None:  # the next cell start tag
+                if self._no_cell_from is not None and cursor >= self._no_cell_from:
+                    out.append(None)
+                    continue
+                begin = clear
+                if cursor < self._floor or clear > cursor:
+                    self.cursor, self._clear = cursor, clear
+                    if cursor < self._floor:
+                        self._back()
+                        clear = begin = self._clear
+                    if clear > cursor:
+                        begin = self._aligned(cursor)
+                match = next_cell(source, begin)
+                if match is not None:
+                    at, end = match.span("cell")
+                    if at >= cursor:
+                        cursor = clear = end
+                        out.append((at, end))
+                        continue
+                self.cursor, self._clear = cursor, clear
+                out.append(self._cell_by_markup(cursor))
+                cursor, clear = self.cursor, self._clear
+                continue
+            # An element starts on ``line``: nothing after it can sit before that line.
+            line = lines[k]
+            if line and 1 <= line <= count:
+                start = line_starts[line - 1]
+                if start > cursor:
+                    cursor = start
+            text = text.strip()
+            if not text:
+                out.append(None)
+                continue
+            pos = cursor
+            if pos < self._floor or pos < clear:
+                self.cursor, self._clear = pos, clear
+                self._back()
+                clear = self._clear
+            starts = self._rstarts
+            if not self._done and (not starts or starts[-1] <= pos):
+                # Past the runs scanned so far, or in the last of them: a first try needs no
+                # more runs. In the last run, the text segment after it is its end, as in
+                # ``_segments`` (unless the cursor may sit in an entity). Past it, from a place
+                # where no markup is open (the cursor, when no "<" lies between it and the last
+                # such place) the next segment starts where ``_REST`` ends, as a run would say:
+                # no run is scanned when the piece is there (and the markup before a cell's
+                # text, up to its start tag, is not scanned twice). A cursor moved to a line
+                # start past markup is in the run after the last such place, or beyond it
+                # (then the runs decide; a line start is never inside an entity). When the try
+                # fails, ``_clear`` moves up to the cursor's run, so that no stretch is passed
+                # over again and again.
+                ends = self._rends
+                if starts and ends[-1] > pos:
+                    at = ends[-1]
+                    if pos > starts[-1] and "&" in source[max(starts[-1], pos - 11):pos]:
+                        at = size
+                elif pos == clear or find("<", clear, pos) == -1:
+                    at = rest(source, pos).end()
+                else:
+                    at = rest(source, clear).end()
+                    if at < pos or "&" in source[max(clear, pos - 11):pos]:
+                        at = size
+                if at <= pos + most and startswith(text, at):
+                    cursor = end = at + len(text)
+                    clear = end if "<" not in text else at  # no markup starts in the text
+                    out.append((at, end))
+                    continue
+                self.cursor, self._clear = pos, clear
+                self._scan_past(pos)
+                clear = self._aligned(pos)
+            self.cursor, self._clear = pos, clear
+            out.append(self._segments(text, pos))
+            cursor, clear = self.cursor, self._clear
+        self.cursor, self._clear = cursor, clear
 
     def force(self) -> None:
         """Answer every note now (what the walk used to do as it went)."""
@@ -330,8 +426,9 @@ class SourceLocator:
                     break
         return steps
 
-    def locate(self, text: str) -> tuple[int, int] | None:
-        """Offsets (start, end) of the stripped text piece ``text``, advancing the cursor.
+    def _segments(self, text: str, pos: int) -> tuple[int, int] | None:
+        """Where the stripped piece ``text`` is, walking the text segments from the cursor
+        ``pos``, when ``_answer``'s first try did not find it (or could not try).
 
         The pieces' text segments (the text between markup, blanks skipped) are tried in
         order: the piece starts where its text does, or, when the segment starts with the
@@ -341,43 +438,9 @@ class SourceLocator:
         them with the markup around them, and the markup is counted only when so much lies
         between that the step limit could be reached (``_steps``).
         """
-        text = text.strip()
-        if not text:
-            return None
-        pos = self.cursor
-        if pos < self._floor or pos < self._clear:
-            self._back()
         source = self.source
         size = len(source)
         starts, ends = self._rstarts, self._rends
-        if not self._done and (not starts or starts[-1] <= pos):
-            # Past the runs scanned so far, or in the last of them: a first try needs no more
-            # runs. In the last run, the text segment after it is its end, as below (unless the
-            # cursor may sit in an entity). Past it, from a place where no markup is open (the
-            # cursor, when no "<" lies between it and the last such place) the next segment
-            # starts where ``_REST`` ends, as a run would say: no run is scanned when the piece
-            # is there (and the markup before a cell's text, up to its start tag, is not
-            # scanned twice). A cursor moved to a line start past markup is in the run after
-            # the last such place, or beyond it (then the runs decide; a line start is never
-            # inside an entity). When the try fails, ``_clear`` moves up to the cursor's run,
-            # so that no stretch is passed over again and again.
-            clear = self._clear
-            if starts and ends[-1] > pos:
-                at = ends[-1]
-                if pos > starts[-1] and "&" in source[max(starts[-1], pos - 11):pos]:
-                    at = size
-            elif pos == clear or source.find("<", clear, pos) == -1:
-                at = _REST.match(source, pos).end()
-            else:
-                at = _REST.match(source, clear).end()
-                if at < pos or "&" in source[max(clear, pos - 11):pos]:
-                    at = size
-            if at <= pos + 2 * _MAX_STEPS and source.startswith(text, at):
-                self.cursor = end = at + len(text)
-                self._clear = end if "<" not in text else at
-                return at, end
-            self._scan_past(pos)
-            self._clear = self._aligned(pos)
         i = bisect_right(starts, pos)  # the next run after the segment at ``at``
         inside = None  # the end of a text segment that starts inside a run
         if i and ends[i - 1] > pos:
@@ -443,26 +506,11 @@ class SourceLocator:
         start = self._skip_blank(pos, after)
         return (start, after) if start < after else None
 
-    def locate_cell(self) -> tuple[int, int] | None:
-        """Offsets of the next ``<td>``/``<th>`` start tag after the cursor; moves past it.
-
-        Only a tag where markup starts counts (not one in a comment, a script or an
-        attribute value): from the last place known to be outside markup, one match of
-        ``_NEXT_CELL`` usually passes the cell's text and the end tags before; otherwise the
-        markup is scanned match by match."""
-        cursor = self.cursor
-        if self._no_cell_from is not None and cursor >= self._no_cell_from:
-            return None
-        if cursor < self._floor:
-            self._back()
+    def _cell_by_markup(self, cursor: int) -> tuple[int, int] | None:
+        """The next cell start tag after ``cursor`` where markup starts, scanning the markup
+        match by match (``_answer``'s one match did not reach it); remembered when none is
+        left."""
         source = self.source
-        clear = self._clear
-        match = _NEXT_CELL.match(source, clear if clear <= cursor else self._aligned(cursor))
-        if match is not None:
-            start, end = match.span("cell")
-            if start >= cursor:
-                self.cursor = self._clear = end
-                return start, end
         if _CELL_TAG.search(source, cursor):
             for match in _MARKUP.finditer(source, self._aligned(cursor)):
                 start = match.start()
