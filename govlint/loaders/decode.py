@@ -93,7 +93,14 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def decode_bytes(data: bytes, path: str, declared: str | None = None) -> tuple[str, list[Finding]]:
-    """Decode ``data``; return the text and any GL001/GL003 findings.
+    """Decode ``data``; return the text and any GL001/GL003 findings (``decode_page``)."""
+    text, problems, _ = decode_page(data, path, declared)
+    return text, problems
+
+
+def decode_page(data: bytes, path: str, declared: str | None = None) -> tuple[str, list[Finding], str | None]:
+    """Decode ``data``; return the text, any GL001/GL003 findings, and the codec that decoded
+    all of ``data`` strictly (None when bytes were skipped or replaced, or nothing was read).
 
     Order: BOM; then UTF-8 if the bytes are valid UTF-8 with non-ASCII content (valid
     UTF-8 is never an accident, while a GB label on UTF-8 bytes would decode strictly into
@@ -104,15 +111,15 @@ def decode_bytes(data: bytes, path: str, declared: str | None = None) -> tuple[s
     problems: list[Finding] = []
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data[len(bom):].decode(encoding, "replace"), problems
+            return data[len(bom):].decode(encoding, "replace"), problems, None
     kind = binary_kind(data)
     if kind is not None:
         text = _utf16_without_bom(data) if "NUL" in kind else None
         if text is not None:
-            return text, problems
+            return text, problems, None
         problems.append(Finding(f"文件不是文本（{kind}），无法作为报告读取", code="GL001",
                                 properties={"kind": kind}))
-        return "", problems
+        return "", problems, None
 
     wanted = canonical_encoding(declared)
     if declared and wanted is None:
@@ -122,7 +129,7 @@ def decode_bytes(data: bytes, path: str, declared: str | None = None) -> tuple[s
         wanted = None  # a page without BOM cannot be UTF-16; browsers ignore such labels too
 
     if data.isascii():
-        return data.decode("ascii"), problems
+        return data.decode("ascii"), problems, "ascii"
 
     candidates = ["utf-8"] + [c for c in (wanted, "gb18030") if c and c != "utf-8"]
     for encoding in dict.fromkeys(candidates):
@@ -134,7 +141,7 @@ def decode_bytes(data: bytes, path: str, declared: str | None = None) -> tuple[s
             problems.append(Finding(
                 f"声明的字符编码为 {declared}，但文件实际按 {encoding} 才能正确解码",
                 code="GL003", properties={"declared": declared, "actual": encoding}))
-        return text, problems
+        return text, problems, encoding
 
     best_text, best_encoding, best_bad = "", "utf-8", -1
     for encoding in dict.fromkeys(candidates):
@@ -149,4 +156,4 @@ def decode_bytes(data: bytes, path: str, declared: str | None = None) -> tuple[s
         f"文件无法按 {best_encoding} 完整解码，{best_bad} 处无效字节已替换为 U+FFFD",
         code="GL003", properties={"encoding": best_encoding, "replaced": best_bad,
                                   "declared": declared}))
-    return best_text, problems
+    return best_text, problems, None
