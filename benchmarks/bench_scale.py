@@ -355,19 +355,24 @@ def row_single(runs: int, flags: list[str]) -> None:
 
 
 def row_marginal(tmp: Path, pages: list[bytes], few: int, many: int, reps: int, flags: list[str]) -> None:
+    """Each repetition times check and floor side by side (few copies, then many, for each) and
+    takes their ratio: on a shared machine the speed drifts by a fifth within a minute, and a
+    ratio of two medians taken apart mixes the drift into the figure."""
     small = write_copies(tmp / "marginal_small", pages, few)
     extra = write_copies(tmp / "marginal_extra", pages, many - few, first=few)
     check = govlint_cmd() + ["check", *flags, "--jobs", "1", "--format", "concise", "--exit-zero"]
     floor = [sys.executable, "-c", FLOOR_SCRIPT]
-    per = {"check": [], "floor": []}
+    per: dict[str, list[float]] = {"check": [], "floor": []}
     for _ in range(reps):
-        for name, cmd in (("check", check), ("floor", floor)):
-            low = run_child(cmd + [str(small)]).cpu
-            high = run_child(cmd + [str(small), str(extra)]).cpu
-            per[name].append((high - low) / (many - few))
+        low = {name: run_child(cmd + [str(small)]).cpu for name, cmd in (("check", check), ("floor", floor))}
+        high = {name: run_child(cmd + [str(small), str(extra)]).cpu for name, cmd in (("check", check), ("floor", floor))}
+        for name in per:
+            per[name].append((high[name] - low[name]) / (many - few))
+    ratios = sorted(c / f for c, f in zip(per["check"], per["floor"]))
     c, f = statistics.median(per["check"]), statistics.median(per["floor"])
-    print(f"2. marginal CPU per 100-300 KB HTML report ({many} - {few} copies, median of {reps}): "
-          f"check {c * 1000:.1f} ms vs read+decode+lxml {f * 1000:.2f} ms = {c / f:.1f}x")
+    print(f"2. marginal CPU per 100-300 KB HTML report ({many} - {few} copies, {reps} runs side by side): "
+          f"check {c * 1000:.1f} ms vs read+decode+lxml {f * 1000:.2f} ms (medians); "
+          f"ratio per run {statistics.median(ratios):.2f}x median ({ratios[0]:.2f}-{ratios[-1]:.2f})")
 
 
 def row_memory(tmp: Path, pages: list[bytes], small_n: int, big_n: int, formats: list[str],
@@ -522,7 +527,7 @@ def main(argv=None) -> int:
             row_single(runs, flags)
         if "marginal" in only:
             row_marginal(tmp, pages, few=10 if quick else 20, many=60 if quick else 200,
-                         reps=3, flags=flags)
+                         reps=3 if quick else 7, flags=flags)
         if "memory" in only:
             row_memory(tmp, pages, small_n, big_n, formats, flags, timeout=max(args.timeout, 4.0 * big_n))
             for sub in ("rss_first", "rss_rest"):
