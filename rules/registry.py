@@ -20,6 +20,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         "gl003_encoding_problem:EncodingProblem",
         "gl004_invalid_suppression:InvalidSuppression",
         "gl005_unused_suppression:UnusedSuppression",
+        "gl006_partly_read_input:PartlyReadInput",
     ),
     "structure": (
         "gl101_missing_section:MissingSection",

@@ -1,8 +1,10 @@
 """HTML report pages → Document.
 
 The bytes are decoded here (``decode.py``: real pages are often GBK with a ``gb2312``
-label), and lxml only ever sees the decoded ``str``: given raw bytes with a gb2312 label,
-libxml2 cuts the text at the first GBK-only character. One lxml parse, one walk
+label), and lxml sees the decoded ``str``: given raw bytes with a gb2312 label, libxml2 cuts
+the text at the first GBK-only character. The one exception is a page whose bytes decoded
+strictly as UTF-8: libxml2 reads those bytes themselves, told they are UTF-8, so that no label
+in the page is heeded (``parse_tree``). One lxml parse, one walk
 (``blocks``); positions are found in the source only when first read (``source``: one linear
 scan, no further than the furthest position read); ``grid`` expands
 row and column spans, ``page`` drops the page chrome and reads its metadata with
@@ -93,4 +95,17 @@ def load_html(path: str, data: bytes, eager: bool = False) -> Document:
     if eager:
         locator.force()
     assemble(doc, builder, title_tag)
+    if builder.cut_tables:
+        doc.problems.extend(_cut_table(line, left_out) for line, left_out in builder.cut_tables)
     return doc
+
+
+def _cut_table(line: int | None, left_out: int):
+    """GL006 for a table whose cells past ``grid.MAX_CELLS`` grid positions were not read."""
+    from govlint.findings import Finding
+    from govlint.loaders.html.grid import MAX_CELLS
+    from govlint.span import Span
+
+    return Finding(f"表格展开合并单元格后超过 {MAX_CELLS} 格，其后的 {left_out} 个单元格未读取，其中内容未检查",
+                   code="GL006", span=Span.point(line, 1) if line else None,
+                   properties={"limit": MAX_CELLS, "left_out": left_out})

@@ -141,6 +141,8 @@ class BlockBuilder:
         self.h1_runs: list[list[str]] = []  # consecutive content <h1>s
         self.chrome_h1: list[str] = []
         self.meta_grids: list[list[tuple[str, str]]] = []
+        #: (line of the ``<table>``, cells left out) of each table cut at ``grid.MAX_CELLS``
+        self.cut_tables: list[tuple[int | None, int]] = []
         self._cur = _Pieces()
         self._drop: list = []  # stack of dropped subtree roots
         self._heading = None
@@ -298,7 +300,8 @@ class BlockBuilder:
                 row.append((made, cell.get("rowspan"), cell.get("colspan")))
             rows.append(row)
         grid_span = self.loc.grid_place, first, len(texts), table.sourceline
-        grid = lay_out(rows, _covered, DeferredGrid)
+        grid = lay_out(rows, _covered, DeferredGrid,
+                       on_cut=lambda left_out: self.cut_tables.append((table.sourceline, left_out)))
         if not grid.rows:
             return
         grid.defer(*grid_span)

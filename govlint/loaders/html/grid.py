@@ -52,19 +52,21 @@ def build_grid(rows: list[list[RawCell]], span: Span | None = None, make=Cell, g
     return lay_out(made, lambda cell: make(cell.text, cell.span, 0, 0, 1, 1, False), grid, span)
 
 
-def lay_out(rows: list[list[tuple]], copy, grid=Grid, span: Span | None = None) -> Grid:
+def lay_out(rows: list[list[tuple]], copy, grid=Grid, span: Span | None = None, on_cut=None) -> Grid:
     """Lay rows of ``(cell, rowspan, colspan)`` (the raw attribute values) out on a grid: each
     origin cell gets its row, column and spans; a position covered by a span gets
     ``copy(cell)``, an ``origin=False`` cell sharing its text and place. ``grid`` makes the result.
 
     A row with no span attribute and nothing reaching into it from above (most rows) is taken
-    as it is, its cells in column order.
+    as it is, its cells in column order. Past ``MAX_CELLS`` positions no cell is placed:
+    ``on_cut(n)`` is then told how many cells were left out.
     """
     n_rows = len(rows)
     # the cells placed so far, one {column: cell} per row (spans from above fill rows below);
     # a row laid out whole is a list
     taken: list = [None] * n_rows
     budget = MAX_CELLS
+    left_out = 0
     for r, row in enumerate(rows):
         here = taken[r]
         if here is None and len(row) <= budget:
@@ -79,13 +81,14 @@ def lay_out(rows: list[list[tuple]], copy, grid=Grid, span: Span | None = None) 
         if here is None:
             here = taken[r] = {}
         c = 0
-        for cell, raw_rowspan, raw_colspan in row:
+        for at, (cell, raw_rowspan, raw_colspan) in enumerate(row):
+            if budget <= 0:
+                left_out += len(row) - at
+                break
             while c in here:
                 c += 1
             if raw_colspan is None and raw_rowspan is None:
                 # the common cell: no span attributes at all
-                if budget <= 0:
-                    break
                 cell.row, cell.col, cell.rowspan, cell.colspan, cell.origin = r, c, 1, 1, True
                 here[c] = cell
                 budget -= 1
@@ -99,8 +102,6 @@ def lay_out(rows: list[list[tuple]], copy, grid=Grid, span: Span | None = None) 
                 rowspan = n_rows - r
             colspan = min(colspan, MAX_SPAN)
             rowspan = max(1, min(rowspan, MAX_SPAN, n_rows - r))
-            if budget <= 0:
-                break
             if rowspan * colspan > budget:
                 # Trim the span rather than the table: keep the origin cell at least.
                 colspan = max(1, min(colspan, budget // rowspan or 1))
@@ -132,6 +133,8 @@ def lay_out(rows: list[list[tuple]], copy, grid=Grid, span: Span | None = None) 
                 if c not in here:
                     here[c] = Cell("", None, r, c)
         kept.append([here[c] for c in sorted(here)])
+    if left_out and on_cut is not None:
+        on_cut(left_out)
     if len(kept) != n_rows:
         for r, row in enumerate(kept):
             for cell in row:
