@@ -526,7 +526,7 @@ def main(argv=None) -> int:
         if "single" in only:
             row_single(runs, flags)
         if "marginal" in only:
-            row_marginal(tmp, pages, few=10 if quick else 20, many=60 if quick else 200,
+            row_marginal(tmp, pages, few=10 if quick else 20, many=60 if quick else 500,
                          reps=3 if quick else 7, flags=flags)
         if "memory" in only:
             row_memory(tmp, pages, small_n, big_n, formats, flags, timeout=max(args.timeout, 4.0 * big_n))
