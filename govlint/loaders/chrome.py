@@ -244,17 +244,23 @@ def chrome_kind(text: str) -> str | None:
         return "breadcrumb"
     if is_meta_line(text):
         return "meta"
-    if len(text) <= 60 and _FONT_WIDGET.search(text):
+    # Each search below is tried only when the text holds a character its pattern cannot match
+    # without (most blocks are report prose: a few substring tests instead of a regex scan).
+    short = len(text) <= 60
+    if short and ("字" in text or "【" in text or "[" in text) and _FONT_WIDGET.search(text):
         return "font"
-    if _FOOTER.search(text):
+    if ("备" in text or "版权所有" in text or "网站标识码" in text or "©" in text or "c" in text
+            or "C" in text) and _FOOTER.search(text):
         return "footer"
-    if len(text) <= 40 and _COUNTER.search(text) and not re.search(r"[。，；]", text):
+    if (len(text) <= 40 and ("次" in text or "量" in text or "数" in text) and _COUNTER.search(text)
+            and not re.search(r"[。，；]", text)):
         return "counter"
-    if _FILENAME.match(text):
+    if "." in text and _FILENAME.match(text):
         return "filename"
-    words = [w for w in _WIDGET_SEP.split(text) if w]
-    if words and len(text) <= 60 and all(w in _WIDGET_WORDS for w in words):
-        return "widget"
+    if short:
+        words = [w for w in _WIDGET_SEP.split(text) if w]
+        if words and all(w in _WIDGET_WORDS for w in words):
+            return "widget"
     return None
 
 

@@ -172,12 +172,12 @@ class BlockBuilder:
 
     def _flush(self, heading: str | None = None) -> None:
         pieces = self._cur
-        if not pieces.parts:
-            return  # nothing gathered: keep the empty pieces
+        if pieces.first is None:
+            # nothing but blanks gathered (every non-blank piece is noted): no text to keep
+            pieces.parts.clear()
+            return
         self._cur = _Pieces()
         text = pieces.text()
-        if not text:
-            return
         if self._drop:
             self.harvest.append(text)
             if heading == "h1":
@@ -214,7 +214,9 @@ class BlockBuilder:
                 if kind & _SKIP:
                     walker.skip_subtree()
                     continue
-                if not drop and not kind & _DROP and self._starts_chrome(el, kind):
+                if not drop and not kind & _DROP and (
+                        (_small_without_tables(el) if kind & _GUARD else
+                         (_chrome_name(el.get("class")) or _chrome_name(el.get("id"))) and _small_without_tables(el))):
                     self._flush()
                     drop.append(el)
                 if kind & _TABLE and not drop and not is_layout_table(el):
@@ -258,13 +260,6 @@ class BlockBuilder:
                     lines.append(el.sourceline)
                     texts.append(text)
         self._flush()
-
-    def _starts_chrome(self, el, kind: int) -> bool:
-        if kind & _GUARD:
-            return _small_without_tables(el)
-        if _chrome_name(el.get("class")) or _chrome_name(el.get("id")):
-            return _small_without_tables(el)
-        return False
 
     # -- tables ----------------------------------------------------------------------------
     def _table(self, table) -> None:

@@ -27,10 +27,23 @@ class RawCell(NamedTuple):
     colspan: str | None = None
 
 
+_SPAN_VALUES: dict[str, int | None] = {}
+
+
 def _span_value(raw: str | None) -> int | None:
-    """The integer a browser reads from a span attribute (leading ASCII digits), or None."""
+    """The integer a browser reads from a span attribute (leading ASCII digits), or None;
+    remembered per attribute value (a page repeats a few: "2", "3" …)."""
     if raw is None:
         return None
+    value = _SPAN_VALUES.get(raw, _SPAN_VALUES)
+    if value is _SPAN_VALUES:
+        value = _read_span(raw)
+        if len(_SPAN_VALUES) < 1024 and len(raw) <= 16:  # bounded: pages may write anything
+            _SPAN_VALUES[raw] = value
+    return value
+
+
+def _read_span(raw: str) -> int | None:
     raw = raw.strip()
     digits = ""
     for char in raw:
