@@ -3,8 +3,9 @@
 Why not ``concurrent.futures``: a worker that calls ``os._exit`` or is killed breaks a whole
 ``ProcessPoolExecutor`` (every pending result is lost), and a future cannot be cancelled once it
 runs, so a rule caught in an endless loop would hold the run forever. Here each worker is a
-long-lived process with its own pipe: the parent sends one path at a time, waits on all pipes
-with the nearest deadline as time-out, and
+long-lived process with its own pipe: the parent sends it a path and the next one (so that it
+never waits for the parent between files), waits on all pipes with the nearest deadline as
+time-out, and
 
 - when a file's time is up, kills that worker and reports GL000 检查超时 naming the stage the
   worker had reached (it writes its stage into a small shared buffer before each one);
@@ -44,10 +45,13 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
 
 #: size of the shared buffer holding the name of the stage a worker is in (UTF-8, truncated)
 STAGE_BYTES = 240
+#: paths a worker holds at once: the one it checks, and the next waiting in its pipe
+QUEUED = 2
 #: how often a worker's watcher thread looks for its parent
 PARENT_POLL_SECONDS = 0.5
 #: seconds past its limit after which a one-file check that the timer could not interrupt
@@ -207,7 +211,22 @@ class _Worker:
                                        args=(child, self.stage, None, settings, os.getpid()))
             self.process.start()
         child.close()
-        self.job: tuple[int, str, float, float] | None = None  # (index, path, limit, deadline)
+        #: (index, path, limit) of the paths sent and not answered, the one being checked first
+        self.jobs: deque = deque()
+        #: when the file being checked runs out of time
+        self.deadline = 0.0
+
+    def take(self, index: int, path: str, limit: float) -> None:
+        """``path`` was sent: its time starts now if the worker has nothing else to do."""
+        if not self.jobs:
+            self.deadline = time.monotonic() + limit
+        self.jobs.append((index, path, limit))
+
+    def finished(self, now: float) -> None:
+        """The result of the first path came: the next one's time starts."""
+        self.jobs.popleft()
+        if self.jobs:
+            self.deadline = now + self.jobs[0][2]
 
     def stage_name(self) -> str:
         return bytes(self.stage[:]).split(b"\0", 1)[0].decode("utf-8", "replace")
@@ -234,40 +253,50 @@ def check_in_workers(paths: list[str], checker, jobs: int, timeout_for: Callable
     ``timeout_for(path)`` gives a file's limit in seconds; ``on_lost(path, limit, stage, exitcode)``
     makes the result of a file whose worker was killed at its limit (``exitcode`` None) or died
     on its own (``exitcode`` its exit code, negative for a signal).
+
+    Each worker holds up to ``QUEUED`` paths: the one it checks and the next, waiting in its
+    pipe, so that it goes on as soon as it has sent a result instead of sleeping until the
+    parent has read it and answered (a sleep and a wake-up on each side cost about as much CPU
+    time as reading the file). A file's time starts when the result before it arrives; the
+    paths behind a file whose worker is killed or dies go to the next worker, in order.
     """
     ctx = _context()
     jobs = max(1, min(jobs, len(paths)))
     window = window or max(4 * jobs, 16)
     workers = [_Worker(ctx, checker, checker.settings) for _ in range(jobs)]
     done: dict[int, object] = {}
+    again: deque = deque()  # (index, path) taken back from a lost worker, sent before the next new one
     sent = emitted = 0
     try:
         while emitted < len(paths):
             for i, worker in enumerate(workers):
-                if worker.job is None and sent < len(paths) and sent - emitted < window:
-                    path = paths[sent]
+                while len(worker.jobs) < QUEUED and (again or (sent < len(paths) and sent - emitted < window)):
+                    index, path = again.popleft() if again else (sent, paths[sent])
                     try:
                         worker.conn.send(path)
-                    except (OSError, ValueError):  # died while idle: replace it and resend
+                    except (OSError, ValueError):  # died while idle: replace it and send again
+                        if worker.jobs:  # died with work: its loss is found by reading its pipe
+                            again.appendleft((index, path))
+                            break
                         worker.stop(kill=True)
                         workers[i] = worker = _Worker(ctx, checker, checker.settings)
                         worker.conn.send(path)
-                    limit = timeout_for(path)
-                    worker.job = (sent, path, limit, time.monotonic() + limit)
-                    sent += 1
-            busy = [w for w in workers if w.job is not None]
+                    worker.take(index, path, timeout_for(path))
+                    if index == sent:
+                        sent += 1
+            busy = [w for w in workers if w.jobs]
             if busy:
-                nearest = min(w.job[3] for w in busy)
+                nearest = min(w.deadline for w in busy)
                 ready = _wait(ctx, [w.conn for w in busy], max(0.0, nearest - time.monotonic()))
                 now = time.monotonic()
                 for i, worker in enumerate(workers):
-                    if worker.job is None:
+                    if not worker.jobs:
                         continue
-                    index, path, limit, deadline = worker.job
+                    index, path, limit = worker.jobs[0]
                     if worker.conn in ready:
                         try:
                             done[index] = worker.conn.recv()
-                            worker.job = None
+                            worker.finished(now)
                             continue
                         except (EOFError, OSError):
                             stage = worker.stage_name()
@@ -275,16 +304,17 @@ def check_in_workers(paths: list[str], checker, jobs: int, timeout_for: Callable
                             code = worker.process.exitcode
                             worker.stop(kill=True)
                             done[index] = on_lost(path, limit, stage, code if code is not None else -1)
-                    elif now >= deadline:
+                    elif now >= worker.deadline:
                         stage = worker.stage_name()
                         worker.stop(kill=True)
                         done[index] = on_lost(path, limit, stage, None)
                     else:
                         continue
+                    again.extendleft(reversed([(k, p) for k, p, _ in list(worker.jobs)[1:]]))
                     workers[i] = _Worker(ctx, checker, checker.settings)
             while emitted in done:
                 yield done.pop(emitted)
                 emitted += 1
     finally:
         for worker in workers:
-            worker.stop(kill=worker.job is not None)
+            worker.stop(kill=bool(worker.jobs))
