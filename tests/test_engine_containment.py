@@ -38,6 +38,8 @@ PLUGIN = textwrap.dedent('''
             if "LOOP" in text:
                 while True:
                     time.sleep(0.01)
+            if "SLOW" in text:
+                time.sleep(0.6)
             if "BADMESSAGE" in text:
                 yield Finding(12345)
             if "BADSEVERITY" in text:
@@ -108,6 +110,19 @@ def test_a_runaway_rule_is_stopped_at_the_time_limit(corpus, jobs):
         assert "检查超时" in lost[0][2] and "规则 HX001" in lost[0][2]
     survivors = [f for f in findings if f[0] not in ("r1.txt", "r4.txt")]
     assert survivors == [f for f in clean if f[0] not in ("r1.txt", "r4.txt")]
+
+
+def test_a_file_waiting_behind_another_gets_its_whole_time(corpus):
+    # a worker holds the next path while it checks one: that file's time starts when the
+    # result before it arrives, not when it was sent (two slow files in a row, each well
+    # within the limit, but not both within one)
+    base, plugin = corpus
+    clean = _run(base, plugin, 1)
+    for name in ("r2.txt", "r3.txt"):
+        (base / name).write_text("SLOW\n" + BODY, encoding="utf-8")
+    findings = _run(base, plugin, 1, timeout=1.0)
+    assert [f for f in findings if f[1] == "GL000"] == []
+    assert [(f[0], f[1]) for f in findings] == [(f[0], f[1]) for f in clean]
 
 
 @pytest.mark.parametrize("marker,problem", [("BADMESSAGE", "message"), ("BADSEVERITY", "severity"),
