@@ -35,6 +35,29 @@ from govlint.span import LineIndex, Span
 
 # Elements whose content is raw text: everything up to their end tag is markup to us.
 RAW_TEXT = "script|style|title|textarea|xmp|iframe|noembed|noframes|plaintext"
+# What ``(?i:…)`` lets each letter of these names match (Python's case-insensitive matching: "s"
+# also matches "ſ", "i" also "İ" and "ı"), written out as classes, and the names grouped by
+# their first letter: the engine passes over a branch that opens on a class with one test of
+# the character, where it enters one that opens on ``(?i:…)`` and tries every name (a tenth of
+# the markup scan). ``tests/test_html_markup_patterns.py`` holds both to the plain patterns.
+_FOLDS = {"s": "Ss\u017f", "i": "Ii\u0130\u0131"}
+
+
+def _nocase(word: str) -> str:
+    """``word`` as ``(?i:word)`` matches it, a class per letter."""
+    return "".join(f"[{_FOLDS.get(ch, ch.upper() + ch)}]" for ch in word)
+
+
+def _by_first_letter(words: list[tuple[str, str]]) -> str:
+    """An alternation of ``(word, then)`` pairs: each word matched as ``(?i:word)`` would, then
+    the pattern ``then``; the branches grouped by first letter."""
+    groups: dict[str, list[str]] = {}
+    for word, then in words:
+        groups.setdefault(word[0], []).append(_nocase(word[1:]) + then)
+    return "|".join(_nocase(first) + "(?:" + "|".join(rests) + ")" for first, rests in groups.items())
+
+
+_RAW_NAMES = "(?:" + _by_first_letter([(name, "") for name in RAW_TEXT.split("|")]) + ")"
 
 # One leading literal "<" lets the regex engine skip text quickly between tags. Plain end
 # tags come first (half of all markup; no other branch can match them), then comments, raw
@@ -45,7 +68,7 @@ RAW_TEXT = "script|style|title|textarea|xmp|iframe|noembed|noframes|plaintext"
 def _markup_pattern(raw: str) -> str:
     return (r"<(?:/(?i:[a-z])[^>\"'<]*>"
             r"|!--.*?(?:-->|\Z)"
-            rf"|(?P<{raw}>(?i:{RAW_TEXT}))\b"
+            rf"|(?P<{raw}>{_RAW_NAMES})\b"
             r"""[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>"""
             rf"[^<]*(?:<(?!/(?i:(?P={raw}))\s*>)[^<]*)*(?:</(?i:(?P={raw}))\s*>|\Z)"
             r"|[!?][^>]*>?"
@@ -69,6 +92,9 @@ _REST = lazy_pattern("(?:" + _markup_pattern("raw") + r"|\s+|(?i:" + _BLANK_ENTI
 # What ``_MARKUP`` takes of a tag after "<" and its first letter, greedily (held atomic below,
 # so that nothing else is tried when what follows does not match).
 _TAG_BODY = r"""[^\s/>]*[^>"'<]*(?:(?:"[^"]*"|'[^']*')[^>"'<]*)*"""
+# A tag name that ``_NEXT_CELL``'s loop must not pass: a raw-text element's or a cell's.
+_NOT_PLAIN = _by_first_letter([*((name, r"\b") for name in RAW_TEXT.split("|")), ("td", r"[\s/>]"),
+                               ("th", r"[\s/>]")])
 # Text and tags up to the next cell start tag, then that tag (``cell``). Each tag taken is
 # one ``_MARKUP`` would take whole: an end tag, or a start tag closed by ">" that is neither
 # a raw-text element nor a cell; no comment, declaration or "<" that starts no tag. So, from
@@ -76,7 +102,8 @@ _TAG_BODY = r"""[^\s/>]*[^>"'<]*(?:(?:"[^"]*"|'[^']*')[^>"'<]*)*"""
 # start tag is ``cell``; when anything else stands in the way, ``locate_cell`` walks the
 # markup match by match. The loop is possessive: no backtracking when it fails.
 _NEXT_CELL = lazy_pattern(
-    rf"""(?:[^<]+|</(?i:[a-z])[^>"'<]*>|<(?!(?i:{RAW_TEXT})\b|(?i:t[dh])[\s/>])(?i:[a-z])(?>{_TAG_BODY})>)*+"""
+    rf"""(?:[^<]+|</(?i:[a-z])[^>"'<]*>|<(?!{_NOT_PLAIN})"""
+    rf"""(?i:[a-z])(?>{_TAG_BODY})>)*+"""
     rf"""(?P<cell><(?=(?i:t[dh])[\s/>])(?i:[a-z])(?>{_TAG_BODY})>?)""")
 _CELL_TAG = lazy_pattern(r"<t[dh](?=[\s/>])", re.I)
 _BLANK_ENTITY = lazy_pattern(_BLANK_ENTITY_BODY, re.I)
