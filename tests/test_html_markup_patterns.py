@@ -1,9 +1,10 @@
 """The HTML locator's markup patterns match exactly what they matched written with ``(?i:…)``.
 
 ``source.py`` writes the raw-text element names (and, in ``_NEXT_CELL``, the cell tag names)
-as classes grouped by first letter, so that the regular expression engine passes over them
-with one test per tag. The plain patterns below are the same expressions with the names as
-``(?i:script|style|…)``: every scan and match must give the same spans.
+as classes grouped by first letter, and a tag's first letter as a class, so that the regular
+expression engine passes over them with one test per tag. The plain patterns below are the same
+expressions with the names as ``(?i:script|style|…)`` and the letter as ``(?i:[a-z])``: every
+scan and match must give the same spans.
 """
 
 from __future__ import annotations
@@ -48,6 +49,10 @@ def test_each_letter_class_is_what_ignorecase_matches():
         want = {ch for ch in matched if re.fullmatch("(?i:" + letter + ")", ch)}
         assert set(source._nocase(letter)[1:-1]) == want, letter
     assert {"ſ", "İ", "ı"} <= set(matched)  # the letters whose folds are not just two cases
+    a_to_z = re.compile("(?i:[a-z])")
+    assert {chr(c) for c in range(sys.maxunicode + 1) if a_to_z.fullmatch(chr(c))} == \
+        set(re.findall(".", source._LETTER[1:-1].replace("A-Z", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+                                                .replace("a-z", "abcdefghijklmnopqrstuvwxyz")))
 
 
 # pieces of HTML in every case, with the characters Python folds onto ASCII letters
@@ -86,5 +91,8 @@ def test_matches_at_every_place_equal_the_plain_patterns(text):
 
 def test_the_patterns_differ_from_the_plain_ones_only_in_how_names_are_written():
     # the oracle above is the pattern as it was: only the names' spelling changed
-    assert source._REST.pattern.replace(source._RAW_NAMES, f"(?i:{RAW})") == PLAIN_REST.pattern
-    assert source._RUN.pattern.replace(source._RAW_NAMES, f"(?i:{RAW})") == PLAIN_RUN.pattern
+    def plain(pattern):
+        return pattern.replace(source._RAW_NAMES, f"(?i:{RAW})").replace(source._LETTER, "(?i:[a-z])")
+
+    assert plain(source._REST.pattern) == PLAIN_REST.pattern
+    assert plain(source._RUN.pattern) == PLAIN_RUN.pattern

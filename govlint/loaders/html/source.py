@@ -58,6 +58,8 @@ def _by_first_letter(words: list[tuple[str, str]]) -> str:
 
 
 _RAW_NAMES = "(?:" + _by_first_letter([(name, "") for name in RAW_TEXT.split("|")]) + ")"
+#: what ``(?i:[a-z])`` matches: a tag name's first letter
+_LETTER = "[A-Za-z\u017f\u0130\u0131\u212a]"
 
 # One leading literal "<" lets the regex engine skip text quickly between tags. Plain end
 # tags come first (half of all markup; no other branch can match them), then comments, raw
@@ -66,13 +68,13 @@ _RAW_NAMES = "(?:" + _by_first_letter([(name, "") for name in RAW_TEXT.split("|"
 # lazy ``.*?``, one run of plain characters per step rather than one character), so that a
 # tag without its ``>`` still fails in linear time.
 def _markup_pattern(raw: str) -> str:
-    return (r"<(?:/(?i:[a-z])[^>\"'<]*>"
+    return (rf"<(?:/{_LETTER}[^>\"'<]*>"
             r"|!--.*?(?:-->|\Z)"
             rf"|(?P<{raw}>{_RAW_NAMES})\b"
             r"""[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>"""
             rf"[^<]*(?:<(?!/(?i:(?P={raw}))\s*>)[^<]*)*(?:</(?i:(?P={raw}))\s*>|\Z)"
             r"|[!?][^>]*>?"
-            r"""|/?(?i:[a-z])[^\s/>]*[^>"'<]*(?:(?:"[^"]*"|'[^']*')[^>"'<]*)*>?)""")
+            rf"""|/?{_LETTER}[^\s/>]*[^>"'<]*(?:(?:"[^"]*"|'[^']*')[^>"'<]*)*>?)""")
 
 
 _MARKUP = lazy_pattern(_markup_pattern("raw"), re.S)
@@ -102,9 +104,8 @@ _NOT_PLAIN = _by_first_letter([*((name, r"\b") for name in RAW_TEXT.split("|")),
 # start tag is ``cell``; when anything else stands in the way, ``locate_cell`` walks the
 # markup match by match. The loop is possessive: no backtracking when it fails.
 _NEXT_CELL = lazy_pattern(
-    rf"""(?:[^<]+|</(?i:[a-z])[^>"'<]*>|<(?!{_NOT_PLAIN})"""
-    rf"""(?i:[a-z])(?>{_TAG_BODY})>)*+"""
-    rf"""(?P<cell><(?=(?i:t[dh])[\s/>])(?i:[a-z])(?>{_TAG_BODY})>?)""")
+    rf"""(?:[^<]+|</{_LETTER}[^>"'<]*>|<(?!{_NOT_PLAIN}){_LETTER}(?>{_TAG_BODY})>)*+"""
+    rf"""(?P<cell><(?=[Tt][DdHh][\s/>]){_LETTER}(?>{_TAG_BODY})>?)""")
 _CELL_TAG = lazy_pattern(r"<t[dh](?=[\s/>])", re.I)
 _BLANK_ENTITY = lazy_pattern(_BLANK_ENTITY_BODY, re.I)
 _ENTITY_TAIL = lazy_pattern(r"&[#\w]{1,10};$")
