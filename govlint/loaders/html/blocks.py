@@ -214,9 +214,10 @@ class BlockBuilder:
                 if kind & _SKIP:
                     walker.skip_subtree()
                     continue
+                # chrome starts here: a guarded container, or a chrome class or id, while small
                 if not drop and not kind & _DROP and (
-                        (_small_without_tables(el) if kind & _GUARD else
-                         (_chrome_name(el.get("class")) or _chrome_name(el.get("id"))) and _small_without_tables(el))):
+                        kind & _GUARD or _chrome_name(el.get("class")) or _chrome_name(el.get("id"))) \
+                        and _small_without_tables(el):
                     self._flush()
                     drop.append(el)
                 if kind & _TABLE and not drop and not is_layout_table(el):
