@@ -75,20 +75,34 @@ class LineIndex:
 
 
 def _line_starts(text: str) -> list[int]:
-    """Where each line of ``text`` starts. A loop of ``str.find`` is quickest over a few long
-    lines (HTML exports often hold a page in a hundred lines); past that, one scan of a regular
-    expression spends less per line."""
+    """Where each line of ``text`` starts. ``str.find`` is quickest over long lines (HTML
+    exports often hold a page in a hundred lines: it skips to each break at memory speed),
+    one scan of a regular expression over short ones (a call per break costs more than the
+    regex spends on the characters between): each stretch is read the way its last lines
+    call for, a few breaks by ``find``, then, while lines stay short, 32k characters at a
+    time by the regex."""
+    import re
+
     starts = [0]
     find = text.find
-    pos = find("\n")
-    while pos != -1:
-        starts.append(pos + 1)
-        if len(starts) > 64:
-            import re
-
-            starts += map(re.Match.end, re.compile("\n").finditer(text, pos + 1))
-            break
-        pos = find("\n", pos + 1)
+    size = len(text)
+    pos = 0
+    short = False  # the lines read last were short
+    while pos < size:
+        if short:
+            end = min(size, pos + 32768)
+            before = len(starts)
+            starts += map(re.Match.end, re.compile("\n").finditer(text, pos, end))
+            short = (len(starts) - before) * 200 > end - pos
+            pos = end
+            continue
+        first = pos
+        for _ in range(32):
+            pos = find("\n", pos) + 1
+            if not pos:
+                return starts
+            starts.append(pos)
+        short = pos - first < 32 * 200
     return starts
 
 

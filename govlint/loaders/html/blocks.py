@@ -216,8 +216,8 @@ class BlockBuilder:
                     continue
                 # chrome starts here: a guarded container, or a chrome class or id, while small
                 if not drop and not kind & _DROP and (
-                        kind & _GUARD or _chrome_name(el.get("class")) or _chrome_name(el.get("id"))) \
-                        and _small_without_tables(el):
+                        kind & _GUARD or ((name := el.get("class")) and _chrome_name(name))
+                        or ((name := el.get("id")) and _chrome_name(name))) and _small_without_tables(el):
                     self._flush()
                     drop.append(el)
                 if kind & _TABLE and not drop and not is_layout_table(el):

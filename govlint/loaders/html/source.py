@@ -66,15 +66,19 @@ _LETTER = "[A-Za-z\u017f\u0130\u0131\u212a]"
 # text elements up to their end tag (any case), declarations and any other tag, quoted
 # attribute values kept whole. The loops are unrolled (``[^<]*(?:<…[^<]*)*`` rather than a
 # lazy ``.*?``, one run of plain characters per step rather than one character), so that a
-# tag without its ``>`` still fails in linear time.
+# tag without its ``>`` still fails in linear time. A loop is possessive (``*+``) where giving
+# characters back could not help what follows match (it stops at a character that what
+# follows needs, or all that follows is optional): the same matches, and the engine keeps no
+# state to back into (a tenth of the scan). Not around a group: Python 3.11's engine then
+# misplaces the group's span.
 def _markup_pattern(raw: str) -> str:
-    return (rf"<(?:/{_LETTER}[^>\"'<]*>"
+    return (rf"<(?:/{_LETTER}[^>\"'<]*+>"
             r"|!--.*?(?:-->|\Z)"
             rf"|(?P<{raw}>{_RAW_NAMES})\b"
-            r"""[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>"""
+            r"""[^>"']*+(?:(?:"[^"]*+"|'[^']*+')[^>"']*+)*+>"""
             rf"[^<]*(?:<(?!/(?i:(?P={raw}))\s*>)[^<]*)*(?:</(?i:(?P={raw}))\s*>|\Z)"
-            r"|[!?][^>]*>?"
-            rf"""|/?{_LETTER}[^\s/>]*[^>"'<]*(?:(?:"[^"]*"|'[^']*')[^>"'<]*)*>?)""")
+            r"|[!?][^>]*+>?"
+            rf"""|/?{_LETTER}[^\s/>]*+[^>"'<]*+(?:(?:"[^"]*+"|'[^']*+')[^>"'<]*+)*+>?)""")
 
 
 _MARKUP = lazy_pattern(_markup_pattern("raw"), re.S)
@@ -87,10 +91,10 @@ _BLANK_ENTITY_BODY = (r"&(?:nbsp|ensp|emsp|thinsp|#0*160|#x0*a0|#0*12288|#x0*300
 # blank run can start markup. So the runs split the source exactly as the markup scan's
 # matches do, one match per text segment rather than one per tag. ``\s`` is ``str.isspace``.
 _RUN = lazy_pattern(_markup_pattern("raw") + "(?:" + _markup_pattern("raw2")
-                    + r"|\s+|(?i:" + _BLANK_ENTITY_BODY + "))*", re.S)
+                    + r"|\s++|(?i:" + _BLANK_ENTITY_BODY + "))*", re.S)
 # The rest of a run from a place where no markup is open: markup, blanks and blank entities,
 # as the run would go on from there; it ends where the next non-blank text segment starts.
-_REST = lazy_pattern("(?:" + _markup_pattern("raw") + r"|\s+|(?i:" + _BLANK_ENTITY_BODY + "))*", re.S)
+_REST = lazy_pattern("(?:" + _markup_pattern("raw") + r"|\s++|(?i:" + _BLANK_ENTITY_BODY + "))*", re.S)
 # What ``_MARKUP`` takes of a tag after "<" and its first letter, greedily (held atomic below,
 # so that nothing else is tried when what follows does not match).
 _TAG_BODY = r"""[^\s/>]*[^>"'<]*(?:(?:"[^"]*"|'[^']*')[^>"'<]*)*"""
