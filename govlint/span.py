@@ -123,10 +123,12 @@ def deferred_span(cls, name: str, fields: tuple[str, ...] = ("span",), stores: b
     loader learns a block's span and its offsets ``at`` in one go); one assigned before that
     keeps its assigned value.
 
-    A deferred field is the plain class's own slot, left empty until it is worked out: reading
-    an empty slot falls through to ``__getattr__``, which settles the fields. So building such
-    an object, and reading a field once known, cost what they cost on the plain class (a
-    property per field cost a Python call on every assignment, a thousand a page).
+    A deferred field is the plain class's own slot, left empty until it is worked out, behind a
+    property of the subclass: reading it reads the slot, and an empty slot settles the fields.
+    Its setter and deleter are the slot's own (no Python call), and every other field is read
+    as on the plain class. (Falling through to ``__getattr__`` from an empty slot cost less per
+    read of the span, but CPython reads every attribute of a class with ``__getattr__`` the
+    slow way: a cell's text, row and column, read far more often, cost five times as much.)
 
     ``stores=True`` says that ``cls.__init__`` does nothing but store each parameter in the
     field of its name (``tests/test_deferred_spans.py`` holds every such class to it): the
@@ -136,26 +138,40 @@ def deferred_span(cls, name: str, fields: tuple[str, ...] = ("span",), stores: b
     slots = [cls.__dict__[field] for field in fields]  # the plain class's slots, where values are kept
     single = len(fields) == 1
 
-    def __getattr__(self, attr):
-        # only reached for a field whose slot is empty: not worked out yet
-        if attr in fields:
-            where = self._where
-            if where is not None:
-                self._where = None
-                values = where[0](*where[1:])
-                if single:  # its one field is the one read, empty
-                    slots[0].__set__(self, values)
-                    return values
-                for field, slot, value in zip(fields, slots, values):
-                    if field != attr:  # ``attr`` is empty: that is why this runs
-                        try:
-                            slot.__get__(self, cls)  # assigned since it was deferred: kept
-                            continue
-                        except AttributeError:
-                            pass
-                    slot.__set__(self, value)
-                return getattr(self, attr)
+    def settle(self, attr):
+        # ``attr``'s slot is empty: work the fields out (or say there is nothing to work out)
+        where = self._where
+        if where is not None:
+            self._where = None
+            values = where[0](*where[1:])
+            if single:  # its one field is the one read, empty
+                slots[0].__set__(self, values)
+                return values
+            for field, slot, value in zip(fields, slots, values):
+                if field != attr:  # ``attr`` is empty: that is why this runs
+                    try:
+                        slot.__get__(self, cls)  # assigned since it was deferred: kept
+                        continue
+                    except AttributeError:
+                        pass
+                slot.__set__(self, value)
+            return getattr(self, attr)
         raise AttributeError(f"{cls.__name__!r} object has no attribute {attr!r}")
+
+    def field(attr, slot):
+        # A property over the plain slot: reading an empty one settles it. Not ``__getattr__``:
+        # a class with one reads every attribute the slow way (CPython does not specialise its
+        # attribute loads), and the parser reads a cell's text, row and column far more often
+        # than anything reads its span.
+        get = slot.__get__
+
+        def read(self):
+            try:
+                return get(self)
+            except AttributeError:
+                return settle(self, attr)
+
+        return property(read, slot.__set__, slot.__delete__, f"``{attr}``, worked out on first read")
 
     def empty(self):
         for slot in slots:
@@ -190,7 +206,7 @@ def deferred_span(cls, name: str, fields: tuple[str, ...] = ("span",), stores: b
         return cls, values(self)
 
     namespace = {"__slots__": ("_where",), "defer": defer, "__init__": _plain_init(cls, fields, stores),
-                 "__getattr__": __getattr__, "__eq__": eq, "__hash__": None, "__reduce__": reduce,
+                 **{attr: field(attr, slot) for attr, slot in zip(fields, slots)}, "__eq__": eq, "__hash__": None, "__reduce__": reduce,
                  "__doc__": cls.__doc__, "__module__": cls.__module__, "__qualname__": cls.__qualname__,
                  "deferred_name": name, "deferred_fields": tuple(fields), "deferred_stores": stores}
     return type(cls.__name__, (cls,), namespace)

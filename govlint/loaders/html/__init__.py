@@ -87,7 +87,7 @@ def load_html(path: str, data: bytes, eager: bool = False) -> Document:
     from govlint.loaders.html.page import assemble
     from govlint.loaders.html.source import SourceLocator
 
-    title_el = root.find(".//title")
+    title_el = next(root.iter("title"), None)  # ``find(".//title")`` without ElementPath's Python
     title_tag = "".join(title_el.itertext()) if title_el is not None else None
     locator = SourceLocator(text, scan_all=eager, line_index=doc.line_index())
     builder = BlockBuilder(locator)
