@@ -27,9 +27,11 @@ class TableBuilder:
     def label(self, hit, key):
         start, end = hit.start, hit.end
         stream = self.stream
-        # the label as printed, without white space (piece breaks are white space too)
-        self.table.labels.append(DeferredLabel(strip_space(stream.raw[start:end]), key,
-                                               where=(stream.span, start, end)))
+        # the label as printed, without white space (piece breaks are white space too); built
+        # slot by slot as ``DeferredLabel(text, key, where=(stream.span, start, end))`` builds it
+        label = object.__new__(DeferredLabel)
+        label.text, label.key, label._where = strip_space(stream.raw[start:end]), key, (stream.span, start, end)
+        self.table.labels.append(label)
         if self.start is None or start < self.start:
             self.start = start
         if self.end is None or end > self.end:
@@ -87,15 +89,23 @@ class TableBuilder:
 
     def counts(self, row: str, columns, cells, amounts=()):
         """``row`` for a row of counts and blank cells as ``values.count_cells`` reads it
-        (folded digits, "" for a blank cell), one per column, without a value token per cell."""
+        (folded digits, "" for a blank cell), one per column, without a value token per cell.
+
+        Each cell is built slot by slot, as ``DeferredTableCell(row, col, value, raw, None,
+        location, None, where=(stream.span, a, b))`` builds it (``tests/test_table_builder.py``
+        holds the two equal): the commonest object of a parsed report, a constructor call
+        costs it more than all its fields."""
         kind = self.table.kind
         table_cells, raw_text, span = self.table.cells, self.stream.raw, self.stream.span
         start, end = self.start, self.end
+        new = object.__new__
         for col, (a, digits), location in zip(columns, cells, row_locations(kind, row, tuple(columns))):
             b = a + len(digits)
-            table_cells[(row, col)] = DeferredTableCell(
-                row, col, number(digits, col in amounts) if digits else None, raw_text[a:b].strip(), None,
-                location, None, where=(span, a, b))
+            cell = table_cells[(row, col)] = new(DeferredTableCell)
+            cell.row, cell.col, cell.raw, cell.location = row, col, raw_text[a:b].strip(), location
+            cell.value = number(digits, col in amounts) if digits else None
+            cell.values = cell.inferred = None
+            cell._where = (span, a, b)
             if start is None or a < start:
                 start = a
             if end is None or b > end:
