@@ -75,8 +75,25 @@ def _key_of(match) -> str | None:
     return None
 
 
-def split_headings(folded: str):
-    """Strict headings inside one piece's folded text: (start, end, (number, key)) each."""
+def split_headings(folded: str) -> tuple:
+    """Strict headings inside one piece's folded text: (start, end, (number, key)) each.
+
+    A short piece's answer is remembered: the pieces asked about are mostly table labels that
+    every report prints (``第二十条第（一）项``, ``一、本年新收政府信息公开申请数量``)."""
+    if len(folded) <= _REMEMBERED:
+        return _short_headings(folded)
+    return tuple(_headings(folded))
+
+
+_REMEMBERED = 48
+
+
+@lru_cache(maxsize=4096)
+def _short_headings(folded: str) -> tuple:
+    return tuple(_headings(folded))
+
+
+def _headings(folded: str):
     if _NO_NUMERAL.fullmatch(folded):
         return
     # most pieces hold no heading: squeeze in one call, and index the kept characters only
