@@ -4,6 +4,23 @@ from __future__ import annotations
 
 from govlint.document import Document
 
+#: grid positions a table may fill: the cells past them are not read (GL006), so that a hostile
+#: file costs what a sane one does (a 5 MB line of ``| 1 `` is over a million cells, some 700
+#: bytes of model each; a real table 三 has about 300)
+MAX_CELLS = 200_000
+
+
+def cut_table(line: int | None, left_out: int, spans: bool = False):
+    """GL006 for a table whose cells past ``MAX_CELLS`` grid positions were not read (``spans``:
+    counted with its row and column spans laid out)."""
+    from govlint.findings import Finding
+    from govlint.span import Span
+
+    what = "表格展开合并单元格后" if spans else "表格"
+    return Finding(f"{what}超过 {MAX_CELLS} 格，其后的 {left_out} 个单元格未读取，其中内容未检查",
+                   code="GL006", span=Span.point(line, 1) if line else None,
+                   properties={"limit": MAX_CELLS, "left_out": left_out})
+
 
 class Loader:
     """Turns the bytes of a file into a Document.

@@ -88,32 +88,43 @@ def noise_lines(lines: list[str]) -> set[int]:
     return noise
 
 
-def _cells(line: str, number: int, row: int) -> list[Cell]:
-    """The cells of one pipe-table line, each with the span of its text."""
-    pipes = [m.start() for m in _UNESCAPED_PIPE.finditer(line)]
-    bounds = []
+def _cells(line: str, number: int, row: int, room: int) -> tuple[list[Cell], int]:
+    """The cells of one pipe-table line, each with the span of its text: the first ``room``
+    of them, and how many were left out (made one by one as the pipes are found, so that a
+    hostile line of a million cells costs no more than ``room`` of them)."""
     stripped = line.strip()
-    starts = [-1] + pipes
-    ends = pipes + [len(line)]
-    for k, (a, b) in enumerate(zip(starts, ends)):
-        if k == 0 and stripped.startswith("|"):
-            continue  # before the leading pipe
-        if k == len(pipes) and stripped.endswith("|") and not stripped.endswith("\\|"):
-            continue  # after the trailing pipe
-        bounds.append((a + 1, b))
-    cells = []
-    for col, (a, b) in enumerate(bounds):
-        raw = line[a:b]
-        text = raw.strip()
-        if text:
-            first = a + (len(raw) - len(raw.lstrip()))
-            span = Span(number, first + 1, number, first + len(text) + 1)
-        elif b > a:
-            span = Span(number, a + 1, number, b + 1)  # the blank between the pipes
+    lead = stripped.startswith("|")  # no cell before the leading pipe
+    trail = stripped.endswith("|") and not stripped.endswith("\\|")  # nor after the trailing one
+    cells: list[Cell] = []
+    left_out = 0
+    a = k = 0
+    for match in _UNESCAPED_PIPE.finditer(line):
+        if k or not lead:
+            if len(cells) < room:
+                cells.append(_cell(line, number, row, len(cells), a, match.start()))
+            else:
+                left_out += 1
+        a, k = match.end(), k + 1
+    if not (k and trail):
+        if len(cells) < room:
+            cells.append(_cell(line, number, row, len(cells), a, len(line)))
         else:
-            span = Span.point(number, a + 1)
-        cells.append(Cell(text.replace("\\|", "|"), span, row, col))
-    return cells
+            left_out += 1
+    return cells, left_out
+
+
+def _cell(line: str, number: int, row: int, col: int, a: int, b: int) -> Cell:
+    """The cell of ``line[a:b]``, pointing at its text (or at the blank between the pipes)."""
+    raw = line[a:b]
+    text = raw.strip()
+    if text:
+        first = a + (len(raw) - len(raw.lstrip()))
+        span = Span(number, first + 1, number, first + len(text) + 1)
+    elif b > a:
+        span = Span(number, a + 1, number, b + 1)
+    else:
+        span = Span.point(number, a + 1)
+    return Cell(text.replace("\\|", "|"), span, row, col)
 
 
 def _paragraph(line: str, number: int) -> Paragraph | None:
@@ -156,7 +167,10 @@ class MarkdownLoader(Loader):
             directive_lines = {i for i, line in enumerate(lines) if is_directive_line(line)}
         else:
             directive_lines = ()
+        from govlint.loaders import base
+
         grid: Grid | None = None
+        cut: list = []  # [first line, cells left out] of each table cut at ``base.MAX_CELLS``
         for index, line in enumerate(lines):
             number = index + 1
             if index in directive_lines:  # skipped without ending a table it stands inside
@@ -165,8 +179,18 @@ class MarkdownLoader(Loader):
                 if grid is None:
                     grid = Grid(span=Span.point(number, len(line) - len(line.lstrip()) + 1))
                     doc.blocks.append(grid)
+                    room = base.MAX_CELLS
                 if not _SEPARATOR.match(line):
-                    grid.rows.append(_cells(line, number, len(grid.rows)))
+                    cells, left_out = _cells(line, number, len(grid.rows), room)
+                    if cells:
+                        grid.rows.append(cells)
+                        room -= len(cells)
+                    elif left_out == 0:
+                        grid.rows.append(cells)  # a line of no cell at all, as before
+                    if left_out:
+                        if not cut or cut[-1][0] != grid.span.line:
+                            cut.append([grid.span.line, 0])
+                        cut[-1][1] += left_out
                 continue
             grid = None
             if index in noise or not line.strip():
@@ -178,4 +202,5 @@ class MarkdownLoader(Loader):
                     and line.lstrip().startswith("# "):
                 doc.title = paragraph.text  # the first level-1 heading
         doc.blocks = [b for b in doc.blocks if not isinstance(b, Grid) or b.rows]
+        doc.problems.extend(base.cut_table(line, left_out) for line, left_out in cut)
         return doc

@@ -8,8 +8,9 @@ class PartlyReadInput(Rule):
     cannot stall a run over a province's reports. Where a bound cuts a file short, the cells
     left out are neither parsed nor checked, and a mistake in them would go unseen: this
     finding says so, with the place and the count, rather than passing over it in silence.
-    Raised by the HTML loader: a table whose row and column spans, laid out, pass 200,000 grid
-    positions keeps the cells before that point only.
+    Raised by the loaders: a table that passes 200,000 grid positions (in HTML, with its row and
+    column spans laid out; in Markdown and text, one cell each) keeps the cells before that point
+    only, so that a hostile file of a million-cell table line costs what a sane report costs.
 
     Failing example: a ``<table>`` whose cells span 200 rows and 200 columns each, five of them
     in its first row, then more cells → 表格展开合并单元格后超过 200000 格，其后的 1 个单元格未读取.

@@ -96,16 +96,7 @@ def load_html(path: str, data: bytes, eager: bool = False) -> Document:
         locator.force()
     assemble(doc, builder, title_tag)
     if builder.cut_tables:
-        doc.problems.extend(_cut_table(line, left_out) for line, left_out in builder.cut_tables)
+        from govlint.loaders.base import cut_table
+
+        doc.problems.extend(cut_table(line, left_out, spans=True) for line, left_out in builder.cut_tables)
     return doc
-
-
-def _cut_table(line: int | None, left_out: int):
-    """GL006 for a table whose cells past ``grid.MAX_CELLS`` grid positions were not read."""
-    from govlint.findings import Finding
-    from govlint.loaders.html.grid import MAX_CELLS
-    from govlint.span import Span
-
-    return Finding(f"表格展开合并单元格后超过 {MAX_CELLS} 格，其后的 {left_out} 个单元格未读取，其中内容未检查",
-                   code="GL006", span=Span.point(line, 1) if line else None,
-                   properties={"limit": MAX_CELLS, "left_out": left_out})

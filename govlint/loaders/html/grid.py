@@ -12,10 +12,10 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from govlint.document import Cell, Grid
+from govlint.loaders.base import MAX_CELLS
 from govlint.span import Span
 
 MAX_SPAN = 200
-MAX_CELLS = 200_000
 
 
 class RawCell(NamedTuple):

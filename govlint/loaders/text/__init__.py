@@ -97,22 +97,31 @@ def _fill(document: Document, text: str) -> None:
     blocks = body_blocks(Lines(text, body_starts, ends, texts))
     positions = Positions(starts)
     for raw in blocks:
-        document.blocks.append(_block(raw, positions))
+        document.blocks.append(_block(raw, positions, document.problems))
 
     document.meta.update(chrome.meta)
     document.title = chrome.title or _title_from_blocks(document.blocks)
     document.published = chrome.published
 
 
-def _block(raw, positions):
+def _block(raw, positions, problems: list):
+    from govlint.loaders import base
     from govlint.loaders.text.common import RawGrid
 
     if isinstance(raw, RawGrid):
         span = positions.span
-        rows = [[Cell(cell.text, span(cell.start, cell.end), r, c) for c, cell in enumerate(raw_row)]
-                for r, raw_row in enumerate(raw.rows)]
         cells = [cell for raw_row in raw.rows for cell in raw_row]
         whole = span(min(c.start for c in cells), max(c.end for c in cells)) if cells else None
+        rows, room = [], base.MAX_CELLS  # past the bound a table's cells are not read (GL006)
+        for r, raw_row in enumerate(raw.rows):
+            if len(raw_row) > room:
+                raw_row = raw_row[:room]
+                if not raw_row:
+                    break
+            rows.append([Cell(cell.text, span(cell.start, cell.end), r, c) for c, cell in enumerate(raw_row)])
+            room -= len(raw_row)
+        if len(cells) > base.MAX_CELLS:
+            problems.append(base.cut_table(whole.line, len(cells) - base.MAX_CELLS))
         return Grid(rows=rows, span=whole)
     return Paragraph(raw.text, positions.span(raw.start, raw.end), heading=raw.heading)
 

@@ -1,0 +1,98 @@
+"""The bound on the cells a table may hold, for the Markdown and text loaders as for HTML (GL006).
+
+A hostile file of one table line (``| 1 `` a million times) made a cell object and a span for
+each; past ``loaders.base.MAX_CELLS`` the cells are counted and left out instead, and GL006 says
+how many. The bound is lowered here so that the tables stay small.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from govlint.loaders import base
+from govlint.loaders.markdown import MarkdownLoader, _cells
+from govlint.loaders.text import TextLoader
+from govlint.testing import lint_text
+
+
+def _reference_cells(line: str) -> list[tuple[str, int]]:
+    """(text, first column) of each cell of a pipe-table line, read the plain way: split at
+    every unescaped pipe, without the piece before a leading pipe or after a trailing one."""
+    pipes = [m.start() for m in re.finditer(r"(?<!\\)\|", line)]
+    stripped = line.strip()
+    pieces = list(zip([-1] + pipes, pipes + [len(line)]))
+    if stripped.startswith("|"):
+        pieces = pieces[1:]
+    if stripped.endswith("|") and not stripped.endswith("\\|"):
+        pieces = pieces[:-1]
+    out = []
+    for a, b in pieces:
+        raw = line[a + 1:b]
+        text = raw.strip()
+        column = a + 2 + (len(raw) - len(raw.lstrip())) if text else a + 2
+        out.append((text.replace("\\|", "|"), column))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="| \\a1\t", max_size=30), st.integers(0, 12))
+def test_cells_are_the_first_room_of_the_plain_reading(line, room):
+    cells, left_out = _cells(line, 1, 0, room)
+    expected = _reference_cells(line)
+    assert [(c.text, c.span.column) for c in cells] == expected[:room]
+    assert [c.col for c in cells] == list(range(len(cells)))
+    assert left_out == max(0, len(expected) - room)
+
+
+def _markdown_table(rows: int, cols: int) -> str:
+    lines = ["# 2023年政府信息公开工作年度报告", "", "| " + " | ".join("abcdefgh"[:cols]) + " |",
+             "|" + "---|" * cols]
+    lines += ["| " + " | ".join(str(r * cols + c) for c in range(cols)) + " |" for r in range(rows)]
+    return "\n".join(lines) + "\n"
+
+
+def test_markdown_table_past_the_bound_is_cut_with_gl006(monkeypatch):
+    monkeypatch.setattr(base, "MAX_CELLS", 10)
+    doc = MarkdownLoader().load("r.md", _markdown_table(3, 4).encode())
+    grid = next(b for b in doc.blocks if hasattr(b, "rows"))
+    assert [[c.text for c in row] for row in grid.rows] == [list("abcd"), ["0", "1", "2", "3"], ["4", "5"]]
+    (cut,) = [p for p in doc.problems if p.code == "GL006"]
+    assert cut.line == 3 and cut.properties == {"limit": 10, "left_out": 6}
+    assert "表格超过 10 格，其后的 6 个单元格未读取" in cut.message
+
+
+def test_markdown_table_at_the_bound_is_whole(monkeypatch):
+    monkeypatch.setattr(base, "MAX_CELLS", 16)
+    doc = MarkdownLoader().load("r.md", _markdown_table(3, 4).encode())
+    grid = next(b for b in doc.blocks if hasattr(b, "rows"))
+    assert sum(len(row) for row in grid.rows) == 16
+    assert not [p for p in doc.problems if p.code == "GL006"]
+
+
+def test_each_markdown_table_has_its_own_bound(monkeypatch):
+    monkeypatch.setattr(base, "MAX_CELLS", 6)
+    table = _markdown_table(1, 4).split("\n", 2)[2]  # the table lines alone
+    doc = MarkdownLoader().load("r.md", (table + "\n正文\n\n" + table).encode())
+    cuts = [(p.line, p.properties["left_out"]) for p in doc.problems if p.code == "GL006"]
+    assert cuts == [(1, 2), (7, 2)]  # lines 1-3, a blank, 正文, a blank, then the second
+
+
+@pytest.mark.parametrize("separator", ["\t", " | "])
+def test_text_table_past_the_bound_is_cut_with_gl006(monkeypatch, separator):
+    monkeypatch.setattr(base, "MAX_CELLS", 5)
+    rows = [separator.join(str(r * 4 + c + 1) for c in range(4)) for r in range(3)]
+    doc = TextLoader().load("r.txt", ("2023年政府信息公开工作年度报告\n\n" + "\n".join(rows) + "\n").encode())
+    grid = next(b for b in doc.blocks if hasattr(b, "rows"))
+    assert [c.text for row in grid.rows for c in row] == ["1", "2", "3", "4", "5"]
+    (cut,) = [p for p in doc.problems if p.code == "GL006"]
+    assert cut.line == 3 and cut.properties == {"limit": 5, "left_out": 7}
+
+
+def test_gl006_reaches_the_findings_of_a_check(monkeypatch):
+    monkeypatch.setattr(base, "MAX_CELLS", 10)
+    found = [f for f in lint_text(_markdown_table(3, 4), format="markdown") if f.code == "GL006"]
+    assert [(f.line, f.properties["left_out"]) for f in found] == [(3, 6)]
