@@ -96,3 +96,40 @@ def test_gl006_reaches_the_findings_of_a_check(monkeypatch):
     monkeypatch.setattr(base, "MAX_CELLS", 10)
     found = [f for f in lint_text(_markdown_table(3, 4), format="markdown") if f.code == "GL006"]
     assert [(f.line, f.properties["left_out"]) for f in found] == [(3, 6)]
+
+
+def _regions(text: str, cap: int, monkeypatch) -> list:
+    from govlint.loaders.text.regions import Lines, body_blocks
+
+    monkeypatch.setattr(base, "MAX_CELLS", cap)
+    texts = text.split("\n")
+    starts, at = [], 0
+    for line in texts:
+        starts.append(at)
+        at += len(line) + 1
+    return body_blocks(Lines(text, starts, [s + len(t) for s, t in zip(starts, texts)], texts))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="| 1a\t", max_size=12).filter(lambda t: "|" in t or "\t" in t),
+                min_size=1, max_size=6), st.integers(1, 8))
+def test_text_raw_cells_past_the_bound_are_counted_not_made(lines, cap):
+    """A pipe or tab region read under a bound makes the first ``cap`` of the cells it makes
+    without one, in order, and counts the rest (every line holds a pipe or a tab: no line is
+    a one-cell-per-line region, whose cells the loader bounds when it makes the grid)."""
+    text = "\n".join(lines)
+    with pytest.MonkeyPatch.context() as mp:
+        whole = _regions(text, 10**9, mp)
+    with pytest.MonkeyPatch.context() as mp:
+        capped = _regions(text, cap, mp)
+
+    def cells(blocks):
+        return [[(c.start, c.end, c.text) for row in b.rows for c in row] for b in blocks if hasattr(b, "rows")]
+
+    full = {grid[0][0]: grid for grid in cells(whole) if grid}  # by where each grid starts
+    kept = [b for b in capped if hasattr(b, "rows")]
+    assert kept or not full
+    for got, grid in zip(cells(capped), kept):
+        want = full[got[0][0]]  # a region read whole is a grid too (it holds at least as much)
+        assert got == want[:cap]
+        assert grid.left_out == len(want) - len(got)

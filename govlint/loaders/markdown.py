@@ -20,14 +20,14 @@ from govlint.span import Span
 
 _HEADING = lazy_pattern(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 # Three dashes at least: a data row of "-" cells (a dash for zero) is not a separator.
-_SEPARATOR = lazy_pattern(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_SEPARATOR = lazy_pattern(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*+\|?\s*$")
 _PAGE_MARK = lazy_pattern(
     r"^\s*(?:[-—–－~]+\s*\d{1,4}\s*[-—–－~]+"
     r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
     r"|\d{1,4}\s*/\s*\d{1,4}"
     r"|page\s+\d{1,4}(?:\s+of\s+\d{1,4})?)\s*$", re.I)
 _LONE_NUMBER = lazy_pattern(r"^\s*(\d{1,4})\s*$")
-_BULLET = lazy_pattern(r"^(\s*(?:>\s*)*(?:[-*+][ \t]+)?)")
+_BULLET = lazy_pattern(r"^(\s*(?:>\s*)*+(?:[-*+][ \t]+)?)")
 _UNESCAPED_PIPE = lazy_pattern(r"(?<!\\)\|")
 # A lone number counts as a page number only inside a run of consecutive page numbers
 # this far apart (table values split onto their own lines sit closer and do not count up).

@@ -130,7 +130,7 @@ def _headings(folded: str):
 _NUMERAL = "[一二三四五六七八九十]"
 #: (``[^\S\x1f]`` is white space other than the piece break: an attempt from one break never
 #: reads on into the next piece, so a run of blank cells is read once)
-_OPENS_PIECE = lazy_pattern(rf"\x1f(?=[^\S\x1f]|[#*第一二三四五六七八九十])(?:[^\S\x1f]|[#*])*"
+_OPENS_PIECE = lazy_pattern(rf"\x1f(?=[^\S\x1f]|[#*第一二三四五六七八九十])(?:[^\S\x1f]|[#*])*+"
                             rf"(?:第[^\S\x1f]*)?({_NUMERAL})")
 _BEFORE_SEPARATOR = lazy_pattern(rf"({_NUMERAL})\s*(?:部\s*分\s*)?[、.，,]")
 

@@ -88,7 +88,7 @@ class Gap(Record):
 
 
 #: the usual gap in a grid: one count (ASCII digits) or nothing per cell, nothing else
-_PLAIN_ROW = lazy_pattern(r"(?:\x1f[0-9]*)+")
+_PLAIN_ROW = lazy_pattern(r"(?:\x1f[0-9]*+)++")
 
 
 def count_cells(text: str, start: int, end: int) -> list[tuple[int, str]] | None:

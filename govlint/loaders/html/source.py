@@ -97,7 +97,7 @@ _RUN = lazy_pattern(_markup_pattern("raw") + "(?:" + _markup_pattern("raw2")
 _REST = lazy_pattern("(?:" + _markup_pattern("raw") + r"|\s++|(?i:" + _BLANK_ENTITY_BODY + "))*", re.S)
 # What ``_MARKUP`` takes of a tag after "<" and its first letter, greedily (held atomic below,
 # so that nothing else is tried when what follows does not match).
-_TAG_BODY = r"""[^\s/>]*[^>"'<]*(?:(?:"[^"]*"|'[^']*')[^>"'<]*)*"""
+_TAG_BODY = r"""[^\s/>]*[^>"'<]*(?:(?:"[^"]*+"|'[^']*+')[^>"'<]*+)*+"""
 # A tag name that ``_NEXT_CELL``'s loop must not pass: a raw-text element's or a cell's.
 _NOT_PLAIN = _by_first_letter([*((name, r"\b") for name in RAW_TEXT.split("|")), ("td", r"[\s/>]"),
                                ("th", r"[\s/>]")])

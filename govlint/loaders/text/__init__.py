@@ -120,8 +120,9 @@ def _block(raw, positions, problems: list):
                     break
             rows.append([Cell(cell.text, span(cell.start, cell.end), r, c) for c, cell in enumerate(raw_row)])
             room -= len(raw_row)
-        if len(cells) > base.MAX_CELLS:
-            problems.append(base.cut_table(whole.line, len(cells) - base.MAX_CELLS))
+        left_out = max(0, len(cells) - base.MAX_CELLS) + raw.left_out
+        if left_out:
+            problems.append(base.cut_table(whole.line if whole else None, left_out))
         return Grid(rows=rows, span=whole)
     return Paragraph(raw.text, positions.span(raw.start, raw.end), heading=raw.heading)
 

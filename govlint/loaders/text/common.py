@@ -149,6 +149,8 @@ class RawParagraph:
 @dataclass(slots=True)
 class RawGrid:
     rows: list[list[RawCell]] = field(default_factory=list)
+    #: cells past ``loaders.base.MAX_CELLS``: counted, not made (GL006)
+    left_out: int = 0
 
 
 def cell_at(text: str, start: int, end: int) -> RawCell:

@@ -25,7 +25,7 @@ from govlint.loaders.text.chrome_lines import footer_line
 from govlint.loaders.text.runon import segment_runon
 
 _MD_HEADING = lazy_pattern(r"[ \t]{0,3}(#{1,6})[ \t]+")
-_MD_RULE = lazy_pattern(r"\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*\r?")
+_MD_RULE = lazy_pattern(r"\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*+\|?[ \t]*\r?")
 #: lines longer than this are cut into paragraphs and tables by the run-on segmenter
 RUNON_MIN = 300
 _CELL_LINE_MAX = 80
@@ -123,23 +123,27 @@ def _pipe_region(lines: Lines, i: int, blocks: list) -> int:
             j += 1          # a cell between a pipe line and a pipe-only line (seed 003)
         else:
             break
-    rows = _pipe_rows(lines, i, j)
-    if sum(1 for row in rows for cell in row if cell.text) >= 2:
-        blocks.append(RawGrid(rows))
+    rows, left_out, left_texts = _pipe_rows(lines, i, j)
+    if sum(1 for row in rows for cell in row if cell.text) + left_texts >= 2:
+        blocks.append(RawGrid(rows, left_out))
     else:
         _fallback(lines, i, j, blocks)
     return j
 
 
-def _pipe_rows(lines: Lines, first: int, stop: int) -> list[list[RawCell]]:
+def _pipe_rows(lines: Lines, first: int, stop: int) -> tuple[list[list[RawCell]], int, int]:
+    """The rows of a pipe region; how many cells past ``MAX_CELLS`` were counted and not made
+    (a hostile line of a million cells costs no more than the bound), and how many of those
+    hold text."""
+    from govlint.loaders import base
+
     text = lines.text
     rows: list[list[RawCell]] = []
     row: list[RawCell] = []
+    row_open = False  # a cell was read since the last row break (made or only counted)
+    room, left_out, left_texts = base.MAX_CELLS, 0, 0
     pipes = newlines = 0
     pipe_at: list[int] = []          # pipes since the last cell, on the current line
-
-    def empties(positions):
-        return [RawCell(p + 1, p + 1, "") for p in positions]
 
     for i in range(first, stop):
         start, end = lines.starts[i], lines.ends[i]
@@ -159,14 +163,28 @@ def _pipe_rows(lines: Lines, first: int, stop: int) -> list[list[RawCell]]:
             stop_at = end if bar == -1 else bar
             cell_start, cell_end = strip_bounds(text, at, stop_at)
             if cell_start < cell_end:
-                if row and newlines and pipes >= 2:
-                    rows.append(row)
-                    row = []
-                if not row and len(pipe_at) >= 2:
-                    row.extend(empties(pipe_at[:-1]))     # "|  | x": a leading empty cell
-                elif row and not newlines and pipes >= 2:
-                    row.extend(empties(pipe_at[:-1]))     # "a |  | b": empty cells between
-                row.append(RawCell(cell_start, cell_end, text[cell_start:cell_end]))
+                if row_open and newlines and pipes >= 2:
+                    if row:
+                        rows.append(row)
+                    row, row_open = [], False
+                empty = 0
+                if not row_open and len(pipe_at) >= 2:
+                    empty = len(pipe_at) - 1     # "|  | x": a leading empty cell
+                elif row_open and not newlines and pipes >= 2:
+                    empty = len(pipe_at) - 1     # "a |  | b": empty cells between
+                for p in pipe_at[:empty]:
+                    if room:
+                        row.append(RawCell(p + 1, p + 1, ""))
+                        room -= 1
+                    else:
+                        left_out += 1
+                if room:
+                    row.append(RawCell(cell_start, cell_end, text[cell_start:cell_end]))
+                    room -= 1
+                else:
+                    left_out += 1
+                    left_texts += 1
+                row_open = True
                 pipes = newlines = 0
                 pipe_at = []
             if bar == -1:
@@ -178,7 +196,7 @@ def _pipe_rows(lines: Lines, first: int, stop: int) -> list[list[RawCell]]:
         pipe_at = []
     if row:
         rows.append(row)
-    return [part for row in rows for part in _split_after_values(row)]
+    return [part for row in rows for part in _split_after_values(row)], left_out, left_texts
 
 
 def _split_after_values(row: list[RawCell]) -> list[list[RawCell]]:
@@ -199,8 +217,11 @@ def _tab_region(lines: Lines, i: int, blocks: list) -> int:
     j = i
     while j < n and "\t" in lines.line(j) and not lines.blank(j):
         j += 1
+    from govlint.loaders import base
+
     text = lines.text
     rows = []
+    room, left_out, left_texts = base.MAX_CELLS, 0, 0  # past the bound: counted, not made
     for k in range(i, j):
         row = []
         at, end = lines.starts[k], lines.ends[k]
@@ -208,13 +229,19 @@ def _tab_region(lines: Lines, i: int, blocks: list) -> int:
             tab = text.find("\t", at, end)
             stop = end if tab == -1 else tab
             s, e = strip_bounds(text, at, stop)
-            row.append(RawCell(s, e, text[s:e]) if s < e else RawCell(at, at, ""))
+            if room:
+                row.append(RawCell(s, e, text[s:e]) if s < e else RawCell(at, at, ""))
+                room -= 1
+            else:
+                left_out += 1
+                left_texts += s < e
             if tab == -1:
                 break
             at = tab + 1
-        rows.append(row)
-    if sum(1 for row in rows for cell in row if cell.text) >= 2:
-        blocks.append(RawGrid(rows))
+        if row:
+            rows.append(row)
+    if sum(1 for row in rows for cell in row if cell.text) + left_texts >= 2:
+        blocks.append(RawGrid(rows, left_out))
     else:
         _fallback(lines, i, j, blocks)
     return j

@@ -29,9 +29,9 @@ from govlint.loaders.text.common import (
 )
 from govlint.normalize import is_cjk
 
-_ATOM = r"\d[\d.．\-－]*"
+_ATOM = r"\d[\d.．\-－]*+"
 _TOKEN = lazy_pattern(r"(?P<c><!--[^<>]{0,300}-->)"
-                      r"|(?P<n>" + _ATOM + r"(?:[ \t\u3000\xa0]+" + _ATOM + r")*)")
+                      r"|(?P<n>" + _ATOM + r"(?:[ \t\u3000\xa0]++" + _ATOM + r")*+)")
 _CELL = lazy_pattern(r"[^ \t\u3000\xa0]+")
 #: words after a number that make it part of a sentence (2019年, 42场次, 20件, 100%)
 _MEASURE = frozenset("年月日时分秒条件个次篇万亿千百%％人名家份余多期批场页天号届户台辆套笔宗倍岁周项类")
