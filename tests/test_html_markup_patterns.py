@@ -96,7 +96,24 @@ def test_the_patterns_differ_from_the_plain_ones_only_in_how_names_are_written()
     # loops became possessive
     def plain(pattern):
         return (pattern.replace(source._RAW_NAMES, f"(?i:{RAW})").replace(source._LETTER, "(?i:[a-z])")
-                .replace("*+", "*").replace("++", "+"))
+                .replace("*+", "*").replace("++", "+").replace(f"{{0,{source._ITEMS}}}", "*"))
 
     assert plain(source._REST.pattern) == PLAIN_REST.pattern
     assert plain(source._RUN.pattern) == PLAIN_RUN.pattern
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=60).map("".join))
+def test_runs_bounded_at_two_items_end_where_the_plain_ones_do(text):
+    """A run's loop stops after ``_ITEMS`` items (a bound on the engine's memory) and is taken on
+    from there: with two items a run, every end is still the plain pattern's."""
+    run, rest = source._loops(2)
+    import pytest
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(source, "_REST", rest)
+        patch.setattr(source, "_RUN", run)
+        for pos in range(len(text) + 1):
+            assert source._rest_on(text, rest.match(text, pos).end()) == PLAIN_REST.match(text, pos).end()
+        scanned = source.SourceLocator(text, scan_all=True)
+        assert list(zip(scanned._rstarts, scanned._rends)) == [m.span() for m in PLAIN_RUN.finditer(text)]

@@ -181,6 +181,27 @@ def test_generated_pages_with_a_scan_of_few_runs_at_a_time(page, random):
         _same_positions(page.encode("utf-8"), lambda n: random.sample(range(n), n))
 
 
+@settings(max_examples=40, deadline=None)
+@given(_pages_html, st.randoms(use_true_random=False))
+def test_generated_pages_with_runs_bounded_at_two_items(page, random):
+    # a run's loop stops after two items and is taken on from there (``source._rest_on``)
+    import pytest
+
+    run, rest = html_source._loops(2)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(html_source, "_RUN", run)
+        patch.setattr(html_source, "_REST", rest)
+        _same_positions(page.encode("utf-8"), lambda n: random.sample(range(n), n))
+
+
+def test_real_pages_with_runs_bounded_at_two_items(fixtures, monkeypatch):
+    run, rest = html_source._loops(2)
+    monkeypatch.setattr(html_source, "_RUN", run)
+    monkeypatch.setattr(html_source, "_REST", rest)
+    for page in _pages(fixtures):
+        _same_positions(page.read_bytes(), lambda n: range(n))
+
+
 def test_deferred_places_make_no_reference_cycle(fixtures):
     """A parsed page is freed as soon as it is dropped: its deferred places refer to the
     locator and the source, never back to what holds them (a cycle would keep every report

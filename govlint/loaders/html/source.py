@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import islice
 
 from govlint.lazy_re import lazy_pattern
 from govlint.span import LineIndex, Span
@@ -76,7 +75,7 @@ def _markup_pattern(raw: str) -> str:
             r"|!--.*?(?:-->|\Z)"
             rf"|(?P<{raw}>{_RAW_NAMES})\b"
             r"""[^>"']*+(?:(?:"[^"]*+"|'[^']*+')[^>"']*+)*+>"""
-            rf"[^<]*(?:<(?!/(?i:(?P={raw}))\s*>)[^<]*)*(?:</(?i:(?P={raw}))\s*>|\Z)"
+            rf"[^<]*+(?:<(?!/(?i:(?P={raw}))\s*>)[^<]*+)*+(?:</(?i:(?P={raw}))\s*>|\Z)"
             r"|[!?][^>]*+>?"
             rf"""|/?{_LETTER}[^\s/>]*+[^>"'<]*+(?:(?:"[^"]*+"|'[^']*+')[^>"'<]*+)*+>?)""")
 
@@ -90,11 +89,26 @@ _BLANK_ENTITY_BODY = (r"&(?:nbsp|ensp|emsp|thinsp|#0*160|#x0*a0|#0*12288|#x0*300
 # starts), and each later one starts where a whole-source scan would find it: nothing in a
 # blank run can start markup. So the runs split the source exactly as the markup scan's
 # matches do, one match per text segment rather than one per tag. ``\s`` is ``str.isspace``.
-_RUN = lazy_pattern(_markup_pattern("raw") + "(?:" + _markup_pattern("raw2")
-                    + r"|\s++|(?i:" + _BLANK_ENTITY_BODY + "))*", re.S)
-# The rest of a run from a place where no markup is open: markup, blanks and blank entities,
-# as the run would go on from there; it ends where the next non-blank text segment starts.
-_REST = lazy_pattern("(?:" + _markup_pattern("raw") + r"|\s++|(?i:" + _BLANK_ENTITY_BODY + "))*", re.S)
+#
+# Both loops are bounded (``_ITEMS``): Python's engine keeps a record per iteration of a loop
+# over a group, and these cannot be possessive (Python 3.11 misplaces the raw-element group's
+# span in a possessive loop around it), so one match over a million tags held 330 MB. A match
+# that stops at the bound is taken on from where it stopped (``_rest_on``): the same end, in
+# bounded memory.
+_ITEMS = 1024
+
+
+def _loops(items: int) -> tuple:
+    """``_RUN`` and ``_REST`` with at most ``items`` items after a run's first (tests lower it)."""
+    tail = r"|\s++|(?i:" + _BLANK_ENTITY_BODY + "))" + f"{{0,{items}}}"
+    return (lazy_pattern(_markup_pattern("raw") + "(?:" + _markup_pattern("raw2") + tail, re.S),
+            lazy_pattern("(?:" + _markup_pattern("raw") + tail, re.S))
+
+
+# The rest of a run (``_REST``) from a place where no markup is open: markup, blanks and blank
+# entities, as the run would go on from there; it ends where the next non-blank text segment
+# starts.
+_RUN, _REST = _loops(_ITEMS)
 # What ``_MARKUP`` takes of a tag after "<" and its first letter, greedily (held atomic below,
 # so that nothing else is tried when what follows does not match).
 _TAG_BODY = r"""[^\s/>]*[^>"'<]*(?:(?:"[^"]*+"|'[^']*+')[^>"'<]*+)*+"""
@@ -119,6 +133,23 @@ _MAX_SEGMENTS = 12
 _MAX_STEPS = 400
 # Markup runs taken from the scan at a time (a run is about seven tags on real pages).
 _BATCH = 32
+
+
+def _rest_on(source: str, at: int) -> int:
+    """Where a match of ``_REST`` or ``_RUN`` that ended at ``at`` would end without the bound
+    on its items: ``at`` itself unless markup, a blank or a blank entity starts there (the
+    bound was reached), else as far as ``_REST`` goes on from there."""
+    if at >= len(source):
+        return at
+    char = source[at]
+    if char != "<" and char != "&" and not char.isspace():
+        return at  # a text character: the match ended where the loop found no more
+    match = _REST.match
+    while True:
+        end = match(source, at).end()
+        if end == at:
+            return at
+        at = end
 
 
 class SourceLocator:
@@ -257,8 +288,12 @@ class SourceLocator:
                         at = size
                 elif pos == clear or find("<", clear, pos) == -1:
                     at = rest(source, pos).end()
+                    if at < size and (source[at] in "<&" or source[at].isspace()):
+                        at = _rest_on(source, at)  # the bound on its items, or text "<"/"&"
                 else:
                     at = rest(source, clear).end()
+                    if at < size and (source[at] in "<&" or source[at].isspace()):
+                        at = _rest_on(source, at)
                     if at < pos or "&" in source[max(clear, pos - 11):pos]:
                         at = size
                 if at <= pos + most and startswith(text, at):
@@ -348,9 +383,20 @@ class SourceLocator:
             self._batch = 2  # what brought the replay here needs a run or two: then more
         size = min(self._batch, _BATCH)
         self._batch = size * 2
-        batch = [m.span() for m in (self._matches if everything else islice(self._matches, size))]
-        if everything or len(batch) < size:
-            self._done = True
+        source = self.source
+        batch = []
+        while everything or len(batch) < size:
+            match = next(self._matches, None)
+            if match is None:
+                self._done = True
+                break
+            start, end = match.span()
+            if end < len(source) and (source[end] in "<&" or source[end].isspace()):
+                more = _rest_on(source, end)
+                if more != end:  # the run stopped at the bound on its items: it goes on
+                    end = more
+                    self._matches = _RUN.finditer(source, end)
+            batch.append((start, end))
         if batch:
             starts, ends = zip(*batch)
             self._rstarts += starts
