@@ -219,3 +219,19 @@ def test_deferred_places_make_no_reference_cycle(fixtures):
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+def test_an_element_past_line_65535_gives_no_line_rather_than_a_wrong_one():
+    """libxml2 keeps an element's line in 16 bits: 65535 means "this line or later". A piece
+    found in the source gets its true line; one that is not (here past the step limit, behind a
+    thousand tags) gets no position instead of line 65535."""
+    blank = "\n" * 70_000
+    hidden = ("<html><body><p>表</p>" + blank + "<p>" + "<b></b>" * 500 + "一、总体情况</p>"
+              "\n<p>二、主动公开政府信息情况</p></body></html>")
+    paragraphs = {block.text: block for block in load_html("page.html", hidden.encode()).blocks}
+    assert paragraphs["一、总体情况"].span is None
+    assert paragraphs["二、主动公开政府信息情况"].span is None  # the replay starts no later than line 65535
+    plain = "<html><body><p>表</p>" + blank + "<p>一、总体情况</p>\n<p>二、主动公开政府信息情况</p></body></html>"
+    paragraphs = {block.text: block for block in load_html("page.html", plain.encode()).blocks}
+    assert paragraphs["一、总体情况"].span.line == 70_001
+    assert paragraphs["二、主动公开政府信息情况"].span.line == 70_002

@@ -97,6 +97,8 @@ def load_html(path: str, data: bytes, eager: bool = False) -> Document:
     assemble(doc, builder, title_tag)
     if builder.cut_tables:
         from govlint.loaders.base import cut_table
+        from govlint.loaders.html.source import LAST_LINE
 
-        doc.problems.extend(cut_table(line, left_out, spans=True) for line, left_out in builder.cut_tables)
+        doc.problems.extend(cut_table(line if line and line < LAST_LINE else None, left_out, spans=True)
+                            for line, left_out in builder.cut_tables)
     return doc

@@ -131,6 +131,9 @@ _ENTITY_TAIL = lazy_pattern(r"&[#\w]{1,10};$")
 _MAX_SEGMENTS = 12
 # Never walk more than this many segments (blank ones included) for one piece.
 _MAX_STEPS = 400
+#: libxml2 keeps an element's line in 16 bits: from here on a ``sourceline`` means "this line
+#: or a later one", a bound for the replay to start from but no place to point a finding at
+LAST_LINE = 65535
 # Markup runs taken from the scan at a time (a run is about seven tags on real pages).
 _BATCH = 32
 
@@ -450,8 +453,9 @@ class SourceLocator:
         return Span(line, start - lines[line - 1] + 1, end_line, end - lines[end_line - 1] + 1)
 
     def line_span(self, line: int | None) -> Span | None:
-        """The fallback when no exact position is known: the element's line, column 1."""
-        if not line or line < 1:
+        """The fallback when no exact position is known: the element's line, column 1 (none
+        from ``LAST_LINE`` on: there libxml2's line says only "this line or later")."""
+        if not line or line < 1 or line >= LAST_LINE:
             return None
         return Span.point(min(line, len(self._lines())), 1)
 
