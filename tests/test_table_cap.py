@@ -133,3 +133,26 @@ def test_text_raw_cells_past_the_bound_are_counted_not_made(lines, cap):
         want = full[got[0][0]]  # a region read whole is a grid too (it holds at least as much)
         assert got == want[:cap]
         assert grid.left_out == len(want) - len(got)
+
+
+@pytest.mark.parametrize("loader, suffix", [(TextLoader, "r.txt"), (MarkdownLoader, "r.md")])
+def test_lines_past_the_bound_are_not_read(monkeypatch, loader, suffix):
+    """A text or Markdown file keeps its first ``MAX_LINES`` lines; GL006 points at the next and
+    counts the rest (a file of millions of one-character lines held 800 MB)."""
+    monkeypatch.setattr(base, "MAX_LINES", 4)
+    lines = ["2023年政府信息公开工作年度报告", "", "一、总体情况", "第一段", "第二段", "", "第三段"]
+    doc = loader().load(suffix, "\n".join(lines).encode())
+    texts = [b.text for b in doc.blocks if hasattr(b, "text")]
+    assert "第一段" in texts and not {"第二段", "第三段"} & set(texts)
+    (cut,) = [p for p in doc.problems if p.code == "GL006"]
+    assert (cut.line, cut.column) == (5, 1) and cut.properties == {"limit": 4, "left_out": 3}
+    assert "文件超过 4 行，其后的 3 行未读取" in cut.message
+
+
+def test_a_file_of_exactly_max_lines_is_read_whole(monkeypatch):
+    monkeypatch.setattr(base, "MAX_LINES", 4)
+    assert base.read_lines("a\nb\nc\nd") == (["a", "b", "c", "d"], 0)
+    assert base.read_lines("a\nb\nc\nd\n") == (["a", "b", "c", "d"], 0)  # nothing after the last break
+    assert base.read_lines("a\nb\nc\nd\n \n\t\n") == (["a", "b", "c", "d"], 0)  # blank lines only
+    assert base.read_lines("a\nb\nc\nd\ne\nf") == (["a", "b", "c", "d"], 2)
+    assert base.read_lines("a\nb\nc\nd\n\ne") == (["a", "b", "c", "d"], 2)

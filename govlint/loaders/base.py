@@ -8,6 +8,31 @@ from govlint.document import Document
 #: file costs what a sane one does (a 5 MB line of ``| 1 `` is over a million cells, some 700
 #: bytes of model each; a real table 三 has about 300)
 MAX_CELLS = 200_000
+#: lines a text or Markdown file may hold: the lines past them are not read (GL006), so that a
+#: file of millions of one-character lines costs what a report costs (a report has a few
+#: thousand lines; each line read costs its string, a block and a place in the parser's stream)
+MAX_LINES = 200_000
+
+
+def read_lines(text: str) -> tuple[list[str], int]:
+    """The first ``MAX_LINES`` lines of ``text`` (split at "\n") and how many lines follow them,
+    0 when those are blank: nothing there to check (the rest is never split: the file's own size
+    bounds the one string it is)."""
+    lines = text.split("\n", MAX_LINES)
+    if len(lines) <= MAX_LINES:
+        return lines, 0
+    rest = lines.pop()
+    return lines, (rest.count("\n") + 1 if not rest.isspace() and rest else 0)
+
+
+def cut_lines(left_out: int):
+    """GL006 for a file whose lines past ``MAX_LINES`` were not read; it points at the first."""
+    from govlint.findings import Finding
+    from govlint.span import Span
+
+    return Finding(f"文件超过 {MAX_LINES} 行，其后的 {left_out} 行未读取，其中内容未检查",
+                   code="GL006", span=Span.point(MAX_LINES + 1, 1),
+                   properties={"limit": MAX_LINES, "left_out": left_out})
 
 
 def cut_table(line: int | None, left_out: int, spans: bool = False):

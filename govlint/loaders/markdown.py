@@ -159,7 +159,12 @@ class MarkdownLoader(Loader):
         doc = Document(path=path, format="markdown", source=text, problems=problems)
         if any(p.code == "GL001" for p in problems):
             return doc
-        lines = [line[:-1] if line.endswith("\r") else line for line in text.split("\n")]
+        from govlint.loaders import base
+
+        kept, left_out = base.read_lines(text)
+        if left_out:
+            doc.problems.append(base.cut_lines(left_out))
+        lines = [line[:-1] if line.endswith("\r") else line for line in kept]
         noise = noise_lines(lines)
         if "govlint:" in text:  # a suppression directive's line is not part of the report
             from govlint.suppressions import is_directive_line
@@ -167,8 +172,6 @@ class MarkdownLoader(Loader):
             directive_lines = {i for i, line in enumerate(lines) if is_directive_line(line)}
         else:
             directive_lines = ()
-        from govlint.loaders import base
-
         grid: Grid | None = None
         cut: list = []  # [first line, cells left out] of each table cut at ``base.MAX_CELLS``
         for index, line in enumerate(lines):

@@ -61,7 +61,11 @@ def _fill(document: Document, text: str) -> None:
     from govlint.loaders.text.common import Positions
     from govlint.loaders.text.regions import Lines, body_blocks
 
-    texts = text.split("\n")
+    from govlint.loaders.base import cut_lines, read_lines
+
+    texts, left_out = read_lines(text)
+    if left_out:
+        document.problems.append(cut_lines(left_out))
     starts = [0]
     starts.extend(accumulate(len(t) + 1 for t in texts[:-1]))
     ends = [s + len(t) for s, t in zip(starts, texts)]
