@@ -3,7 +3,7 @@
 Each shape is a file a broken export or an attacker could hand govlint: one Markdown or text table
 line of a million cells, a text line of a million numbers, a tab-separated table of 250,000 rows, a
 Markdown table of 500,000 rows, millions of one-character lines or paragraphs, an HTML page with a
-million ``<br>`` lines between two paragraphs.
+million ``<br>`` lines between two paragraphs, an HTML page of 650,000 paragraphs.
 For each shape and size it prints the peak RSS of ``govlint check --jobs 1`` and its CPU time,
 beside the same figures for a real 100-300 KB page checked in the same run (the floor: what a
 check costs with nothing hostile), and the growth per MB between the smallest and largest size.
@@ -45,6 +45,7 @@ SHAPES = {
     "text, one-character lines": (".txt", lambda size: TITLE + "1\n" * (size // 2)),
     "markdown, one-char paragraphs": (".md", lambda size: "# " + TITLE + "1\n\n" * (size // 3)),
     "html, <br> lines": (".html", _html_br),
+    "html, <p> paragraphs": (".html", lambda size: "<html><body>" + "<p>1</p>" * (size // 8) + "</body></html>"),
 }
 
 

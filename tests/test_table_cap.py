@@ -156,3 +156,33 @@ def test_a_file_of_exactly_max_lines_is_read_whole(monkeypatch):
     assert base.read_lines("a\nb\nc\nd\n \n\t\n") == (["a", "b", "c", "d"], 0)  # blank lines only
     assert base.read_lines("a\nb\nc\nd\ne\nf") == (["a", "b", "c", "d"], 2)
     assert base.read_lines("a\nb\nc\nd\n\ne") == (["a", "b", "c", "d"], 2)
+
+
+def _page(blocks: list[str]) -> bytes:
+    return ("<html><body>\n" + "\n".join(blocks) + "\n</body></html>").encode()
+
+
+def test_html_page_past_max_blocks_stops_before_the_next_block(monkeypatch):
+    """A page of a million ``<p>`` held 635 MB: the walk stops before the paragraph or table
+    past ``MAX_BLOCKS`` of them, and GL006 points at it."""
+    from govlint.loaders.html import load_html
+
+    monkeypatch.setattr(base, "MAX_BLOCKS", 3)
+    blocks = ["<p>一</p>", "<table><tr><td>1</td><td>2</td></tr><tr><td>3</td><td>4</td></tr></table>",
+              "<p>二</p>", "<p>三</p>", "<p>四</p>"]
+    doc = load_html("page.html", _page(blocks))
+    assert [getattr(b, "text", None) for b in doc.blocks] == ["一", None, "二"]
+    (cut,) = [p for p in doc.problems if p.code == "GL006"]
+    assert cut.line == 5 and cut.properties == {"limit": 3}
+    assert "页面超过 3 个段落和表格，其后的内容未读取" in cut.message
+    whole = load_html("page.html", _page(blocks[:3]))
+    assert len(whole.blocks) == 3 and not [p for p in whole.problems if p.code == "GL006"]
+
+
+def test_html_chrome_paragraphs_count_towards_max_blocks(monkeypatch):
+    from govlint.loaders.html import load_html
+
+    monkeypatch.setattr(base, "MAX_BLOCKS", 2)
+    doc = load_html("page.html", _page(["<nav>首页</nav>", "<nav>导航</nav>", "<p>正文</p>"]))
+    assert not doc.blocks
+    assert [p.line for p in doc.problems if p.code == "GL006"] == [4]

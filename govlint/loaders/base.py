@@ -1,4 +1,4 @@
-"""The loader interface."""
+"""The loader interface, and the bounds on what a loader reads of one file (GL006)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,9 @@ from govlint.document import Document
 #: file costs what a sane one does (a 5 MB line of ``| 1 `` is over a million cells, some 700
 #: bytes of model each; a real table 三 has about 300)
 MAX_CELLS = 200_000
+#: paragraphs and tables an HTML page may hold: the walk stops before the next (GL006), so that a
+#: page of a million ``<p>`` costs what its first ones cost (a report has a few hundred)
+MAX_BLOCKS = 200_000
 #: lines a text or Markdown file may hold: the lines past them are not read (GL006), so that a
 #: file of millions of one-character lines costs what a report costs (a report has a few
 #: thousand lines; each line read costs its string, a block and a place in the parser's stream)
@@ -15,7 +18,7 @@ MAX_LINES = 200_000
 
 
 def read_lines(text: str) -> tuple[list[str], int]:
-    """The first ``MAX_LINES`` lines of ``text`` (split at "\n") and how many lines follow them,
+    """The first ``MAX_LINES`` lines of ``text`` (split at line feeds) and how many lines follow them,
     0 when those are blank: nothing there to check (the rest is never split: the file's own size
     bounds the one string it is)."""
     lines = text.split("\n", MAX_LINES)
@@ -25,26 +28,33 @@ def read_lines(text: str) -> tuple[list[str], int]:
     return lines, (rest.count("\n") + 1 if not rest.isspace() and rest else 0)
 
 
-def cut_lines(left_out: int):
-    """GL006 for a file whose lines past ``MAX_LINES`` were not read; it points at the first."""
+def _partly_read(what: str, line: int | None, **properties):
+    """GL006: ``what`` was cut at a bound, pointing at ``line`` (none when unknown)."""
     from govlint.findings import Finding
     from govlint.span import Span
 
-    return Finding(f"文件超过 {MAX_LINES} 行，其后的 {left_out} 行未读取，其中内容未检查",
-                   code="GL006", span=Span.point(MAX_LINES + 1, 1),
-                   properties={"limit": MAX_LINES, "left_out": left_out})
+    return Finding(f"{what}，其中内容未检查", code="GL006", span=Span.point(line, 1) if line else None,
+                   properties=properties)
+
+
+def cut_lines(left_out: int):
+    """GL006 for a file whose lines past ``MAX_LINES`` were not read; it points at the first."""
+    return _partly_read(f"文件超过 {MAX_LINES} 行，其后的 {left_out} 行未读取", MAX_LINES + 1,
+                        limit=MAX_LINES, left_out=left_out)
+
+
+def cut_blocks(line: int | None):
+    """GL006 for a page whose paragraphs and tables past ``MAX_BLOCKS`` were not read; it points
+    at the first of them."""
+    return _partly_read(f"页面超过 {MAX_BLOCKS} 个段落和表格，其后的内容未读取", line, limit=MAX_BLOCKS)
 
 
 def cut_table(line: int | None, left_out: int, spans: bool = False):
     """GL006 for a table whose cells past ``MAX_CELLS`` grid positions were not read (``spans``:
     counted with its row and column spans laid out)."""
-    from govlint.findings import Finding
-    from govlint.span import Span
-
     what = "表格展开合并单元格后" if spans else "表格"
-    return Finding(f"{what}超过 {MAX_CELLS} 格，其后的 {left_out} 个单元格未读取，其中内容未检查",
-                   code="GL006", span=Span.point(line, 1) if line else None,
-                   properties={"limit": MAX_CELLS, "left_out": left_out})
+    return _partly_read(f"{what}超过 {MAX_CELLS} 格，其后的 {left_out} 个单元格未读取", line,
+                        limit=MAX_CELLS, left_out=left_out)
 
 
 class Loader:

@@ -95,10 +95,12 @@ def load_html(path: str, data: bytes, eager: bool = False) -> Document:
     if eager:
         locator.force()
     assemble(doc, builder, title_tag)
-    if builder.cut_tables:
-        from govlint.loaders.base import cut_table
+    if builder.cut_tables or builder.cut_at is not None:
+        from govlint.loaders.base import cut_blocks, cut_table
         from govlint.loaders.html.source import LAST_LINE
 
         doc.problems.extend(cut_table(line if line and line < LAST_LINE else None, left_out, spans=True)
                             for line, left_out in builder.cut_tables)
+        if builder.cut_at is not None:
+            doc.problems.append(cut_blocks(builder.cut_at if builder.cut_at < LAST_LINE else None))
     return doc

@@ -32,6 +32,11 @@ CELL_TAGS = frozenset(("td", "th"))
 MAX_CHROME_CONTAINER = 1500  # characters: a bigger "header" or "form" holds the report
 LAYOUT_CELL_TEXT = 200
 _MAX_CELL_DEPTH = 60
+
+
+class _Full(Exception):
+    """A paragraph or table past ``base.MAX_BLOCKS`` of them: the walk stops before it (the
+    argument is the line it starts on)."""
 _new = object.__new__
 
 
@@ -143,6 +148,13 @@ class BlockBuilder:
         self.meta_grids: list[list[tuple[str, str]]] = []
         #: (line of the ``<table>``, cells left out) of each table cut at ``grid.MAX_CELLS``
         self.cut_tables: list[tuple[int | None, int]] = []
+        #: the line of the first block past ``base.MAX_BLOCKS`` paragraphs and tables, where the
+        #: walk stopped (0 when it has none)
+        self.cut_at: int | None = None
+        from govlint.loaders import base
+
+        self._max_blocks = base.MAX_BLOCKS
+        self._made = 0  # paragraphs (chrome's too) and tables so far
         self._cur = _Pieces()
         self._drop: list = []  # stack of dropped subtree roots
         self._heading = None
@@ -177,6 +189,9 @@ class BlockBuilder:
             pieces.parts.clear()
             return
         self._cur = _Pieces()
+        if self._made >= self._max_blocks:  # chrome's paragraphs count too: they cost as much
+            raise _Full(self._lines[pieces.first])
+        self._made += 1
         text = pieces.text()
         if self._drop:
             self.harvest.append(text)
@@ -193,6 +208,15 @@ class BlockBuilder:
 
     # -- the walk --------------------------------------------------------------------------
     def walk(self, root) -> None:
+        """Every element under ``root``, in document order, into blocks. The walk stops before
+        the block past ``base.MAX_BLOCKS`` paragraphs and tables (``cut_at``): a page of a
+        million paragraphs costs what its first ones cost."""
+        try:
+            self._walk(root)
+        except _Full as full:
+            self.cut_at = full.args[0] or 0
+
+    def _walk(self, root) -> None:
         from lxml import etree
 
         kinds = _KINDS
@@ -264,6 +288,9 @@ class BlockBuilder:
 
     # -- tables ----------------------------------------------------------------------------
     def _table(self, table) -> None:
+        if self._made >= self._max_blocks:
+            raise _Full(table.sourceline)
+        self._made += 1
         rows: list[list[tuple]] = []  # (cell, rowspan, colspan) for grid.lay_out
         lines, texts = self._lines, self._texts
         first = len(texts)
