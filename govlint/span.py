@@ -34,28 +34,67 @@ class Span(Frozen):
 class LineIndex:
     """Where each line of a text starts: character offsets to (line, column) and back.
 
-    One per document (``Document.line_index``), worked out on first use and then shared by
-    everything that maps offsets of the same source: the HTML loader's locator, the parser's
-    stream and the fixes (three tables a page, computed apart, cost a tenth of the positions).
-    Lines end at "\n" only (a lone "\r" is not a break). ``starts()`` is shared: never mutate it.
+    One per document (``Document.line_index``), shared by everything that maps offsets of the
+    same source: the HTML loader's locator, the parser's stream and the fixes (three tables a
+    page, computed apart, cost a tenth of the positions). Lines end at "\n" only (a lone "\r" is
+    not a break). The starts are found as far as they are asked for (``starts_to``,
+    ``starts_through``), in windows that double, so the positions of a report's first lines do
+    not cost a table of every line of the file (a 5 MB file of one-character lines: 95 MB).
+    The list returned is shared and only grows at its end: never mutate it.
     """
 
-    __slots__ = ("text", "_starts")
+    __slots__ = ("text", "_starts", "_scanned")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._starts: list[int] | None = None
+        self._starts: list[int] = [0]
+        #: the line starts before this offset are all in ``_starts``
+        self._scanned = 0
+
+    @property
+    def complete(self) -> bool:
+        """Whether every line start is in the list ``starts_to`` and ``starts_through`` return."""
+        return self._scanned >= len(self.text)
 
     def starts(self) -> list[int]:
-        """Offsets where each line starts (the first is 0)."""
+        """Offsets where each line starts (the first is 0): all of them."""
+        if self._scanned < len(self.text):
+            self._scan(len(self.text))
+        return self._starts
+
+    def starts_to(self, offset: int) -> list[int]:
+        """The line starts up to ``offset`` and the first after it, if any: enough to place
+        ``offset`` (``bisect_right``); a start past the last one listed is past ``offset``."""
         starts = self._starts
-        if starts is None:
-            starts = self._starts = _line_starts(self.text)
+        if starts[-1] <= offset and self._scanned < len(self.text):
+            self._scan(offset + 1)
         return starts
+
+    def starts_through(self, line: int) -> list[int]:
+        """The line starts up to that of ``line`` at least (all of them when there are fewer)."""
+        starts = self._starts
+        while len(starts) < line and self._scanned < len(self.text):
+            self._scan(self._scanned + 1)
+        return starts
+
+    def _scan(self, until: int) -> None:
+        """Scan on past ``until`` at least: to the next break after it, or in a window as big as
+        what was scanned so far (so that asking again and again costs one pass in all)."""
+        text, starts = self.text, self._starts
+        size = len(text)
+        pos = self._scanned
+        stop = min(size, max(until, 2 * pos, pos + 65536))
+        _line_starts(text, starts, pos, stop)
+        while stop < size and starts[-1] < until:  # a long line: on to its break
+            found = text.find("\n", stop)
+            stop = size if found == -1 else found + 1
+            if found != -1:
+                starts.append(stop)
+        self._scanned = stop
 
     def offset(self, line: int, column: int) -> int | None:
         """The offset of (``line``, ``column``), None outside the text."""
-        starts = self._starts or self.starts()
+        starts = self.starts_through(line)
         if not 1 <= line <= len(starts):
             return None
         offset = starts[line - 1] + column - 1
@@ -64,7 +103,7 @@ class LineIndex:
     def position(self, offset: int) -> tuple[int, int]:
         from bisect import bisect_right
 
-        starts = self._starts or self.starts()
+        starts = self.starts_to(offset)
         line = bisect_right(starts, offset)
         return line, offset - starts[line - 1] + 1
 
@@ -74,19 +113,19 @@ class LineIndex:
         return Span(line, col, end_line, end_col)
 
 
-def _line_starts(text: str) -> list[int]:
-    """Where each line of ``text`` starts. ``str.find`` is quickest over long lines (HTML
-    exports often hold a page in a hundred lines: it skips to each break at memory speed),
-    one scan of a regular expression over short ones (a call per break costs more than the
-    regex spends on the characters between): each stretch is read the way its last lines
-    call for, a few breaks by ``find``, then, while lines stay short, 32k characters at a
-    time by the regex."""
+def _line_starts(text: str, starts: list[int] | None = None, pos: int = 0, stop: int | None = None) -> list[int]:
+    """Where each line of ``text`` starts (the starts of ``text[pos:stop]``'s breaks appended to
+    ``starts``, else all of them). ``str.find`` is quickest over long lines (HTML exports often
+    hold a page in a hundred lines: it skips to each break at memory speed), one scan of a
+    regular expression over short ones (a call per break costs more than the regex spends on the
+    characters between): each stretch is read the way its last lines call for, a few breaks by
+    ``find``, then, while lines stay short, 32k characters at a time by the regex."""
     import re
 
-    starts = [0]
+    if starts is None:
+        starts = [0]
     find = text.find
-    size = len(text)
-    pos = 0
+    size = len(text) if stop is None else stop
     short = False  # the lines read last were short
     while pos < size:
         if short:
@@ -98,7 +137,7 @@ def _line_starts(text: str) -> list[int]:
             continue
         first = pos
         for _ in range(32):
-            pos = find("\n", pos) + 1
+            pos = find("\n", pos, size) + 1
             if not pos:
                 return starts
             starts.append(pos)

@@ -29,7 +29,7 @@ class PlainLocator(html_source.SourceLocator):
         """The notes answered one at a time: an element's line moves the cursor up to its
         start, then ``locate`` or ``locate_cell`` answers (the fast locator writes both out in
         one loop)."""
-        found, line_starts = self.found, self._lines()
+        found, line_starts = self.found, self.line_index.starts()  # all of them: the plain way
         for k in range(len(found), stop):
             text = self.texts[k]
             if text is None:

@@ -298,20 +298,17 @@ class _Places:
     source offsets. Apart from the ``Stream`` so that the pieces' deferred places do not refer
     back to it (a reference cycle would keep each parsed report until a full collection)."""
 
-    __slots__ = ("source", "_index", "_starts")
+    __slots__ = ("source", "_index")
 
     def __init__(self, source: str, index: LineIndex):
         self.source = source
         self._index = index  # the document's line starts, shared with its loader
-        self._starts: list[int] | None = None
 
     def line_starts(self) -> list[int]:
-        if self._starts is None:
-            self._starts = self._index.starts()
-        return self._starts
+        return self._index.starts()
 
     def _offset(self, line: int, column: int) -> int | None:
-        starts = self.line_starts()
+        starts = self._index.starts_through(line)
         if not 1 <= line <= len(starts):
             return None
         return starts[line - 1] + column - 1
@@ -331,8 +328,8 @@ class _Places:
         span = where.span
         if span is None:
             return None
-        starts = self._starts if self._starts is not None else self.line_starts()
         line = span.line
+        starts = self._index.starts_through(line)
         if not 1 <= line <= len(starts):
             return None
         start = starts[line - 1] + span.column - 1
@@ -355,10 +352,10 @@ class _Places:
         return self.source_span(base + a, base + b), base + a
 
     def source_span(self, start: int, end: int) -> Span:
-        starts = self._starts if self._starts is not None else self.line_starts()
-        line = bisect_right(starts, start)
         if end < start + 1:
             end = start + 1
+        starts = self._index.starts_to(end)
+        line = bisect_right(starts, start)
         if line == len(starts) or end <= starts[line]:
             end_line = line  # the usual case: the range ends on the line it starts on
         else:

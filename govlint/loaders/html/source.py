@@ -225,7 +225,8 @@ class SourceLocator:
         """
         source = self.source
         size = len(source)
-        line_starts = self._lines()
+        index = self.line_index
+        line_starts = index.starts_to(self.cursor)  # found further as notes' lines ask
         count = len(line_starts)
         rest, next_cell = _REST.match, _NEXT_CELL.match
         startswith, find = source.startswith, source.find
@@ -258,6 +259,8 @@ class SourceLocator:
                 continue
             # An element starts on ``line``: nothing after it can sit before that line.
             line = lines[k]
+            if line and line > count and not index.complete:
+                count = len(index.starts_through(line))  # the same list, grown
             if line and 1 <= line <= count:
                 start = line_starts[line - 1]
                 if start > cursor:
@@ -434,20 +437,16 @@ class SourceLocator:
         return pos
 
     # -- positions ------------------------------------------------------------------------
-    def _lines(self) -> list[int]:
-        """Offsets where each line starts (the document's table)."""
-        return self.line_index.starts()
-
     def position(self, offset: int) -> tuple[int, int]:
-        lines = self._lines()
+        lines = self.line_index.starts_to(offset)
         line = bisect_right(lines, offset)
         return line, offset - lines[line - 1] + 1
 
     def span(self, start: int, end: int) -> Span:
         """The span of offsets ``[start, end)`` (``position`` of both ends, inline)."""
-        lines = self.line_index.starts()
         if end < start + 1:
             end = start + 1
+        lines = self.line_index.starts_to(end)
         line = bisect_right(lines, start)
         end_line = bisect_right(lines, end)
         return Span(line, start - lines[line - 1] + 1, end_line, end - lines[end_line - 1] + 1)
@@ -457,7 +456,7 @@ class SourceLocator:
         from ``LAST_LINE`` on: there libxml2's line says only "this line or later")."""
         if not line or line < 1 or line >= LAST_LINE:
             return None
-        return Span.point(min(line, len(self._lines())), 1)
+        return Span.point(min(line, len(self.line_index.starts_through(line))), 1)
 
     # -- lookups --------------------------------------------------------------------------
     def _skip_blank(self, pos: int, end: int) -> int:
