@@ -14,6 +14,7 @@ from collections import Counter
 
 from govlint.document import Cell, Document, Grid, Paragraph
 from govlint.lazy_re import lazy_pattern
+from govlint.loaders import base
 from govlint.loaders.base import Loader
 from govlint.loaders.decode import decode_bytes
 from govlint.span import Span
@@ -159,8 +160,6 @@ class MarkdownLoader(Loader):
         doc = Document(path=path, format="markdown", source=text, problems=problems)
         if any(p.code == "GL001" for p in problems):
             return doc
-        from govlint.loaders import base
-
         kept, left_out = base.read_lines(text)
         if left_out:
             doc.problems.append(base.cut_lines(left_out))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from itertools import islice
 
 from govlint.document import Cell, DeferredGrid, LocatedCell, LocatedParagraph, Paragraph
-from govlint.loaders import chrome
+from govlint.loaders import base, chrome
 from govlint.loaders.html.grid import lay_out
 from govlint.loaders.html.source import SourceLocator
 
@@ -32,12 +32,12 @@ CELL_TAGS = frozenset(("td", "th"))
 MAX_CHROME_CONTAINER = 1500  # characters: a bigger "header" or "form" holds the report
 LAYOUT_CELL_TEXT = 200
 _MAX_CELL_DEPTH = 60
+_new = object.__new__
 
 
 class _Full(Exception):
     """A paragraph or table past ``base.MAX_BLOCKS`` of them: the walk stops before it (the
     argument is the line it starts on)."""
-_new = object.__new__
 
 
 def _covered(cell) -> Cell:
@@ -151,8 +151,6 @@ class BlockBuilder:
         #: the line of the first block past ``base.MAX_BLOCKS`` paragraphs and tables, where the
         #: walk stopped (0 when it has none)
         self.cut_at: int | None = None
-        from govlint.loaders import base
-
         self._max_blocks = base.MAX_BLOCKS
         self._made = 0  # paragraphs (chrome's too) and tables so far
         self._cur = _Pieces()
