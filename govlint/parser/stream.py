@@ -304,9 +304,6 @@ class _Places:
         self.source = source
         self._index = index  # the document's line starts, shared with its loader
 
-    def line_starts(self) -> list[int]:
-        return self._index.starts()
-
     def _offset(self, line: int, column: int) -> int | None:
         starts = self._index.starts_through(line)
         if not 1 <= line <= len(starts):

@@ -397,11 +397,10 @@ class SourceLocator:
                 self._done = True
                 break
             start, end = match.span()
-            if end < len(source) and (source[end] in "<&" or source[end].isspace()):
-                more = _rest_on(source, end)
-                if more != end:  # the run stopped at the bound on its items: it goes on
-                    end = more
-                    self._matches = _RUN.finditer(source, end)
+            more = _rest_on(source, end)
+            if more != end:  # the run stopped at the bound on its items: it goes on
+                end = more
+                self._matches = _RUN.finditer(source, end)
             batch.append((start, end))
         if batch:
             starts, ends = zip(*batch)
