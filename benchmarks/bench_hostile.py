@@ -15,6 +15,7 @@ interpreter (``pip install .``).
 
     python benchmarks/bench_hostile.py
     python benchmarks/bench_hostile.py --sizes 1,2,5
+    python benchmarks/bench_hostile.py --only html --sizes 1,5,20
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ SHAPES = {
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1,5", help="sizes in MB, comma-separated (default 1,5)")
+    parser.add_argument("--only", default="", help="run only the shapes whose name contains this")
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds a check may take")
     args = parser.parse_args(argv)
     sizes = [float(s) for s in args.sizes.split(",")]
@@ -62,6 +64,8 @@ def main(argv=None) -> int:
               f"peak RSS {floor.maxrss_kib / 1024:.0f} MiB, CPU {floor.cpu:.2f} s")
         print(f"{'shape':28} {'MB':>4} {'peak MiB':>9} {'x floor':>8} {'CPU s':>7} {'s/MB':>6}")
         for name, (suffix, make) in SHAPES.items():
+            if args.only not in name:
+                continue
             rows = []
             for size in sizes:
                 path = Path(tmp) / f"hostile{suffix}"

@@ -186,3 +186,36 @@ def test_html_chrome_paragraphs_count_towards_max_blocks(monkeypatch):
     doc = load_html("page.html", _page(["<nav>首页</nav>", "<nav>导航</nav>", "<p>正文</p>"]))
     assert not doc.blocks
     assert [p.line for p in doc.problems if p.code == "GL006"] == [4]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_html_page_past_max_tags_is_read_up_to_the_next_tag(monkeypatch, encoding):
+    """lxml's tree of a 5 MB page of ``<br>`` held 330 MB before the walk could stop: lxml reads
+    the page up to the "<" past ``MAX_TAGS`` of them (as UTF-8 bytes or as decoded text), and
+    GL006 points at that "<"."""
+    from govlint.loaders.html import load_html
+
+    monkeypatch.setattr(base, "MAX_TAGS", 8)
+    head = '<html><head><meta charset="%s"></head><body>\n' % encoding
+    page = head + "<p>一</p>\n<p>二</p><p>三</p>\n<p>四</p>\n</body></html>"
+    doc = load_html("page.html", page.encode(encoding))
+    assert [b.text for b in doc.blocks] == ["一", "二"]  # the 9th "<" is the </p> after 二
+    (cut,) = [p for p in doc.problems if p.code == "GL006"]
+    assert (cut.line, cut.column) == (3, 5) and cut.properties == {"limit": 8}
+    assert "页面超过 8 个标签，从此处起的内容未读取" in cut.message
+    assert doc.source == page  # the source is whole: positions and fixes see the page as it is
+    monkeypatch.setattr(base, "MAX_TAGS", page.count("<"))
+    whole = load_html("page.html", page.encode(encoding))
+    assert [b.text for b in whole.blocks] == ["一", "二", "三", "四"]
+    assert not [p for p in whole.problems if p.code == "GL006"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(alphabet="<a\n", max_size=60), n=st.integers(1, 40), chunk=st.integers(1, 9))
+def test_nth_is_the_plain_nth_occurrence(text, n, chunk):
+    """``base.nth`` (counts by chunk, then halving) against the plain walk over every occurrence,
+    with chunks small enough to cut the text in many places; for bytes as for text."""
+    offsets = [i for i, char in enumerate(text) if char == "<"]
+    expected = offsets[n - 1] if n <= len(offsets) else None
+    assert base.nth(text, "<", n, chunk) == expected
+    assert base.nth(text.encode(), b"<", n, chunk) == expected

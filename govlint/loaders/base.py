@@ -15,6 +15,34 @@ MAX_BLOCKS = 200_000
 #: file of millions of one-character lines costs what a report costs (a report has a few
 #: thousand lines; each line read costs its string, a block and a place in the parser's stream)
 MAX_LINES = 200_000
+#: markup an HTML page may hold: lxml reads the page up to the "<" past this many (GL006), since
+#: lxml's tree costs about 300 bytes an element before the walk can stop (a 5 MB page of ``<br>``
+#: held 330 MB, a 50 MB one would hold 3 GB); a report has a few thousand tags
+MAX_TAGS = 500_000
+_CHUNK = 1 << 20
+
+
+def nth(text, char, n: int, chunk: int = _CHUNK) -> int | None:
+    """The offset of the ``n``-th ``char`` (n >= 1) in ``text`` (a str, or bytes with a bytes
+    ``char``), None when it holds fewer: one pass of ``count`` a chunk at a time, then halving the
+    chunk that holds it (no Python step per occurrence)."""
+    size, seen, start = len(text), 0, 0
+    while start < size:
+        end = min(size, start + chunk)
+        here = text.count(char, start, end)
+        if seen + here >= n:
+            need = n - seen  # the need-th occurrence in [start, end): the smallest end holding it
+            while end - start > 1:
+                mid = (start + end) // 2
+                below = text.count(char, start, mid)
+                if below >= need:
+                    end = mid
+                else:
+                    start, need = mid, need - below
+            return start
+        seen += here
+        start = end
+    return None
 
 
 def read_lines(text: str) -> tuple[list[str], int]:
@@ -28,12 +56,12 @@ def read_lines(text: str) -> tuple[list[str], int]:
     return lines, (rest.count("\n") + 1 if not rest.isspace() and rest else 0)
 
 
-def _partly_read(what: str, line: int | None, **properties):
+def _partly_read(what: str, line: int | None, column: int = 1, **properties):
     """GL006: ``what`` was cut at a bound, pointing at ``line`` (none when unknown)."""
     from govlint.findings import Finding
     from govlint.span import Span
 
-    return Finding(f"{what}，其中内容未检查", code="GL006", span=Span.point(line, 1) if line else None,
+    return Finding(f"{what}，其中内容未检查", code="GL006", span=Span.point(line, column) if line else None,
                    properties=properties)
 
 
@@ -47,6 +75,11 @@ def cut_blocks(line: int | None):
     """GL006 for a page whose paragraphs and tables past ``MAX_BLOCKS`` were not read; it points
     at the first of them."""
     return _partly_read(f"页面超过 {MAX_BLOCKS} 个段落和表格，其后的内容未读取", line, limit=MAX_BLOCKS)
+
+
+def cut_markup(line: int, column: int):
+    """GL006 for a page read only up to the "<" past ``MAX_TAGS`` of them, at (``line``, ``column``)."""
+    return _partly_read(f"页面超过 {MAX_TAGS} 个标签，从此处起的内容未读取", line, column, limit=MAX_TAGS)
 
 
 def cut_table(line: int | None, left_out: int, spans: bool = False):

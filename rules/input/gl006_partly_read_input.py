@@ -11,9 +11,11 @@ class PartlyReadInput(Rule):
     Raised by the loaders: a table that passes 200,000 grid positions (in HTML, with its row and
     column spans laid out; in Markdown and text, one cell each) keeps the cells before that point
     only, so that a hostile file of a million-cell table line costs what a sane report costs; and a
-    text or Markdown file past 200,000 lines keeps the lines before that point, and an HTML page
-    past 200,000 paragraphs and tables the ones before (a report has a few thousand lines, a few
-    hundred paragraphs).
+    text or Markdown file past 200,000 lines keeps the lines before that point, an HTML page
+    past 200,000 paragraphs and tables the ones before, and an HTML page of more than 500,000
+    tags (counted as "<") is read up to the "<" past them, since lxml's tree of such a page would
+    take hundreds of megabytes before any bound could apply (a report has a few thousand lines
+    and tags, a few hundred paragraphs).
 
     Failing example: a ``<table>`` whose cells span 200 rows and 200 columns each, five of them
     in its first row, then more cells → 表格展开合并单元格后超过 200000 格，其后的 1 个单元格未读取.

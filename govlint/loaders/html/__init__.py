@@ -17,6 +17,7 @@ import re
 
 from govlint.document import Document
 from govlint.lazy_re import lazy_pattern
+from govlint.loaders import base
 from govlint.loaders.base import Loader
 from govlint.loaders.decode import declared_charset, decode_bytes, decode_page
 
@@ -80,7 +81,12 @@ def load_html(path: str, data: bytes, eager: bool = False) -> Document:
     if not text or text.isspace() or any(p.code == "GL001" for p in problems):
         return doc
     utf8 = encoding in ("utf-8", "ascii") and not _XML_DECL.match(text)
-    root = parse_tree(text, data if utf8 else None)
+    cut = _markup_bound(text)
+    if cut is None:
+        root = parse_tree(text, data if utf8 else None)
+    else:  # lxml reads the page up to the bound (in UTF-8 bytes, "<" is one byte and only "<")
+        root = parse_tree(text[:cut], data[:base.nth(data, b"<", base.MAX_TAGS + 1)] if utf8 else None)
+        doc.problems.append(base.cut_markup(*doc.line_index().position(cut)))
     if root is None:
         return doc
     from govlint.loaders.html.blocks import BlockBuilder
@@ -96,11 +102,18 @@ def load_html(path: str, data: bytes, eager: bool = False) -> Document:
         locator.force()
     assemble(doc, builder, title_tag)
     if builder.cut_tables or builder.cut_at is not None:
-        from govlint.loaders.base import cut_blocks, cut_table
         from govlint.loaders.html.source import LAST_LINE
 
-        doc.problems.extend(cut_table(line if line and line < LAST_LINE else None, left_out, spans=True)
+        doc.problems.extend(base.cut_table(line if line and line < LAST_LINE else None, left_out, spans=True)
                             for line, left_out in builder.cut_tables)
         if builder.cut_at is not None:
-            doc.problems.append(cut_blocks(builder.cut_at if builder.cut_at < LAST_LINE else None))
+            doc.problems.append(base.cut_blocks(builder.cut_at if builder.cut_at < LAST_LINE else None))
     return doc
+
+
+def _markup_bound(text: str) -> int | None:
+    """Where lxml stops reading ``text``: before the "<" past ``base.MAX_TAGS`` of them, None
+    when it holds no more (a page no longer than the bound is never counted)."""
+    if len(text) <= base.MAX_TAGS:
+        return None
+    return base.nth(text, "<", base.MAX_TAGS + 1)
