@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DIRS = (ROOT / "tests" / "fixtures" / "corpus", ROOT.parent / "shared" / "corpus" / "real")
+DEFAULT_DIRS = (ROOT / "tests" / "fixtures" / "corpus",)
 
 
 def median_ms(fn, runs: int, clock=time.process_time) -> float:

@@ -16,7 +16,7 @@ the same run, or a growth (per file, per MB) between two sizes measured in the s
      (least-squares slope of log time over log size; 1 is linear, 2 quadratic), and the time per MB
      of the added shape alone (the page's time minus the base report's, over the added size).
 
-Corpora are copies of the real pages (``examples/`` and ``../shared/corpus/real``), each copy varied
+Corpora are copies of the real pages (``examples/`` and ``tests/fixtures/corpus``), each copy varied
 by a comment so that no cache can answer for it; they are generated under a temporary directory and
 deleted afterwards. Every child has a time limit, so a super-linear case prints ``timeout`` instead
 of hanging the run. Plain Python; prints tables, asserts nothing.
@@ -47,7 +47,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-REAL = ROOT.parent / "shared" / "corpus" / "real"
+#: the project's copies of the real reports (those of ``../shared/corpus/real``), so that a clone
+#: anywhere measures the same pages
+REAL = ROOT / "tests" / "fixtures" / "corpus"
 EXAMPLES = ROOT / "examples"
 SINGLE_PAGE = EXAMPLES / "2024_pingtan_jsp.html"
 #: the base report of each format that the growth shapes start from
