@@ -30,6 +30,8 @@ def _reports(paths: list[Path]) -> list[Path]:
             found.extend(p for p in sorted(path.iterdir()) if p.suffix.lower() in SUFFIXES)
         elif path.is_file():
             found.append(path)
+        else:  # a snapshot that silently covered less would make "no differences" mean less
+            print(f"not found, left out: {path}", file=sys.stderr)
     return found
 
 
