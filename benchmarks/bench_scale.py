@@ -412,9 +412,12 @@ def row_memory(tmp: Path, pages: list[bytes], small_n: int, big_n: int, formats:
                   f"{1_000_000 / rate / 3600:.1f} h at this rate")
 
 
-def row_growth(tmp: Path, sizes: list[float], timeout: float) -> None:
-    print(f"4. CPU seconds per MB of one check (in-process, after a warm-up; median of up to 3), by shape "
-          f"and size; child limit {timeout:g} s")
+def row_growth(tmp: Path, sizes: list[float], timeout: float, rounds: int) -> None:
+    """Each shape's pages are timed in turn, ``rounds`` times over, and each size's figure is the
+    median of its rounds: the machine's speed drifts by a fifth within a minute, and sizes timed
+    one after the other, once each, show that drift as growth."""
+    print(f"4. CPU seconds per MB of one check (in-process, after a warm-up; median of up to 3 in each of "
+          f"{rounds} rounds over the sizes), by shape and size; child limit {timeout:g} s")
     header = "".join(f"{s:>9g}MB" for s in sizes)
     print("   (column sizes are targets: a page is the base report plus at least one unit of the shape, so the "
           "first HTML pages are 0.12-0.24 MB; time per MB and the exponent use each page's actual size; "
@@ -435,35 +438,26 @@ def row_growth(tmp: Path, sizes: list[float], timeout: float) -> None:
         warm.write_text(base, encoding="utf-8")
         base_mb = warm.stat().st_size / MB
         for shape in ("concatenated", "headings", "table", "prose"):
-            cells, points, stop = [], [], False
-            added_cells, added = [], []
+            grown = []  # (page, its size in MB), one per size
             for size in sizes:
-                if stop:
-                    cells.append("skipped")
-                    added_cells.append("skipped")
+                page = tmp / f"grown_{kind}_{shape}_{size:g}{suffix[kind]}"
+                page.write_text(grow(kind, shape, base, int(size * MB)), encoding="utf-8")
+                grown.append((page, page.stat().st_size / MB))
+            timings = _growth_rounds(script, warm, grown, timeout, rounds)
+            cells, points, added_cells, added = [], [], [], []
+            for (page, mb), timed in zip(grown, timings):
+                page.unlink()
+                if isinstance(timed, str):  # "timeout", "skipped" or "failed"
+                    cells.append(timed)
+                    added_cells.append(timed)
                     continue
-                page = tmp / f"grown_{kind}_{shape}{suffix[kind]}"
-                text = grow(kind, shape, base, int(size * MB))
-                page.write_text(text, encoding="utf-8")
-                mb = page.stat().st_size / MB
-                run = run_child([sys.executable, str(script), str(warm), str(page)], timeout, capture=True)
-                if run.timed_out:
-                    cells.append("timeout")
-                    stop = True  # a bigger page would only time out later
-                    continue
-                try:
-                    answer = json.loads(run.stdout.strip().splitlines()[-1])
-                    seconds, base_seconds = answer["cpu"], answer["base_cpu"]
-                except (ValueError, IndexError, KeyError):
-                    cells.append("failed")
-                    added_cells.append("failed")
-                    continue
+                seconds, base_seconds = (statistics.median(t) for t in zip(*timed))
                 points.append((mb, seconds))
                 cells.append(f"{seconds / mb:.3f}")
                 if mb - base_mb < 0.1:  # a few added units: their fixed cost, not a cost per MB
                     added_cells.append("-")
                     continue
-                per_added = (seconds - base_seconds) / (mb - base_mb)
+                per_added = statistics.median((page_s - base_s) / (mb - base_mb) for page_s, base_s in timed)
                 added.append(per_added)
                 added_cells.append(f"{per_added:.3f}")
             exponent = growth_exponent(points)
@@ -475,7 +469,7 @@ def row_growth(tmp: Path, sizes: list[float], timeout: float) -> None:
             if any(c == "timeout" for c in cells):
                 shown = f">{shown}" if exponent is not None else "-"
             print(f"   {kind:<9}{shape:<13}" + "".join(f"{c:>11}" for c in cells) + f"{shown:>10}{spread:>9}"
-                  + f"{'-' if later is None else format(later, '.2f'):>11}")
+                  + f"{'-' if later is None else format(later, '.2f'):>11}", flush=True)
             positive = [a for a in added if a > 0]
             shape_rows.append((kind, shape, added_cells,
                                f"{max(positive) / min(positive):.1f}" if len(positive) > 1 else "-"))
@@ -485,6 +479,31 @@ def row_growth(tmp: Path, sizes: list[float], timeout: float) -> None:
     print(f"   {'format':<9}{'shape':<13}{header}{'max/min':>10}")
     for kind, shape, added_cells, spread in shape_rows:
         print(f"   {kind:<9}{shape:<13}" + "".join(f"{c:>11}" for c in added_cells) + f"{spread:>10}")
+
+
+def _growth_rounds(script: Path, warm: Path, grown: list[tuple[Path, float]], timeout: float,
+                   rounds: int) -> list:
+    """For each page, the (page CPU, base report CPU) of each round, each from a child of its
+    own, the pages taken in turn in every round; or "timeout" for the first page that ran out of
+    time (its larger pages "skipped": they would only run out later), or "failed"."""
+    timings: list = [[] for _ in grown]
+    limit = len(grown)  # pages from here on are not timed again
+    for _ in range(rounds):
+        for i, (page, _mb) in enumerate(grown[:limit]):
+            if isinstance(timings[i], str):
+                continue
+            run = run_child([sys.executable, str(script), str(warm), str(page)], timeout, capture=True)
+            if run.timed_out:
+                timings[i] = "timeout"
+                timings[i + 1:] = ["skipped"] * (len(grown) - i - 1)
+                limit = i
+                break
+            try:
+                answer = json.loads(run.stdout.strip().splitlines()[-1])
+                timings[i].append((answer["cpu"], answer["base_cpu"]))
+            except (ValueError, IndexError, KeyError):
+                timings[i] = "failed"
+    return timings
 
 
 # -- main --------------------------------------------------------------------------------------
@@ -498,6 +517,7 @@ def main(argv=None) -> int:
                     help="comma-separated output formats (default: every one check --help lists; quick: json)")
     ap.add_argument("--max-mb", type=float, help="largest growth size in MB (default 5; quick 1)")
     ap.add_argument("--timeout", type=float, default=120.0, help="seconds allowed to each growth child")
+    ap.add_argument("--rounds", type=int, help="rounds over the sizes of each growth shape (default 3, quick 1)")
     ap.add_argument("--only", default="single,marginal,memory,growth", help="rows to run, comma-separated")
     args = ap.parse_args(argv)
 
@@ -535,7 +555,7 @@ def main(argv=None) -> int:
             for sub in ("rss_first", "rss_rest"):
                 shutil.rmtree(tmp / sub, ignore_errors=True)
         if "growth" in only:
-            row_growth(tmp, sizes, args.timeout)
+            row_growth(tmp, sizes, args.timeout, args.rounds or (1 if quick else 3))
     return 0
 
 
