@@ -425,6 +425,7 @@ def row_growth(tmp: Path, sizes: list[float], timeout: float, rounds: int) -> No
           "where the shape rather than the base report makes up the page)")
     print(f"   {'format':<9}{'shape':<13}{header}{'exponent':>10}{'max/min':>9}{'exp. 2nd+':>11}")
     shape_rows = []  # (kind, shape, cells, spread) of the added shape's own time per MB
+    relative_rows = []  # the same over the base report's time per MB in the same child
     script = tmp / "growth_child.py"
     script.write_text(GROWTH_SCRIPT, encoding="utf-8")
     suffix = {"html": ".html", "text": ".txt", "markdown": ".md"}
@@ -444,22 +445,30 @@ def row_growth(tmp: Path, sizes: list[float], timeout: float, rounds: int) -> No
                 page.write_text(grow(kind, shape, base, int(size * MB)), encoding="utf-8")
                 grown.append((page, page.stat().st_size / MB))
             timings = _growth_rounds(script, warm, grown, timeout, rounds)
-            cells, points, added_cells, added = [], [], [], []
+            cells, points, added_cells, added, relative_cells, relative = [], [], [], [], [], []
             for (page, mb), timed in zip(grown, timings):
                 page.unlink()
                 if isinstance(timed, str):  # "timeout", "skipped" or "failed"
                     cells.append(timed)
                     added_cells.append(timed)
+                    relative_cells.append(timed)
                     continue
                 seconds, base_seconds = (statistics.median(t) for t in zip(*timed))
                 points.append((mb, seconds))
                 cells.append(f"{seconds / mb:.3f}")
                 if mb - base_mb < 0.1:  # a few added units: their fixed cost, not a cost per MB
                     added_cells.append("-")
+                    relative_cells.append("-")
                     continue
                 per_added = statistics.median((page_s - base_s) / (mb - base_mb) for page_s, base_s in timed)
                 added.append(per_added)
                 added_cells.append(f"{per_added:.3f}")
+                # over the base report's own time per MB, timed seconds later in the same child: a
+                # change of the machine's speed between children cancels out
+                ratio = statistics.median((page_s - base_s) / (mb - base_mb) / (base_s / base_mb)
+                                          for page_s, base_s in timed)
+                relative.append(ratio)
+                relative_cells.append(f"{ratio:.2f}")
             exponent = growth_exponent(points)
             # the smallest page is mostly the base report; from the second size on the shape dominates
             later = growth_exponent(points[1:]) if len(points) > 2 else None
@@ -473,12 +482,21 @@ def row_growth(tmp: Path, sizes: list[float], timeout: float, rounds: int) -> No
             positive = [a for a in added if a > 0]
             shape_rows.append((kind, shape, added_cells,
                                f"{max(positive) / min(positive):.1f}" if len(positive) > 1 else "-"))
+            positive = [a for a in relative if a > 0]
+            relative_rows.append((kind, shape, relative_cells,
+                                  f"{max(positive) / min(positive):.1f}" if len(positive) > 1 else "-"))
     print("   the added shape alone: CPU seconds per MB of (page - base report), both timed in the same child, "
           "where at least 0.1 MB was added (a grown page mixes the base report's cost per MB with the shape's, "
           "so the table above drifts towards the shape's figure as the shape's share of the page grows)")
     print(f"   {'format':<9}{'shape':<13}{header}{'max/min':>10}")
     for kind, shape, added_cells, spread in shape_rows:
         print(f"   {kind:<9}{shape:<13}" + "".join(f"{c:>11}" for c in added_cells) + f"{spread:>10}")
+    print("   the added shape alone, as a ratio: its time per MB (above) over the base report's time per MB, "
+          "the base timed right after the page in the same child, so that the machine's speed at that moment "
+          "divides out (the figure to judge a constant time per MB by on a machine whose speed changes)")
+    print(f"   {'format':<9}{'shape':<13}{header}{'max/min':>10}")
+    for kind, shape, relative_cells, spread in relative_rows:
+        print(f"   {kind:<9}{shape:<13}" + "".join(f"{c:>11}" for c in relative_cells) + f"{spread:>10}")
 
 
 def _growth_rounds(script: Path, warm: Path, grown: list[tuple[Path, float]], timeout: float,
