@@ -479,24 +479,29 @@ def row_growth(tmp: Path, sizes: list[float], timeout: float, rounds: int) -> No
                 shown = f">{shown}" if exponent is not None else "-"
             print(f"   {kind:<9}{shape:<13}" + "".join(f"{c:>11}" for c in cells) + f"{shown:>10}{spread:>9}"
                   + f"{'-' if later is None else format(later, '.2f'):>11}", flush=True)
-            positive = [a for a in added if a > 0]
-            shape_rows.append((kind, shape, added_cells,
-                               f"{max(positive) / min(positive):.1f}" if len(positive) > 1 else "-"))
-            positive = [a for a in relative if a > 0]
-            relative_rows.append((kind, shape, relative_cells,
-                                  f"{max(positive) / min(positive):.1f}" if len(positive) > 1 else "-"))
-    print("   the added shape alone: CPU seconds per MB of (page - base report), both timed in the same child, "
-          "where at least 0.1 MB was added (a grown page mixes the base report's cost per MB with the shape's, "
-          "so the table above drifts towards the shape's figure as the shape's share of the page grows)")
+            shape_rows.append((kind, shape, added_cells, _spread(added)))
+            relative_rows.append((kind, shape, relative_cells, _spread(relative)))
+    _print_rows("the added shape alone: CPU seconds per MB of (page - base report), both timed in the same child, "
+                "where at least 0.1 MB was added (a grown page mixes the base report's cost per MB with the "
+                "shape's, so the table above drifts towards the shape's figure as the shape's share of the page "
+                "grows)", header, shape_rows)
+    _print_rows("the added shape alone, as a ratio: its time per MB (above) over the base report's time per MB, "
+                "the base timed right after the page in the same child, so that the machine's speed at that moment "
+                "divides out (the figure to judge a constant time per MB by on a machine whose speed changes)",
+                header, relative_rows)
+
+
+def _spread(values: list[float]) -> str:
+    """max/min of the positive values, "-" with fewer than two."""
+    positive = [v for v in values if v > 0]
+    return f"{max(positive) / min(positive):.1f}" if len(positive) > 1 else "-"
+
+
+def _print_rows(title: str, header: str, rows: list) -> None:
+    print(f"   {title}")
     print(f"   {'format':<9}{'shape':<13}{header}{'max/min':>10}")
-    for kind, shape, added_cells, spread in shape_rows:
-        print(f"   {kind:<9}{shape:<13}" + "".join(f"{c:>11}" for c in added_cells) + f"{spread:>10}")
-    print("   the added shape alone, as a ratio: its time per MB (above) over the base report's time per MB, "
-          "the base timed right after the page in the same child, so that the machine's speed at that moment "
-          "divides out (the figure to judge a constant time per MB by on a machine whose speed changes)")
-    print(f"   {'format':<9}{'shape':<13}{header}{'max/min':>10}")
-    for kind, shape, relative_cells, spread in relative_rows:
-        print(f"   {kind:<9}{shape:<13}" + "".join(f"{c:>11}" for c in relative_cells) + f"{spread:>10}")
+    for kind, shape, cells, spread in rows:
+        print(f"   {kind:<9}{shape:<13}" + "".join(f"{c:>11}" for c in cells) + f"{spread:>10}")
 
 
 def _growth_rounds(script: Path, warm: Path, grown: list[tuple[Path, float]], timeout: float,
