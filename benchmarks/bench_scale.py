@@ -487,8 +487,7 @@ def row_growth(tmp: Path, sizes: list[float], timeout: float, rounds: int) -> No
                 "grows)", header, shape_rows)
     _print_rows("the added shape alone, as a ratio: its time per MB (above) over the base report's time per MB, "
                 "the base timed right after the page in the same child, so that the machine's speed at that moment "
-                "divides out (the figure to judge a constant time per MB by on a machine whose speed changes)",
-                header, relative_rows)
+                "divides out (the base report's short timing adds noise of its own)", header, relative_rows)
 
 
 def _spread(values: list[float]) -> str:
